@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import * as v from './vocabulary.ts';
+import { SERVICE_LEVEL_SYNONYMS } from './vocabulary.ts';
+
+// One schema per event type of the scenario contract. Schemas are strict: a misspelt
+// field is refused rather than silently dropped. Dates stay as text here and are
+// resolved to instants by the normaliser, which knows the partnership's time zone.
+
+const id = z.string().min(1, 'must not be empty').max(200);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}(T[0-9:.]+(Z|[+-]\d{2}:\d{2})?)?$/, 'must be an ISO date (YYYY-MM-DD) or date-time');
+const words = z.array(z.string().min(1)).max(100);
+
+const envelope = {
+  at: isoDate,
+  type: z.string(),
+  id: id.optional(),
+  supersedes: id.optional(),
+  recordedAt: isoDate.optional(),
+  agency: z.enum(v.AGENCIES).optional(),
+  note: z.string().max(20_000).optional(),
+  recordedBy: z.strictObject({
+    role: z.string().min(1).max(100),
+    qualified: z.boolean().optional(),
+    name: z.string().max(200).optional(),
+  }).optional(),
+};
+
+const serviceLevel = z.preprocess(
+  (value) => (typeof value === 'string' && value in SERVICE_LEVEL_SYNONYMS ? SERVICE_LEVEL_SYNONYMS[value] : value),
+  z.enum(v.SERVICE_LEVELS),
+);
+
+function event<T extends z.ZodRawShape>(shape: T) {
+  return z.strictObject({ ...envelope, ...shape });
+}
+
+export const EVENT_SCHEMAS = {
+  'person.recorded': event({
+    person: id,
+    role: z.enum(v.PERSON_ROLES),
+    sex: z.enum(v.SEXES).optional(),
+    born: isoDate.optional(),
+    due: isoDate.optional(),
+    name: z.strictObject({ given: z.string().max(200).optional(), family: z.string().max(200).optional() }).optional(),
+    nhsNumber: z.string().regex(/^\d{3} ?\d{3} ?\d{4}$/, 'must be 10 digits').optional(),
+    postcode: z.string().max(10).optional(),
+    area: z.string().min(1).max(200).optional(),
+    email: z.string().max(200).optional(),
+    phone: z.string().max(40).optional(),
+  }),
+  'relationship.recorded': event({ person: id, of: id, kind: z.enum(v.RELATIONSHIP_KINDS) }),
+  'address.changed': event({ persons: z.array(id).min(1), area: z.string().min(1).max(200), postcode: z.string().max(10).optional() }),
+  'gp.registered': event({ person: id, area: z.string().min(1).max(200).optional() }),
+  'pregnancy.booked': event({
+    person: id, unborn: id,
+    gestationWeeks: z.number().min(0).max(45),
+    due: isoDate,
+  }),
+  'birth': event({
+    child: id, mother: id,
+    gestationWeeks: z.number().min(20).max(45),
+    gestationDays: z.number().int().min(0).max(6).optional(),
+    birthWeightKg: z.number().gt(0.2).lt(7),
+    sex: z.enum(v.SEXES),
+  }),
+  'contact': event({
+    person: id,
+    kind: z.enum(v.CONTACT_KINDS),
+    seen: z.array(id).optional(),
+    childSeen: z.boolean().optional(),
+  }),
+  'visit.no-access': event({ person: id }),
+  'appointment.booked': event({ person: id, kind: z.enum(v.CONTACT_KINDS), due: isoDate }),
+  'appointment.missed': event({ person: id, kind: z.enum(v.CONTACT_KINDS), reason: z.enum(v.MISSED_REASONS) }),
+  'service-level.set': event({ person: id, level: serviceLevel }),
+  'measurement': event({ person: id, kind: z.enum(v.MEASUREMENT_KINDS), value: z.number().positive() }),
+  'injury.observed': event({
+    person: id,
+    kind: z.enum(v.INJURY_KINDS),
+    site: z.string().max(200).optional(),
+    count: z.number().int().positive().optional(),
+    explanation: z.string().max(2000).optional(),
+    mobile: z.boolean().optional(),
+  }),
+  'illness.presented': event({
+    person: id,
+    severity: z.enum(v.ILLNESS_SEVERITIES),
+    description: z.string().max(2000).optional(),
+    mobile: z.boolean().optional(),
+  }),
+  'concern.recorded': event({
+    person: id,
+    kind: z.enum(v.CONCERN_KINDS),
+    detail: z.string().max(5000).optional(),
+    severity: z.enum(v.SEVERITIES).optional(),
+  }),
+  'referral.made': event({ person: id, to: z.enum(v.REFERRAL_DESTINATIONS), reason: z.string().max(2000).optional() }),
+  'referral.decision': event({ person: id, outcome: z.enum(v.DECISION_OUTCOMES), rationale: z.string().max(5000).optional() }),
+  'action.agreed': event({ person: id, action: z.enum(v.AGREED_ACTIONS), due: isoDate.optional() }),
+  'strategy.discussion': event({
+    person: id,
+    attendees: z.array(z.enum(v.AGENCIES)),
+    paediatricianInput: z.boolean().optional(),
+    decisions: z.array(z.enum(v.STRATEGY_DECISIONS)).optional(),
+  }),
+  'investigation': event({
+    person: id,
+    kind: z.enum(v.INVESTIGATION_KINDS),
+    status: z.enum(v.INVESTIGATION_STATUSES),
+    findings: z.string().max(5000).optional(),
+  }),
+  'hospital.admitted': event({ person: id, reason: z.string().max(2000).optional() }),
+  'hospital.fit-for-discharge': event({ person: id, reason: z.string().max(2000).optional() }),
+  'hospital.discharged': event({ person: id, reason: z.string().max(2000).optional() }),
+  'plan.started': event({ person: id, kind: z.enum(v.PLAN_KINDS) }),
+  'plan.ended': event({ person: id, kind: z.enum(v.PLAN_KINDS) }),
+  'information.shared': event({ person: id, to: z.enum(v.REFERRAL_DESTINATIONS), content: words.optional(), area: z.string().max(200).optional() }),
+  'incident.serious': event({ person: id, description: z.string().max(5000).optional() }),
+} as const;
+
+export type EventType = keyof typeof EVENT_SCHEMAS;
+export const EVENT_TYPES = Object.keys(EVENT_SCHEMAS) as EventType[];
+export type RawEvent<T extends EventType = EventType> = { [K in T]: z.infer<(typeof EVENT_SCHEMAS)[K]> & { type: K } }[T];
+
+export function isEventType(type: unknown): type is EventType {
+  return typeof type === 'string' && Object.hasOwn(EVENT_SCHEMAS, type);
+}

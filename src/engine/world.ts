@@ -1,0 +1,207 @@
+import type { ThreadEvent } from '../domain/events.ts';
+import type { Finding } from '../domain/findings.ts';
+import type { PersonState, Relationship, WorldView } from './world-view.ts';
+
+const NO_EVENTS: readonly ThreadEvent[] = [];
+const NO_RELATIONSHIPS: readonly Relationship[] = [];
+const NO_FINDINGS: readonly Finding[] = [];
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * The engine's projection of the log: people, relationships, plans, areas and the
+ * events about each person. It is rebuilt by applying events in order.
+ */
+export class World implements WorldView {
+  private readonly persons = new Map<string, PersonState>();
+  private readonly byChild = new Map<string, Relationship[]>();
+  private readonly byAdult = new Map<string, Relationship[]>();
+  private readonly events = new Map<string, ThreadEvent>();
+  private readonly findings = new Map<string, Finding[]>();
+  private readonly findingIndex = new Map<string, Finding>();
+
+  person(id: string): PersonState | undefined {
+    return this.persons.get(id);
+  }
+
+  hasPerson(id: string): boolean {
+    return this.persons.has(id);
+  }
+
+  hasEvent(key: string): boolean {
+    return this.events.has(key);
+  }
+
+  event(key: string): ThreadEvent | undefined {
+    return this.events.get(key);
+  }
+
+  allPersons(): IterableIterator<PersonState> {
+    return this.persons.values();
+  }
+
+  carersOf(childId: string): readonly Relationship[] {
+    return this.byChild.get(childId) ?? NO_RELATIONSHIPS;
+  }
+
+  childrenOf(adultId: string): readonly Relationship[] {
+    return this.byAdult.get(adultId) ?? NO_RELATIONSHIPS;
+  }
+
+  household(childId: string): string[] {
+    const members = new Set<string>([childId]);
+    for (const carer of this.carersOf(childId)) {
+      members.add(carer.person);
+      for (const other of this.childrenOf(carer.person)) members.add(other.of);
+    }
+    return [...members];
+  }
+
+  eventsOf(personId: string, type?: ThreadEvent['type']): readonly ThreadEvent[] {
+    const events = this.persons.get(personId)?.events ?? NO_EVENTS;
+    return type ? events.filter((e) => e.type === type) : events;
+  }
+
+  findingsAbout(subject: string): readonly Finding[] {
+    return this.findings.get(subject) ?? NO_FINDINGS;
+  }
+
+  openFinding(code: string, subject: string): Finding | undefined {
+    return this.findingsAbout(subject).find((f) => f.code === code && (f.status === 'open' || f.status === 'acknowledged'));
+  }
+
+  findingById(id: string): Finding | undefined {
+    return this.findingIndex.get(id);
+  }
+
+  addFinding(finding: Finding): void {
+    push(this.findings, finding.subject, finding);
+    this.findingIndex.set(finding.id, finding);
+  }
+
+  /** Applies an accepted event. The caller has checked that it refers to known people. */
+  apply(event: ThreadEvent): void {
+    this.events.set(event.key, event);
+    if (event.supersedes) this.retract(event.supersedes);
+    this.project(event);
+    for (const id of event.persons) {
+      const person = this.persons.get(id);
+      if (!person) continue;
+      person.events.push(event);
+      if (event.agency) person.agencies.add(event.agency);
+    }
+  }
+
+  private newPerson(id: string, role: PersonState['role'], at: number): PersonState {
+    const person: PersonState = {
+      id, role, firstRecordedAt: at, gpRegistrations: [], openPlans: new Map(), agencies: new Set(), events: [],
+    };
+    this.persons.set(id, person);
+    return person;
+  }
+
+  private relate(relationship: Relationship): void {
+    const existing = this.byChild.get(relationship.of);
+    if (existing?.some((r) => r.person === relationship.person && r.kind === relationship.kind)) return;
+    push(this.byChild, relationship.of, relationship);
+    push(this.byAdult, relationship.person, relationship);
+  }
+
+  private project(event: ThreadEvent): void {
+    switch (event.type) {
+      case 'person.recorded': {
+        const d = event.data;
+        const person = this.persons.get(d.person) ?? this.newPerson(d.person, d.role, event.at);
+        person.role = d.role;
+        person.sex = d.sex ?? person.sex;
+        person.bornMs = event.bornMs ?? person.bornMs;
+        person.dueMs = event.dueMs ?? person.dueMs;
+        person.name = d.name ?? person.name;
+        person.nhsNumber = d.nhsNumber ?? person.nhsNumber;
+        person.postcode = d.postcode ?? person.postcode;
+        if (d.area && d.area !== person.area) {
+          person.area = d.area;
+          person.areaSince = event.at;
+        }
+        return;
+      }
+      case 'relationship.recorded':
+        this.relate({ person: event.data.person, of: event.data.of, kind: event.data.kind, at: event.at, key: event.key });
+        return;
+      case 'address.changed':
+        for (const id of event.data.persons) {
+          const person = this.persons.get(id);
+          if (!person) continue;
+          if (person.area !== event.data.area) person.areaSince = event.at;
+          person.area = event.data.area;
+          person.postcode = event.data.postcode ?? person.postcode;
+        }
+        return;
+      case 'gp.registered': {
+        const person = this.persons.get(event.data.person);
+        person?.gpRegistrations.push({ area: event.data.area ?? person.area, at: event.at, key: event.key });
+        return;
+      }
+      case 'pregnancy.booked': {
+        const unborn = this.persons.get(event.data.unborn) ?? this.newPerson(event.data.unborn, 'unborn', event.at);
+        unborn.dueMs = event.dueMs;
+        const mother = this.persons.get(event.data.person);
+        if (mother?.area && !unborn.area) {
+          unborn.area = mother.area;
+          unborn.areaSince = event.at;
+        }
+        this.relate({ person: event.data.person, of: event.data.unborn, kind: 'mother', at: event.at, key: event.key });
+        return;
+      }
+      case 'birth': {
+        const d = event.data;
+        const child = this.persons.get(d.child) ?? this.newPerson(d.child, 'child', event.at);
+        child.role = 'child';
+        child.bornMs = event.at;
+        child.sex = d.sex;
+        child.gestationWeeks = d.gestationWeeks;
+        child.gestationDays = d.gestationDays;
+        child.birthWeightKg = d.birthWeightKg;
+        const mother = this.persons.get(d.mother);
+        if (mother?.area && !child.area) {
+          child.area = mother.area;
+          child.areaSince = event.at;
+        }
+        this.relate({ person: d.mother, of: d.child, kind: 'mother', at: event.at, key: event.key });
+        return;
+      }
+      case 'service-level.set': {
+        const person = this.persons.get(event.data.person);
+        if (person) person.serviceLevel = event.data.level;
+        return;
+      }
+      case 'plan.started':
+        this.persons.get(event.data.person)?.openPlans.set(event.data.kind, event);
+        return;
+      case 'plan.ended':
+        this.persons.get(event.data.person)?.openPlans.delete(event.data.kind);
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** A correction hides the event it supersedes from the current picture; the log keeps both. */
+  private retract(key: string): void {
+    const old = this.events.get(key);
+    if (!old) return;
+    for (const id of old.persons) {
+      const person = this.persons.get(id);
+      if (person) person.events = person.events.filter((e) => e.key !== key);
+    }
+    if (old.type === 'relationship.recorded') {
+      const drop = (list: Relationship[] | undefined) => list?.filter((r) => r.key !== key) ?? [];
+      this.byChild.set(old.data.of, drop(this.byChild.get(old.data.of)));
+      this.byAdult.set(old.data.person, drop(this.byAdult.get(old.data.person)));
+    }
+  }
+}
