@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { isValidZone } from '../domain/time.ts';
+import { ValidationError } from '../domain/validation-error.ts';
+import type { Protocol } from '../protocols/protocol.ts';
+
+/**
+ * One source of truth for a partnership's local protocols: each protocol's thresholds
+ * and deadlines, validated against the protocol's own schema, with the contract's
+ * defaults where the partnership says nothing.
+ */
+export interface PartnershipConfig {
+  name: string;
+  timezone: string;
+  disabled: string[];
+  protocols: Record<string, unknown>;
+}
+
+const configFile = z.strictObject({
+  name: z.string().min(1).default('Default partnership'),
+  timezone: z.string().refine(isValidZone, 'must be an IANA time zone such as Europe/London').default('Europe/London'),
+  disabled: z.array(z.string()).default([]),
+  protocols: z.record(z.string(), z.unknown()).default({}),
+});
+
+export function loadPartnershipConfig(input: unknown, protocols: readonly Protocol[]): PartnershipConfig {
+  const parsed = configFile.safeParse(input ?? {});
+  if (!parsed.success) {
+    throw new ValidationError(parsed.error.issues.map((i) => ({ field: i.path.join('.'), reason: i.message })), 'partnership configuration');
+  }
+  const known = new Map(protocols.map((p) => [p.id, p]));
+  const problems: { field: string; reason: string }[] = [];
+  for (const id of [...Object.keys(parsed.data.protocols), ...parsed.data.disabled]) {
+    if (!known.has(id)) problems.push({ field: `protocols.${id}`, reason: `unknown protocol (known: ${[...known.keys()].join(', ')})` });
+  }
+  const resolved: Record<string, unknown> = {};
+  for (const protocol of protocols) {
+    const result = protocol.configSchema.safeParse(parsed.data.protocols[protocol.id] ?? {});
+    if (result.success) resolved[protocol.id] = result.data;
+    else for (const issue of result.error.issues) problems.push({ field: ['protocols', protocol.id, ...issue.path].join('.'), reason: issue.message });
+  }
+  if (problems.length > 0) throw new ValidationError(problems, 'partnership configuration');
+  return { ...parsed.data, protocols: resolved };
+}

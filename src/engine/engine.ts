@@ -1,0 +1,121 @@
+import type { ThreadEvent } from '../domain/events.ts';
+import { findingId, type Finding, type FindingDraft } from '../domain/findings.ts';
+import type { PartnershipConfig } from '../config/partnership-config.ts';
+import type { Protocol, ProtocolContext, ProtocolResult, Wake } from '../protocols/protocol.ts';
+import type { Clock } from './clock.ts';
+import { WakeQueue } from './wake-queue.ts';
+import { World } from './world.ts';
+
+export interface EngineOptions {
+  protocols: readonly Protocol[];
+  config: PartnershipConfig;
+  clock: Clock;
+  world?: World;
+}
+
+export interface ProtocolFailure {
+  protocol: string;
+  message: string;
+}
+
+/**
+ * Applies events to the world and evaluates the protocols they trigger; fires deadline
+ * wake-ups as the clock passes them. The same code runs on the system clock in the
+ * server and on a virtual clock in replay.
+ */
+export class Engine {
+  readonly world: World;
+  readonly failures: ProtocolFailure[] = [];
+  private readonly wakes = new WakeQueue();
+  private readonly byTrigger = new Map<string, Protocol[]>();
+  private readonly byId = new Map<string, Protocol>();
+  private readonly clock: Clock;
+  private readonly config: PartnershipConfig;
+
+  constructor(options: EngineOptions) {
+    this.world = options.world ?? new World();
+    this.clock = options.clock;
+    this.config = options.config;
+    for (const protocol of options.protocols) {
+      if (options.config.disabled.includes(protocol.id)) continue;
+      this.byId.set(protocol.id, protocol);
+      for (const trigger of protocol.triggers) {
+        const list = this.byTrigger.get(trigger) ?? [];
+        list.push(protocol);
+        this.byTrigger.set(trigger, list);
+      }
+    }
+  }
+
+  get pendingWakes(): number {
+    return this.wakes.size;
+  }
+
+  get nextWakeAt(): number {
+    return this.wakes.peekTime();
+  }
+
+  /** Records an accepted event and returns the findings raised up to and including it. */
+  record(event: ThreadEvent): Finding[] {
+    const raised = this.runUntil(this.clock.arrivalTime(event));
+    this.clock.advanceTo(event.at);
+    this.world.apply(event);
+    const now = this.clock.now();
+    for (const protocol of this.byTrigger.get(event.type) ?? []) {
+      this.collect(protocol, { event, now }, raised);
+    }
+    return raised;
+  }
+
+  /** Fires every wake-up due by `time`, in time order, and returns the findings raised. */
+  runUntil(time: number): Finding[] {
+    const raised: Finding[] = [];
+    while (this.wakes.peekTime() <= time) {
+      const wake = this.wakes.pop()!;
+      this.clock.advanceTo(wake.at);
+      const protocol = this.byId.get(wake.protocol);
+      if (protocol) this.collect(protocol, { wake, now: this.clock.now() }, raised);
+    }
+    return raised;
+  }
+
+  /** Records a finding decided elsewhere (e.g. loaded from the store on start-up). */
+  restoreFinding(finding: Finding): void {
+    if (!this.world.findingById(finding.id)) this.world.addFinding(finding);
+  }
+
+  private collect(protocol: Protocol, trigger: Pick<ProtocolContext<unknown>, 'event' | 'wake' | 'finding' | 'now'>, raised: Finding[]): void {
+    const result = this.evaluate(protocol, trigger);
+    if (!result) return;
+    for (const wake of result.wakes ?? []) this.wakes.push({ ...wake, protocol: protocol.id } satisfies Wake);
+    for (const draft of result.findings ?? []) {
+      const finding = this.raise(protocol, draft, trigger.now);
+      if (!finding) continue;
+      raised.push(finding);
+      for (const follower of this.byTrigger.get('finding') ?? []) this.collect(follower, { finding, now: trigger.now }, raised);
+    }
+  }
+
+  private evaluate(protocol: Protocol, trigger: Pick<ProtocolContext<unknown>, 'event' | 'wake' | 'finding' | 'now'>): ProtocolResult | undefined {
+    try {
+      return protocol.evaluate({
+        ...trigger,
+        world: this.world,
+        config: this.config.protocols[protocol.id],
+        partnership: { name: this.config.name, timezone: this.config.timezone },
+      });
+    } catch (error) {
+      // A faulty protocol must not lose the record or stop the others; it is reported.
+      this.failures.push({ protocol: `${protocol.id}@${protocol.version}`, message: error instanceof Error ? error.message : String(error) });
+      return undefined;
+    }
+  }
+
+  private raise(protocol: Protocol, draft: FindingDraft, now: number): Finding | undefined {
+    const id = findingId(draft.code, draft.subject, draft.dedupeKey);
+    if (this.world.findingById(id)) return undefined;
+    const finding: Finding = { ...draft, id, protocol: protocol.id, protocolVersion: protocol.version, raisedAt: now, status: 'open' };
+    this.world.addFinding(finding);
+    return finding;
+  }
+}

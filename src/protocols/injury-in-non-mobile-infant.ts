@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { endOfLocalDay, localDateKey } from '../domain/time.ts';
+import { defineProtocol } from './protocol.ts';
+import { describeAge } from './support/age.ts';
+import { cite } from './support/describe.ts';
+import { isNonMobile } from './support/non-mobile.ts';
+
+export const injuryInNonMobileInfant = defineProtocol({
+  id: 'injury-in-non-mobile-infant',
+  version: '1.0.0',
+  title: 'Bruising or injury in a non-mobile baby',
+  source: 'Cambridgeshire and Peterborough Safeguarding Children Partnership, protocol for bruising and injuries in non-mobile babies; NICE CG89 (child maltreatment); CSPR 000 (Child B)',
+  codes: ['injury-in-non-mobile-infant'],
+  triggers: ['injury.observed'],
+  configSchema: z.strictObject({
+    nonMobileUnderMonths: z.number().int().min(1).max(24).default(6),
+  }),
+  evaluate({ event, world, config, partnership, now }) {
+    if (event?.type !== 'injury.observed') return undefined;
+    const child = world.person(event.data.person);
+    if (!child || !isNonMobile(child, event.at, event.data.mobile, config.nonMobileUnderMonths, partnership.timezone)) return undefined;
+    const zone = partnership.timezone;
+    const what = [event.data.kind, event.data.site && `(${event.data.site})`, event.data.count && event.data.count > 1 && `x${event.data.count}`].filter(Boolean).join(' ');
+    const explanation =
+      `A ${what} was recorded by ${cite(event, zone)} in a baby ${describeAge(child, event.at)} who is not independently mobile` +
+      (event.data.explanation ? `; the explanation given was "${event.data.explanation}"` : '') +
+      `. The protocol requires a same-day referral to children's social care and a paediatric child protection medical, whatever the explanation.`;
+    return {
+      findings: [{
+        code: 'injury-in-non-mobile-infant',
+        subject: child.id,
+        dedupeKey: localDateKey(event.at, zone),
+        severity: 'high',
+        explanation,
+        evidence: [event.key],
+        action: "Refer to children's social care today and arrange a paediatric child protection medical.",
+        owner: event.agency ?? 'children-social-care',
+        deadline: endOfLocalDay(now, zone),
+        requiresReferral: true,
+      }],
+    };
+  },
+});

@@ -1,0 +1,29 @@
+import type { Protocol } from './protocol.ts';
+import { injuryInNonMobileInfant } from './injury-in-non-mobile-infant.ts';
+import { seriousIllnessInNonMobileInfant } from './serious-illness-in-non-mobile-infant.ts';
+import { safeguardingReferralOverdue } from './safeguarding-referral-overdue.ts';
+import { strategyDiscussionOverdue } from './strategy-discussion-overdue.ts';
+import { strategyDiscussionWithoutHealth } from './strategy-discussion-without-health.ts';
+import { cpMedicalIncompleteAtDischarge } from './cp-medical-incomplete-at-discharge.ts';
+import { wasNotBrought } from './was-not-brought.ts';
+import { repeatedWasNotBrought } from './repeated-was-not-brought.ts';
+import { mandatedContactMissing } from './mandated-contact-missing.ts';
+import { unsafeSleepObserved } from './unsafe-sleep-observed.ts';
+import { unscheduledCareWhileOnPlan } from './unscheduled-care-while-on-plan.ts';
+import { notRegisteredWithGp } from './not-registered-with-gp.ts';
+
+/** Every protocol Threadline knows, in evaluation order. */
+export const PROTOCOLS: readonly Protocol[] = [
+  injuryInNonMobileInfant,
+  seriousIllnessInNonMobileInfant,
+  safeguardingReferralOverdue,
+  strategyDiscussionOverdue,
+  strategyDiscussionWithoutHealth,
+  cpMedicalIncompleteAtDischarge,
+  wasNotBrought,
+  repeatedWasNotBrought,
+  mandatedContactMissing,
+  unsafeSleepObserved,
+  unscheduledCareWhileOnPlan,
+  notRegisteredWithGp,
+];

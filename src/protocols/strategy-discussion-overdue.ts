@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { DAY_MS, HOUR_MS, formatDay } from '../domain/time.ts';
+import { INJURY_KINDS } from '../domain/vocabulary.ts';
+import { defineProtocol } from './protocol.ts';
+import { isUnderMonths } from './support/age.ts';
+import { cite } from './support/describe.ts';
+
+const PHYSICAL_ABUSE_WORDS = new RegExp(`\\b(${[...INJURY_KINDS, 'bruis', 'injur', 'physical', 'non-accidental', 'nai', 'mark', 'fractur', 'head'].join('|')})`, 'i');
+
+/**
+ * A referral about suspected physical abuse of a baby under 1 needs a strategy
+ * discussion promptly (default within 24 hours). "Suspected physical abuse" is read from
+ * the referral's reason or from an injury recorded in the days before it.
+ */
+export const strategyDiscussionOverdue = defineProtocol({
+  id: 'strategy-discussion-overdue',
+  version: '1.0.0',
+  title: 'Strategy discussion not held promptly after a referral for physical abuse of a baby',
+  source: 'Working Together to Safeguard Children 2023, ch. 2 (strategy discussions); local bruising protocol (same-day strategy discussion for injury to a non-mobile baby); CSPR 000',
+  codes: ['strategy-discussion-overdue'],
+  triggers: ['referral.made'],
+  configSchema: z.strictObject({
+    deadlineHours: z.number().positive().max(24 * 7).default(24),
+    childUnderMonths: z.number().int().min(1).max(216).default(12),
+    injuryLookbackDays: z.number().int().min(0).max(90).default(14),
+  }),
+  evaluate({ event, wake, world, config, partnership }) {
+    const zone = partnership.timezone;
+    if (event?.type === 'referral.made') {
+      if (event.data.to !== 'children-social-care') return undefined;
+      const child = world.person(event.data.person);
+      if (!child || !isUnderMonths(child, event.at, config.childUnderMonths, zone)) return undefined;
+      const injuryBefore = world.eventsOf(child.id).some((e) => e.type === 'injury.observed' && e.at <= event.at && e.at >= event.at - config.injuryLookbackDays * DAY_MS);
+      if (!injuryBefore && !PHYSICAL_ABUSE_WORDS.test(event.data.reason ?? '')) return undefined;
+      return { wakes: [{ at: event.at + config.deadlineHours * HOUR_MS, subject: child.id, key: `referral:${event.key}`, cause: event.key }] };
+    }
+    if (!wake?.cause) return undefined;
+    const referral = world.event(wake.cause);
+    if (!referral) return undefined;
+    const held = world.eventsOf(wake.subject, 'strategy.discussion').some((e) => e.at >= referral.at);
+    if (held) return undefined;
+    return {
+      findings: [{
+        code: 'strategy-discussion-overdue',
+        subject: wake.subject,
+        dedupeKey: wake.key,
+        severity: 'high',
+        explanation:
+          `A referral for suspected physical abuse of a baby under 1 was made by ${cite(referral, zone)}; no strategy discussion has been recorded ` +
+          `within ${config.deadlineHours} hours (by ${formatDay(wake.at, zone)}).`,
+        evidence: [referral.key],
+        action: "Children's social care: convene a strategy discussion now with police and health (ideally a paediatrician).",
+        owner: 'children-social-care',
+        deadline: wake.at + 4 * HOUR_MS,
+      }],
+    };
+  },
+});

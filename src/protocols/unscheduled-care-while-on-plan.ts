@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { HOUR_MS } from '../domain/time.ts';
+import { CP_IS_PLANS } from '../domain/vocabulary.ts';
+import { defineProtocol } from './protocol.ts';
+import { cite } from './support/describe.ts';
+
+const LABEL: Record<string, string> = {
+  'child-protection': 'a child protection plan', 'unborn-child-protection': 'an unborn child protection plan',
+  'looked-after': 'looked after', 'interim-care-order': 'an interim care order',
+};
+
+/** CP-IS: an emergency attendance by a child on a plan is notified to the social worker. */
+export const unscheduledCareWhileOnPlan = defineProtocol({
+  id: 'unscheduled-care-while-on-plan',
+  version: '1.0.0',
+  title: 'Emergency or urgent care for a child on a protection plan or looked after',
+  source: 'NHS England Child Protection – Information Sharing (CP-IS): unscheduled care settings flag and notify',
+  codes: ['unscheduled-care-while-on-plan'],
+  triggers: ['contact', 'hospital.admitted'],
+  configSchema: z.strictObject({
+    notifyWithinHours: z.number().positive().max(72).default(24),
+  }),
+  evaluate({ event, world, config, partnership, now }) {
+    if (!event) return undefined;
+    const unscheduled =
+      (event.type === 'contact' && (event.data.kind === 'ed-attendance' || event.data.kind === 'urgent-care-attendance')) ||
+      (event.type === 'hospital.admitted' && (event.agency === 'emergency-department' || event.agency === 'ambulance'));
+    if (!unscheduled) return undefined;
+    const child = world.person(event.subject);
+    if (!child || child.role !== 'child') return undefined;
+    const plans = CP_IS_PLANS.filter((kind) => child.openPlans.has(kind));
+    if (plans.length === 0) return undefined;
+    const planEvents = plans.map((kind) => child.openPlans.get(kind)!);
+    return {
+      findings: [{
+        code: 'unscheduled-care-while-on-plan',
+        subject: child.id,
+        dedupeKey: event.key,
+        severity: 'high',
+        explanation: `A child on ${plans.map((p) => LABEL[p]).join(' and ')} attended unscheduled care (${cite(event, partnership.timezone)}).`,
+        evidence: [event.key, ...planEvents.map((e) => e.key)],
+        action: 'Notify the allocated social worker today; the treating clinician should see the plan and consider whether the attendance is a safeguarding concern.',
+        owner: 'children-social-care',
+        deadline: now + config.notifyWithinHours * HOUR_MS,
+      }],
+    };
+  },
+});
