@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
 import { registerReplay } from './replay.ts';
+import { registerGrowth } from './growth.ts';
 
 /** Each command lives in its own file and registers itself on the program. */
 export type RegisterCommand = (program: Command) => void;
 
 export const commands: RegisterCommand[] = [
   registerReplay,
+  registerGrowth,
 ];
