@@ -1,23 +1,29 @@
 import type { ThreadEvent } from '../domain/events.ts';
 import type { FieldProblem } from '../domain/validation-error.ts';
-import type { World } from './world.ts';
+import type { PersonRole } from '../domain/vocabulary.ts';
+
+/** What the reference check needs to know of the record. */
+export interface ReferenceView {
+  roleOf(id: string): PersonRole | undefined;
+  hasEvent(key: string): boolean;
+}
 
 /**
  * The record's own rules for an event whose shape is valid: people must be known before
  * anything refers to them, children must be children, corrections must name a real record.
  */
-export function checkReferences(event: ThreadEvent, world: World): FieldProblem[] {
+export function checkReferences(event: ThreadEvent, world: ReferenceView): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const known = (field: string, id: string) => {
-    if (!world.hasPerson(id)) problems.push({ field, reason: `unknown person id ${JSON.stringify(id)} (record them with person.recorded first)` });
+    if (world.roleOf(id) === undefined) problems.push({ field, reason: `unknown person id ${JSON.stringify(id)} (record them with person.recorded first)` });
   };
   if (event.supersedes !== undefined && !world.hasEvent(event.supersedes)) {
     problems.push({ field: 'supersedes', reason: `no record with id ${JSON.stringify(event.supersedes)} to correct` });
   }
   switch (event.type) {
     case 'person.recorded': {
-      const existing = world.person(event.data.person);
-      if (existing && event.supersedes === undefined && !(existing.role === 'unborn' && event.data.role !== 'adult')) {
+      const existing = world.roleOf(event.data.person);
+      if (existing && event.supersedes === undefined && !(existing === 'unborn' && event.data.role !== 'adult')) {
         problems.push({ field: 'person', reason: `person ${JSON.stringify(event.data.person)} is already recorded (use supersedes to correct a record)` });
       }
       break;
@@ -25,8 +31,7 @@ export function checkReferences(event: ThreadEvent, world: World): FieldProblem[
     case 'relationship.recorded': {
       known('person', event.data.person);
       known('of', event.data.of);
-      const child = world.person(event.data.of);
-      if (child && child.role === 'adult') problems.push({ field: 'of', reason: `${JSON.stringify(event.data.of)} is an adult; 'of' must be a child or unborn baby` });
+      if (world.roleOf(event.data.of) === 'adult') problems.push({ field: 'of', reason: `${JSON.stringify(event.data.of)} is an adult; 'of' must be a child or unborn baby` });
       if (event.data.person === event.data.of) problems.push({ field: 'person', reason: 'a person cannot be related to themselves' });
       break;
     }
@@ -35,14 +40,14 @@ export function checkReferences(event: ThreadEvent, world: World): FieldProblem[
       break;
     case 'pregnancy.booked': {
       known('person', event.data.person);
-      const unborn = world.person(event.data.unborn);
-      if (unborn && unborn.role !== 'unborn') problems.push({ field: 'unborn', reason: `${JSON.stringify(event.data.unborn)} is recorded as ${unborn.role}, not unborn` });
+      const unborn = world.roleOf(event.data.unborn);
+      if (unborn && unborn !== 'unborn') problems.push({ field: 'unborn', reason: `${JSON.stringify(event.data.unborn)} is recorded as ${unborn}, not unborn` });
       break;
     }
     case 'birth': {
       known('mother', event.data.mother);
-      const child = world.person(event.data.child);
-      if (child && child.role !== 'unborn') problems.push({ field: 'child', reason: `${JSON.stringify(event.data.child)} is recorded as ${child.role}; a birth turns an unborn baby into a child` });
+      const child = world.roleOf(event.data.child);
+      if (child && child !== 'unborn') problems.push({ field: 'child', reason: `${JSON.stringify(event.data.child)} is recorded as ${child}; a birth turns an unborn baby into a child` });
       break;
     }
     case 'contact':
@@ -53,4 +58,27 @@ export function checkReferences(event: ThreadEvent, world: World): FieldProblem[
       known('person', (event.data as { person: string }).person);
   }
   return problems;
+}
+
+/** The record as it will be after the earlier events of a batch: their people count. */
+export class BatchReferences implements ReferenceView {
+  private readonly roles = new Map<string, PersonRole>();
+  private readonly keys = new Set<string>();
+
+  constructor(private readonly base: ReferenceView) {}
+
+  roleOf(id: string): PersonRole | undefined {
+    return this.roles.get(id) ?? this.base.roleOf(id);
+  }
+
+  hasEvent(key: string): boolean {
+    return this.keys.has(key) || this.base.hasEvent(key);
+  }
+
+  note(event: ThreadEvent): void {
+    this.keys.add(event.key);
+    if (event.type === 'person.recorded') this.roles.set(event.data.person, event.data.role);
+    else if (event.type === 'pregnancy.booked' && this.roleOf(event.data.unborn) === undefined) this.roles.set(event.data.unborn, 'unborn');
+    else if (event.type === 'birth') this.roles.set(event.data.child, 'child');
+  }
 }

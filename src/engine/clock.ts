@@ -35,3 +35,30 @@ export class VirtualClock implements Clock {
     return Math.max(event.at, this.current);
   }
 }
+
+/**
+ * Re-evaluates stored events at the moment they were accepted, so that rebuilding the
+ * engine from the log reproduces exactly the findings and deadlines of the live run.
+ */
+export class RestoreClock extends VirtualClock {
+  override arrivalTime(event: ThreadEvent): number {
+    return Math.max(event.recordedAt, this.now());
+  }
+}
+
+/** Lets the record start on the restore clock and continue on the system clock. */
+export class SwitchableClock implements Clock {
+  constructor(private inner: Clock) {}
+  switchTo(clock: Clock): void {
+    this.inner = clock;
+  }
+  now(): number {
+    return this.inner.now();
+  }
+  advanceTo(ms: number): void {
+    this.inner.advanceTo(ms);
+  }
+  arrivalTime(event: ThreadEvent): number {
+    return this.inner.arrivalTime(event);
+  }
+}

@@ -32,6 +32,10 @@ export class World implements WorldView {
     return this.persons.has(id);
   }
 
+  roleOf(id: string): PersonState['role'] | undefined {
+    return this.persons.get(id)?.role;
+  }
+
   hasEvent(key: string): boolean {
     return this.events.has(key);
   }

@@ -1,0 +1,16 @@
+/** Formats values for PostgreSQL's COPY text format (tab-separated, backslash-escaped). */
+export function copyField(value: unknown): string {
+  if (value === null || value === undefined) return '\\N';
+  if (Array.isArray(value)) return copyField(arrayLiteral(value.map(String)));
+  const text = typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  return text.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+}
+
+export function copyRow(values: readonly unknown[]): string {
+  return values.map(copyField).join('\t') + '\n';
+}
+
+/** A text[] literal with every element quoted, so commas and braces in ids are safe. */
+export function arrayLiteral(items: readonly string[]): string {
+  return `{${items.map((item) => `"${item.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
+}

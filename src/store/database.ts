@@ -1,0 +1,19 @@
+/**
+ * The one seam between Threadline and PostgreSQL: the embedded PGlite by default, a
+ * PostgreSQL server when DATABASE_URL is set. Same SQL, same migrations.
+ */
+export interface Queryable {
+  query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: R[] }>;
+}
+
+export interface Database extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs `work` in one transaction: all of it is stored, or none. */
+  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface Transaction extends Queryable {
+  /** Bulk-loads rows already in COPY text format (tab-separated, escaped). */
+  copyIn(table: string, columns: readonly string[], text: string): Promise<void>;
+}

@@ -1,0 +1,30 @@
+import { PGlite } from '@electric-sql/pglite';
+import type { Database, Transaction } from './database.ts';
+
+export async function openPglite(dataDir?: string): Promise<Database> {
+  const db = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  return {
+    kind: 'pglite',
+    async query(sql, params) {
+      const result = await db.query(sql, params ?? []);
+      return { rows: result.rows as never[] };
+    },
+    async transaction(work) {
+      return db.transaction(async (tx) => {
+        const wrapped: Transaction = {
+          async query(sql, params) {
+            const result = await tx.query(sql, params ?? []);
+            return { rows: result.rows as never[] };
+          },
+          async copyIn(table, columns, text) {
+            await tx.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], { blob: new Blob([text]) });
+          },
+        };
+        return work(wrapped);
+      });
+    },
+    async close() {
+      await db.close();
+    },
+  };
+}
