@@ -5,6 +5,7 @@ import { ValidationError } from '../domain/validation-error.ts';
 import { VirtualClock } from '../engine/clock.ts';
 import { InMemoryRecord } from '../engine/in-memory-record.ts';
 import type { ThreadEvent } from '../domain/events.ts';
+import type { World } from '../engine/world.ts';
 import type { Protocol } from '../protocols/protocol.ts';
 import { UserError } from '../cli/report-failure.ts';
 import type { Scenario } from './scenario-file.ts';
@@ -16,6 +17,8 @@ export interface ReplayResult {
   /** When the incident that led to the review happened; later findings are not scored. */
   incidentAt?: number;
   failures: { protocol: string; message: string }[];
+  /** The record as it stood at the end of the replay. */
+  world: World;
 }
 
 /** How long after the last event the virtual clock keeps running for pending deadlines. */
@@ -64,5 +67,5 @@ export function replayScenario(scenario: Scenario, protocols: readonly Protocol[
   });
   const last = record.events.at(-1)?.at ?? clock.now();
   findings.push(...record.runUntil(last + DRAIN_AFTER_LAST_EVENT_MS));
-  return { scenario, findings, events: record.events, incidentAt, failures: record.engine.failures };
+  return { scenario, findings, events: record.events, incidentAt, failures: record.engine.failures, world: record.engine.world };
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerReplay } from './replay.ts';
+import { registerChronology } from './chronology.ts';
 import { registerGrowth } from './growth.ts';
 
 /** Each command lives in its own file and registers itself on the program. */
@@ -7,5 +8,6 @@ export type RegisterCommand = (program: Command) => void;
 
 export const commands: RegisterCommand[] = [
   registerReplay,
+  registerChronology,
   registerGrowth,
 ];

@@ -1,0 +1,68 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DateTime } from 'luxon';
+import type { Database } from '../store/database.ts';
+import { EVENT_COLUMNS, eventCopyRow } from '../store/event-rows.ts';
+import { checkScenario } from '../replay/replay-scenario.ts';
+import { readScenario, type Scenario } from '../replay/scenario-file.ts';
+import { PROTOCOLS } from '../protocols/registry.ts';
+
+const PERSON_FIELDS = ['person', 'of', 'unborn', 'child', 'mother'] as const;
+const PERSON_LIST_FIELDS = ['persons', 'seen'] as const;
+const DATE_FIELDS = ['at', 'born', 'due', 'recordedAt'] as const;
+
+/**
+ * Rewrites one scenario for the demo store: person and event ids are prefixed with the
+ * scenario id so families from different files never collide, and every date moves by
+ * the same whole number of days so that the family's story ends today.
+ */
+export function demoEvents(scenario: Scenario, today: DateTime): Record<string, unknown>[] {
+  const zone = scenario.timezone;
+  const prefix = (id: string) => `${scenario.scenario}-${id}`;
+  const events = scenario.events as Record<string, unknown>[];
+  const last = DateTime.fromISO(String(events.at(-1)?.at ?? today.toISODate()), { zone });
+  const shiftDays = Math.round(today.setZone(zone).startOf('day').diff(last.startOf('day'), 'days').days);
+  return events.map((source, index) => {
+    const event: Record<string, unknown> = { ...source, id: prefix(String(source.id ?? index)) };
+    for (const field of PERSON_FIELDS) if (typeof event[field] === 'string') event[field] = prefix(event[field] as string);
+    for (const field of PERSON_LIST_FIELDS) if (Array.isArray(event[field])) event[field] = (event[field] as string[]).map(prefix);
+    if (typeof event.supersedes === 'string') event.supersedes = prefix(event.supersedes);
+    for (const field of DATE_FIELDS) {
+      const text = event[field];
+      if (typeof text !== 'string') continue;
+      const moved = DateTime.fromISO(text, { zone }).plus({ days: shiftDays });
+      event[field] = text.length === 10 ? moved.toISODate() : moved.toFormat("yyyy-MM-dd'T'HH:mm");
+    }
+    return event;
+  });
+}
+
+/**
+ * Imports every scenario in `dir` into an empty store as if each event had been
+ * recorded when it happened; opening the RecordStore afterwards replays the log and
+ * raises the findings at the moments a live system would have. Does nothing if the
+ * store already holds records.
+ */
+export async function loadDemoScenarios(db: Database, dir: string, today = DateTime.now()): Promise<{ scenarios: number; events: number }> {
+  const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM events');
+  if (rows[0]!.n > 0) return { scenarios: 0, events: 0 };
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.scenario.json')).sort();
+  let text = '';
+  let count = 0;
+  const all: { at: number; row: string }[] = [];
+  for (const file of files) {
+    const scenario = await readScenario(join(dir, file));
+    const rewritten = { ...scenario, events: demoEvents(scenario, today) };
+    const events = checkScenario(rewritten, PROTOCOLS);
+    for (const event of events) {
+      event.recordedAt = event.at;
+      all.push({ at: event.at, row: eventCopyRow(event) });
+    }
+    count++;
+  }
+  // The log is in the order events were recorded, across families.
+  all.sort((a, b) => a.at - b.at);
+  for (const { row } of all) text += row;
+  await db.transaction((tx) => tx.copyIn('events', EVENT_COLUMNS, text));
+  return { scenarios: count, events: all.length };
+}
