@@ -11,6 +11,7 @@ import { mandatedContactMissing } from './mandated-contact-missing.ts';
 import { unsafeSleepObserved } from './unsafe-sleep-observed.ts';
 import { unscheduledCareWhileOnPlan } from './unscheduled-care-while-on-plan.ts';
 import { notRegisteredWithGp } from './not-registered-with-gp.ts';
+import { falteringGrowth } from './faltering-growth.ts';
 
 /** Every protocol Threadline knows, in evaluation order. */
 export const PROTOCOLS: readonly Protocol[] = [
@@ -26,4 +27,5 @@ export const PROTOCOLS: readonly Protocol[] = [
   unsafeSleepObserved,
   unscheduledCareWhileOnPlan,
   notRegisteredWithGp,
+  falteringGrowth,
 ];

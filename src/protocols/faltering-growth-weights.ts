@@ -1,0 +1,79 @@
+import type { ThreadEvent } from '../domain/events.ts';
+import { DAY_MS, formatDay } from '../domain/time.ts';
+import type { PersonState, WorldView } from '../engine/world-view.ts';
+import { assessAt, type GrowthChild } from '../growth/child-measurement.ts';
+import { formatCentile } from '../growth/format-centile.ts';
+import { GrowthInputError } from '../growth/growth-input-error.ts';
+import { centileOfSds } from '../growth/normal-distribution.ts';
+
+/** A recorded weight of a child: the birth weight or a weight measurement. */
+export interface RecordedWeight {
+  at: number;
+  kg: number;
+  /** The event it comes from, for evidence. */
+  key: string;
+  isBirthWeight: boolean;
+}
+
+export interface WeighedChild {
+  person: PersonState;
+  growth: GrowthChild;
+  /** True when no gestation was recorded and 40 weeks was assumed. */
+  gestationAssumed: boolean;
+}
+
+/** The child as the growth reference needs it, or undefined when sex or birth is unknown. */
+export function weighedChild(person: PersonState | undefined): WeighedChild | undefined {
+  if (!person || person.role !== 'child' || person.bornMs === undefined) return undefined;
+  if (person.sex !== 'male' && person.sex !== 'female') return undefined;
+  const recorded = person.gestationWeeks;
+  const weeks = recorded === undefined ? 40 : Math.floor(recorded);
+  const fraction = recorded === undefined ? 0 : Math.round((recorded - weeks) * 7);
+  const days = Math.min(6, (person.gestationDays ?? 0) + fraction);
+  return {
+    person,
+    growth: { sex: person.sex, bornMs: person.bornMs, gestationWeeks: weeks, gestationDays: days },
+    gestationAssumed: recorded === undefined,
+  };
+}
+
+/** Birth weight (from the birth record) and every weight measurement, oldest first. */
+export function recordedWeights(world: WorldView, person: PersonState): RecordedWeight[] {
+  const weights: RecordedWeight[] = [];
+  const birth = world.eventsOf(person.id, 'birth')[0];
+  if (birth?.type === 'birth' && person.birthWeightKg !== undefined) {
+    weights.push({ at: birth.at, kg: person.birthWeightKg, key: birth.key, isBirthWeight: true });
+  }
+  for (const event of world.eventsOf(person.id, 'measurement') as ThreadEvent<'measurement'>[]) {
+    if (event.data.kind === 'weight') weights.push({ at: event.at, kg: event.data.value, key: event.key, isBirthWeight: false });
+  }
+  return weights.sort((a, b) => a.at - b.at);
+}
+
+/** SDS at the age the UK-WHO instructions prescribe, or null where it cannot be computed. */
+export function weightSds(child: WeighedChild, weight: RecordedWeight): number | null {
+  try {
+    return assessAt(child.growth, 'weight', weight.at, weight.kg).sds;
+  } catch (error) {
+    if (error instanceof GrowthInputError) return null;
+    throw error;
+  }
+}
+
+export function dayOfLife(child: WeighedChild, at: number): number {
+  return Math.floor((at - child.growth.bornMs) / DAY_MS);
+}
+
+function ageText(child: WeighedChild, at: number): string {
+  const days = dayOfLife(child, at);
+  if (days < 8 * 7) return days === 0 ? 'at birth' : `day ${days}`;
+  if (days < 183) return `${Math.floor(days / 7)} weeks`;
+  return `${Math.floor(days / 30.44)} months`;
+}
+
+/** "3.05 kg on 22 Mar 2023 (day 21, 6th centile)": how explanations cite a weight. */
+export function describeWeight(child: WeighedChild, weight: RecordedWeight, sds: number | null, zone: string): string {
+  const centile = sds === null ? 'centile not computable' : `${formatCentile(centileOfSds(sds))} centile`;
+  const label = weight.isBirthWeight ? 'birth weight ' : '';
+  return `${label}${weight.kg.toFixed(2)} kg on ${formatDay(weight.at, zone)} (${ageText(child, weight.at)}, ${centile})`;
+}
