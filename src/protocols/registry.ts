@@ -12,6 +12,7 @@ import { unsafeSleepObserved } from './unsafe-sleep-observed.ts';
 import { unscheduledCareWhileOnPlan } from './unscheduled-care-while-on-plan.ts';
 import { notRegisteredWithGp } from './not-registered-with-gp.ts';
 import { falteringGrowth } from './faltering-growth.ts';
+import { growthNotMonitored } from './growth-not-monitored.ts';
 
 /** Every protocol Threadline knows, in evaluation order. */
 export const PROTOCOLS: readonly Protocol[] = [
@@ -28,4 +29,5 @@ export const PROTOCOLS: readonly Protocol[] = [
   unscheduledCareWhileOnPlan,
   notRegisteredWithGp,
   falteringGrowth,
+  growthNotMonitored,
 ];

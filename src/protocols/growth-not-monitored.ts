@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import { DAY_MS, addMonths, endOfLocalDay, formatDay } from '../domain/time.ts';
+import { CONCERN_KINDS } from '../domain/vocabulary.ts';
+import type { WorldView } from '../engine/world-view.ts';
+import { describeWeight, recordedWeights, weighedChild, weightSds, type RecordedWeight, type WeighedChild } from './faltering-growth-weights.ts';
+import { defineProtocol, type ProtocolResult } from './protocol.ts';
+import { agencyName } from './support/describe.ts';
+
+const CODE = 'growth-not-monitored';
+
+interface Config {
+  underWeeks: number;
+  gapUnderWeeksDays: number;
+  concernUnderMonths: number;
+  gapWithConcernDays: number;
+  concernKinds: string[];
+  weighWithinDays: number;
+}
+
+interface GrowthConcern {
+  at: number;
+  key: string;
+  text: string;
+}
+
+/** The latest growth concern up to `now`: a faltering-growth finding or a feeding concern. */
+function latestConcern(world: WorldView, child: WeighedChild, now: number, config: Config, zone: string): GrowthConcern | undefined {
+  let latest: GrowthConcern | undefined;
+  for (const finding of world.findingsAbout(child.person.id)) {
+    if (finding.code !== 'faltering-growth' || finding.raisedAt > now) continue;
+    if (!latest || finding.raisedAt >= latest.at) {
+      latest = { at: finding.raisedAt, key: finding.evidence.at(-1) ?? finding.id, text: `faltering growth was found on ${formatDay(finding.raisedAt, zone)}` };
+    }
+  }
+  for (const event of world.eventsOf(child.person.id, 'concern.recorded')) {
+    if (event.type !== 'concern.recorded' || event.at > now || !config.concernKinds.includes(event.data.kind)) continue;
+    if (!latest || event.at >= latest.at) {
+      latest = { at: event.at, key: event.key, text: `${event.data.kind.replaceAll('-', ' ')} was recorded by ${agencyName(event.agency)} on ${formatDay(event.at, zone)}` };
+    }
+  }
+  return latest;
+}
+
+interface WeighingDue {
+  at: number;
+  since?: RecordedWeight;
+  sinceAt: number;
+  concern?: GrowthConcern;
+  rules: ('young' | 'concern')[];
+}
+
+/** When the next weight is due under either rule, as things stand at `now`; undefined when neither applies. */
+function weighingDue(world: WorldView, child: WeighedChild, now: number, config: Config, zone: string): WeighingDue | undefined {
+  const born = child.growth.bornMs;
+  const since = recordedWeights(world, child.person).filter((w) => w.at <= now).at(-1);
+  const sinceAt = since?.at ?? Math.max(born, child.person.firstRecordedAt);
+  const candidates: { at: number; rule: 'young' | 'concern' }[] = [];
+
+  const youngDue = endOfLocalDay(sinceAt + config.gapUnderWeeksDays * DAY_MS, zone);
+  if (youngDue < born + config.underWeeks * 7 * DAY_MS) candidates.push({ at: youngDue, rule: 'young' });
+
+  const concern = latestConcern(world, child, now, config, zone);
+  if (concern) {
+    // A concern recorded long after the last weight gives the rest of that day to weigh.
+    const concernDue = Math.max(endOfLocalDay(sinceAt + config.gapWithConcernDays * DAY_MS, zone), endOfLocalDay(concern.at, zone));
+    if (concernDue < addMonths(born, config.concernUnderMonths, zone)) candidates.push({ at: concernDue, rule: 'concern' });
+  }
+  if (candidates.length === 0) return undefined;
+  const at = Math.min(...candidates.map((c) => c.at));
+  return { at, since, sinceAt, concern, rules: candidates.filter((c) => c.at === at).map((c) => c.rule) };
+}
+
+function overdueFinding(child: WeighedChild, due: WeighingDue, now: number, config: Config, zone: string): ProtocolResult {
+  const days = Math.floor((now - due.sinceAt) / DAY_MS);
+  const last = due.since
+    ? `since the ${describeWeight(child, due.since, weightSds(child, due.since), zone)}`
+    : `since the child became known to the record on ${formatDay(due.sinceAt, zone)}`;
+  const reasons: string[] = [];
+  if (due.rules.includes('young')) reasons.push(`a baby under ${config.underWeeks} weeks should be weighed at least every ${config.gapUnderWeeksDays} days`);
+  if (due.rules.includes('concern') && due.concern) {
+    reasons.push(`${due.concern.text}, and a child under ${config.concernUnderMonths} months with a growth concern should be weighed at least every ${config.gapWithConcernDays} days`);
+  }
+  return {
+    findings: [{
+      code: CODE,
+      subject: child.person.id,
+      dedupeKey: `since:${due.since?.key ?? 'record'}`,
+      severity: due.rules.includes('concern') ? 'high' : 'medium',
+      explanation: `No weight has been recorded for ${days} days, ${last}. ${reasons.map((r) => r[0]!.toUpperCase() + r.slice(1)).join('. ')}.`,
+      evidence: [...(due.since ? [due.since.key] : []), ...(due.rules.includes('concern') && due.concern ? [due.concern.key] : [])],
+      action: `Health visiting: see and weigh the child (undressed, on calibrated scales) within ${config.weighWithinDays} days and plot it on the UK-WHO chart; if the family cannot be reached, follow the no-access and was-not-brought procedures.`,
+      owner: 'health-visiting',
+      deadline: now + config.weighWithinDays * DAY_MS,
+    }],
+  };
+}
+
+export const growthNotMonitored = defineProtocol({
+  id: CODE,
+  version: '1.0.0',
+  title: 'Growth not monitored',
+  source:
+    'NICE NG75 Faltering growth (2017): early weight loss and regain of birth weight by 3 weeks can only be judged from weights in the first weeks (1.2), ' +
+    'and once there is concern about growth or feeding, weight is monitored to a plan (1.3; intervals no shorter than daily under 1 month, weekly from 1 to 6 months, fortnightly from 6 to 12 months); ' +
+    'NICE NG194 Postnatal care (2021): weigh at birth, around day 5 and around day 10; Healthy Child Programme 0–19: weights at the new birth visit (10–14 days) and 6–8 week review. ' +
+    'Defaults: under 8 weeks no more than 14 days without a weight (the early checks are 5 days apart and the new birth visit falls at 10–14 days); under 1 year with a growth concern no more than 28 days (NG75\'s longest interval in the first 6 months is weekly, so 4 weeks without a weight means no plan is being followed). ' +
+    'CSPR 002 (Child Two: no weight from 2 weeks to 2 months while falling from the 25th to the 0.4th centile); CSPR 000 (Child D: monitoring after a 2-centile drop unclear)',
+  codes: [CODE],
+  triggers: ['birth', 'person.recorded', 'measurement', 'concern.recorded', 'finding'],
+  configSchema: z.strictObject({
+    underWeeks: z.number().int().min(2).max(26).default(8),
+    gapUnderWeeksDays: z.number().int().min(3).max(56).default(14),
+    concernUnderMonths: z.number().int().min(1).max(60).default(12),
+    gapWithConcernDays: z.number().int().min(3).max(90).default(28),
+    concernKinds: z.array(z.enum(CONCERN_KINDS)).default(['feeding-difficulty']),
+    weighWithinDays: z.number().int().min(0).max(14).default(2),
+  }),
+  evaluate({ event, wake, finding, world, config, partnership, now }) {
+    const zone = partnership.timezone;
+    let subject: string | undefined;
+    if (wake) subject = wake.subject;
+    else if (finding) subject = finding.code === 'faltering-growth' ? finding.subject : undefined;
+    else if (event?.type === 'birth') subject = event.data.child;
+    else if (event?.type === 'person.recorded') subject = event.data.role === 'child' ? event.data.person : undefined;
+    else if (event?.type === 'measurement') subject = event.data.kind === 'weight' ? event.data.person : undefined;
+    else if (event?.type === 'concern.recorded') subject = config.concernKinds.includes(event.data.kind) ? event.data.person : undefined;
+    const child = weighedChild(subject === undefined ? undefined : world.person(subject));
+    if (!child) return undefined;
+
+    const due = weighingDue(world, child, now, config, zone);
+    if (!due) return undefined;
+    if (due.at <= now) return overdueFinding(child, due, now, config, zone);
+    return { wakes: [{ at: due.at, subject: child.person.id, key: `weigh-by:${due.at}`, cause: due.since?.key }] };
+  },
+});
