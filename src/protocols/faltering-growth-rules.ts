@@ -112,7 +112,7 @@ export function criteriaMetBy(child: WeighedChild, weights: RecordedWeight[], cu
   const birth = weights.find((w) => w.isBirthWeight);
   if (birth && current.at > birth.at) {
     met.push(earlyLoss(child, birth, current, config, zone));
-    if (dayOfLife(child, current.at) > config.regainBirthWeightByDays) {
+    if (dayOfLife(child, current.at) >= config.regainBirthWeightByDays) {
       met.push(birthWeightNotRegained(child, weights, current.at, config, zone));
     }
   }

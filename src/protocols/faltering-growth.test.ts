@@ -24,8 +24,10 @@ test("Child D: a term baby born on the 50th centile, two centile spaces lower at
   assert.match(finding.explanation, /3\.10 kg on 22 Mar 2023 \(day 21, 7th centile\) has fallen 2\.\d centile spaces/);
   assert.match(finding.explanation, /birth weight 3\.40 kg on 1 Mar 2023 \(at birth, 49th centile\)/);
   assert.match(finding.explanation, /2 or more spaces a concern when birth weight was between the 9th and 91st/);
+  assert.match(finding.explanation, /By 21 days the baby is not back to birth weight/, 'the weight is also under birth weight at 3 weeks');
   assert.equal(finding.owner, 'health-visiting');
   assert.equal(finding.evidence.length, 2);
+  assert.equal(h.runUntil('2023-03-25').raised('faltering-growth').length, 1, 'the day-21 wake does not raise it again');
 });
 
 test('quiet: the same baby a little over one space lower and back above birth weight', () => {
