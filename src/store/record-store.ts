@@ -87,7 +87,7 @@ export class RecordStore {
     if (existing) return existing;
     const problems = checkReferences(checked.event, this.engine.world);
     if (problems.length > 0) throw new ValidationError(problems, where);
-    checked.event.recordedAt = this.clock.now();
+    checked.event.recordedAt = this.clock.arrivalTime(checked.event);
     return checked.event;
   }
 
@@ -135,11 +135,10 @@ export class RecordStore {
       }
       const world = this.engine.world;
       const findings: Finding[] = [];
-      const now = this.clock.now();
       let text = '';
       for (const event of events) {
         event.seq = ++this.seq;
-        event.recordedAt = now;
+        event.recordedAt = this.clock.arrivalTime(event);
         text += eventCopyRow(event, submitter);
       }
       await this.db.transaction((tx) => tx.copyIn('events', EVENT_COLUMNS, text));
