@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { registerReplay } from './replay.ts';
 import { registerChronology } from './chronology.ts';
 import { registerGrowth } from './growth.ts';
+import { registerAudit } from './audit.ts';
 
 /** Each command lives in its own file and registers itself on the program. */
 export type RegisterCommand = (program: Command) => void;
@@ -10,4 +11,5 @@ export const commands: RegisterCommand[] = [
   registerReplay,
   registerChronology,
   registerGrowth,
+  registerAudit,
 ];

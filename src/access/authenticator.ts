@@ -1,0 +1,16 @@
+import type { Principal } from './principal.ts';
+
+export type SignInResult =
+  | { ok: true; principal: Principal }
+  | { ok: false; reason: 'invalid' | 'locked' | 'disabled' };
+
+/**
+ * How a person proves who they are. The local implementation checks a password; an
+ * OpenID Connect provider would implement the same contract from the provider's
+ * verified ID token (mapping its claims to a user), and the sessions, need-to-know
+ * and audit that follow are unchanged.
+ */
+export interface Authenticator {
+  readonly kind: string;
+  signIn(credentials: { username: string; password: string }): Promise<SignInResult>;
+}

@@ -1,0 +1,13 @@
+import type { Agency } from '../domain/vocabulary.ts';
+import type { Role } from './roles.ts';
+
+/** The signed-in user as the rest of the system sees them, whatever signed them in. */
+export interface Principal {
+  userId: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  agency: Agency;
+  /** A qualified social worker (matters for front-door decisions). */
+  qualified: boolean;
+}

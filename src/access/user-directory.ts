@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import type { Queryable } from '../store/database.ts';
+import { AGENCIES, type Agency } from '../domain/vocabulary.ts';
+import { ValidationError, type FieldProblem } from '../domain/validation-error.ts';
+import { isRole, type Role } from './roles.ts';
+import { hashPassword } from './passwords.ts';
+import type { Principal } from './principal.ts';
+
+export interface UserRecord extends Principal {
+  passwordHash: string | null;
+  disabled: boolean;
+}
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  role: Role;
+  agency: Agency;
+  qualified?: boolean;
+  /** Absent for accounts signed in by an external identity provider. */
+  password?: string;
+}
+
+interface UserRow {
+  id: string;
+  username: string;
+  display_name: string;
+  role: Role;
+  agency: Agency;
+  qualified: boolean;
+  password_hash: string | null;
+  disabled: boolean;
+}
+
+function fromRow(row: UserRow): UserRecord {
+  return {
+    userId: row.id, username: row.username, displayName: row.display_name, role: row.role, agency: row.agency,
+    qualified: row.qualified, passwordHash: row.password_hash, disabled: row.disabled,
+  };
+}
+
+export const MIN_PASSWORD_LENGTH = 12;
+
+/** The accounts table. Passwords are stored only as argon2id hashes. */
+export class UserDirectory {
+  constructor(private readonly db: Queryable) {}
+
+  async byUsername(username: string): Promise<UserRecord | undefined> {
+    const { rows } = await this.db.query<UserRow>('SELECT * FROM users WHERE lower(username) = lower($1)', [username]);
+    return rows[0] ? fromRow(rows[0]) : undefined;
+  }
+
+  async byId(id: string): Promise<UserRecord | undefined> {
+    const { rows } = await this.db.query<UserRow>('SELECT * FROM users WHERE id = $1', [id]);
+    return rows[0] ? fromRow(rows[0]) : undefined;
+  }
+
+  async list(): Promise<UserRecord[]> {
+    const { rows } = await this.db.query<UserRow>('SELECT * FROM users ORDER BY role, username');
+    return rows.map(fromRow);
+  }
+
+  async create(user: NewUser): Promise<UserRecord> {
+    const problems: FieldProblem[] = [];
+    if (!/^[a-z0-9._-]{3,64}$/i.test(user.username)) problems.push({ field: 'username', reason: 'must be 3 to 64 letters, digits, dots, dashes or underscores' });
+    if (!user.displayName.trim()) problems.push({ field: 'displayName', reason: 'is required' });
+    if (!isRole(user.role)) problems.push({ field: 'role', reason: 'is not a Threadline role' });
+    if (!(AGENCIES as readonly string[]).includes(user.agency)) problems.push({ field: 'agency', reason: 'is not an agency of the partnership' });
+    if (user.password !== undefined && user.password.length < MIN_PASSWORD_LENGTH) problems.push({ field: 'password', reason: `must be at least ${MIN_PASSWORD_LENGTH} characters` });
+    if (problems.length === 0 && (await this.byUsername(user.username))) problems.push({ field: 'username', reason: 'is already taken' });
+    if (problems.length > 0) throw new ValidationError(problems);
+    const id = randomUUID();
+    const hash = user.password === undefined ? null : await hashPassword(user.password);
+    await this.db.query(
+      'INSERT INTO users (id, username, display_name, role, agency, qualified, password_hash) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+      [id, user.username, user.displayName.trim(), user.role, user.agency, user.qualified ?? false, hash],
+    );
+    return (await this.byId(id))!;
+  }
+}
+
+export function principalOf(user: UserRecord): Principal {
+  const { passwordHash: _hash, disabled: _disabled, ...principal } = user;
+  return principal;
+}
