@@ -13,6 +13,7 @@ import { unscheduledCareWhileOnPlan } from './unscheduled-care-while-on-plan.ts'
 import { notRegisteredWithGp } from './not-registered-with-gp.ts';
 import { falteringGrowth } from './faltering-growth.ts';
 import { growthNotMonitored } from './growth-not-monitored.ts';
+import { preBirthAssessmentIndicated } from './pre-birth-assessment-indicated.ts';
 
 /** Every protocol Threadline knows, in evaluation order. */
 export const PROTOCOLS: readonly Protocol[] = [
@@ -30,4 +31,5 @@ export const PROTOCOLS: readonly Protocol[] = [
   notRegisteredWithGp,
   falteringGrowth,
   growthNotMonitored,
+  preBirthAssessmentIndicated,
 ];
