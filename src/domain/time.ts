@@ -3,8 +3,7 @@ import { DateTime } from 'luxon';
 export const DAY_MS = 86_400_000;
 export const HOUR_MS = 3_600_000;
 
-const ISO_LOCAL = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?)?$/;
-const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}:\d{2})?)?$/;
 
 /**
  * Parses an ISO date or date-time written in local time of `zone` (a bare date is the
@@ -12,26 +11,69 @@ const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[
  * undefined when the text is not a real date (2023-02-30 is refused, not rolled over).
  */
 export function parseLocal(text: string, zone: string): number | undefined {
-  if (!ISO_LOCAL.test(text) && !ISO_WITH_OFFSET.test(text)) return undefined;
-  const parsed = DateTime.fromISO(text, { zone, setZone: false });
-  return parsed.isValid ? parsed.toMillis() : undefined;
+  const m = ISO.exec(text);
+  if (!m) return undefined;
+  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6]].map((v) => (v === undefined ? 0 : Number(v))) as number[];
+  const millis = m[7] === undefined ? 0 : Number(m[7].padEnd(3, '0'));
+  if (month! < 1 || month! > 12 || day! < 1 || hour! > 23 || minute! > 59 || second! > 59) return undefined;
+  const wall = Date.UTC(year!, month! - 1, day!, hour, minute, second, millis);
+  if (new Date(wall).getUTCDate() !== day) return undefined;
+  const offset = m[8];
+  if (offset === undefined) return fromWallClock(wall, zone);
+  if (offset === 'Z') return wall;
+  const sign = offset.startsWith('-') ? -1 : 1;
+  return wall - sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6))) * 60_000;
 }
 
 export function isValidZone(zone: string): boolean {
   return DateTime.local().setZone(zone).isValid;
 }
 
+// Protocols ask for local days and months on every event, and zone look-ups through
+// Intl are slow; offsets only change on hour boundaries, so they are cached per hour.
+const offsetCache = new Map<string, Map<number, number>>();
+
+/** The zone's offset from UTC in milliseconds at instant `ms`. */
+export function zoneOffset(ms: number, zone: string): number {
+  let cache = offsetCache.get(zone);
+  if (!cache) offsetCache.set(zone, (cache = new Map()));
+  const hour = Math.floor(ms / HOUR_MS);
+  let offset = cache.get(hour);
+  if (offset === undefined) {
+    offset = DateTime.fromMillis(hour * HOUR_MS, { zone }).offset * 60_000;
+    if (cache.size > 200_000) cache.clear();
+    cache.set(hour, offset);
+  }
+  return offset;
+}
+
+/**
+ * The UTC instant of a wall-clock time (given as if it were UTC) in `zone`. In the hour
+ * that repeats when clocks go back the earlier instant is taken; a time skipped when
+ * clocks go forward moves forward by the gap (both as luxon does).
+ */
+function fromWallClock(wall: number, zone: string): number {
+  const before = zoneOffset(wall - DAY_MS, zone);
+  const after = zoneOffset(wall + DAY_MS, zone);
+  const early = wall - before;
+  if (zoneOffset(early, zone) === before) return before === after ? early : Math.min(early, zoneOffset(wall - after, zone) === after ? wall - after : early);
+  const late = wall - after;
+  return zoneOffset(late, zone) === after ? late : early;
+}
+
 /** The last millisecond of the local day containing `ms`. */
 export function endOfLocalDay(ms: number, zone: string): number {
-  return DateTime.fromMillis(ms, { zone }).endOf('day').toMillis();
+  const wall = ms + zoneOffset(ms, zone);
+  return fromWallClock(Math.floor(wall / DAY_MS) * DAY_MS + DAY_MS - 1, zone);
 }
 
 export function startOfLocalDay(ms: number, zone: string): number {
-  return DateTime.fromMillis(ms, { zone }).startOf('day').toMillis();
+  const wall = ms + zoneOffset(ms, zone);
+  return fromWallClock(Math.floor(wall / DAY_MS) * DAY_MS, zone);
 }
 
 export function localDateKey(ms: number, zone: string): string {
-  return DateTime.fromMillis(ms, { zone }).toISODate() ?? String(ms);
+  return new Date(ms + zoneOffset(ms, zone)).toISOString().slice(0, 10);
 }
 
 /** Local ISO date-time with offset, e.g. 2023-03-06T10:30:00+00:00. */
@@ -44,8 +86,14 @@ export function formatDay(ms: number, zone: string): string {
   return DateTime.fromMillis(ms, { zone }).toFormat('d LLL yyyy');
 }
 
+/** Calendar months later at the same wall-clock time; the 31st clamps to a shorter month's end. */
 export function addMonths(ms: number, months: number, zone: string): number {
-  return DateTime.fromMillis(ms, { zone }).plus({ months }).toMillis();
+  const wall = new Date(ms + zoneOffset(ms, zone));
+  const year = wall.getUTCFullYear();
+  const month = wall.getUTCMonth() + months;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const target = Date.UTC(year, month, Math.min(wall.getUTCDate(), lastDay), wall.getUTCHours(), wall.getUTCMinutes(), wall.getUTCSeconds(), wall.getUTCMilliseconds());
+  return fromWallClock(target, zone);
 }
 
 /** Age in whole days between a birth instant and `at`. */

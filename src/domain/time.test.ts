@@ -1,0 +1,47 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DateTime } from 'luxon';
+import { addMonths, endOfLocalDay, localDateKey, parseLocal, startOfLocalDay } from './time.ts';
+
+const ZONES = ['Europe/London', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kolkata'];
+
+test('local day and month arithmetic agrees with luxon across DST changes, in several zones', () => {
+  for (const zone of ZONES) {
+    for (let ms = Date.UTC(2023, 0, 1); ms < Date.UTC(2024, 11, 31); ms += 7 * 3_600_000 + 13 * 60_000) {
+      const dt = DateTime.fromMillis(ms, { zone });
+      assert.equal(endOfLocalDay(ms, zone), dt.endOf('day').toMillis(), `end of day ${zone} ${dt.toISO()}`);
+      assert.equal(startOfLocalDay(ms, zone), dt.startOf('day').toMillis(), `start of day ${zone} ${dt.toISO()}`);
+      assert.equal(localDateKey(ms, zone), dt.toISODate());
+    }
+    for (let ms = Date.UTC(2023, 0, 1, 10); ms < Date.UTC(2024, 11, 31); ms += 86_400_000 + 3_600_000) {
+      const dt = DateTime.fromMillis(ms, { zone });
+      for (const months of [1, 6, 12, 15, 30]) assert.equal(addMonths(ms, months, zone), dt.plus({ months }).toMillis(), `${zone} ${dt.toISO()} +${months}`);
+    }
+  }
+});
+
+test('parseLocal reads local wall-clock time and refuses impossible dates', () => {
+  assert.equal(parseLocal('2023-07-01T10:30', 'Europe/London'), Date.UTC(2023, 6, 1, 9, 30));
+  assert.equal(parseLocal('2023-01-01', 'Europe/London'), Date.UTC(2023, 0, 1));
+  assert.equal(parseLocal('2023-02-30', 'Europe/London'), undefined);
+  assert.equal(parseLocal('2023-13-01', 'Europe/London'), undefined);
+  assert.equal(parseLocal('yesterday', 'Europe/London'), undefined);
+});
+
+test('parseLocal agrees with luxon for every hour of two years, including the repeated and skipped hours', () => {
+  for (const zone of ['Europe/London', 'America/New_York']) {
+    for (let ms = Date.UTC(2023, 0, 1); ms < Date.UTC(2025, 0, 1); ms += 3_600_000 + 60_000) {
+      const text = new Date(ms).toISOString().slice(0, 16);
+      const ours = parseLocal(text, zone)!;
+      const theirs = DateTime.fromISO(text, { zone });
+      if (theirs.toFormat("yyyy-MM-dd'T'HH:mm") !== text) {
+        assert.equal(ours, theirs.toMillis(), `skipped hour ${zone} ${text}`);
+      } else {
+        // In the hour that repeats when clocks go back, either instant is a faithful reading.
+        assert.equal(DateTime.fromMillis(ours, { zone }).toFormat("yyyy-MM-dd'T'HH:mm"), text, `${zone} ${text}`);
+      }
+    }
+  }
+  assert.equal(parseLocal('2023-03-06T10:30:00+01:00', 'Europe/London'), Date.UTC(2023, 2, 6, 9, 30));
+  assert.equal(parseLocal('2023-03-06T10:30Z', 'Europe/London'), Date.UTC(2023, 2, 6, 10, 30));
+});
