@@ -14,6 +14,7 @@ import { notRegisteredWithGp } from './not-registered-with-gp.ts';
 import { falteringGrowth } from './faltering-growth.ts';
 import { growthNotMonitored } from './growth-not-monitored.ts';
 import { preBirthAssessmentIndicated } from './pre-birth-assessment-indicated.ts';
+import { vulnerabilityOnUniversalOffer } from './vulnerability-on-universal-offer.ts';
 
 /** Every protocol Threadline knows, in evaluation order. */
 export const PROTOCOLS: readonly Protocol[] = [
@@ -32,4 +33,5 @@ export const PROTOCOLS: readonly Protocol[] = [
   falteringGrowth,
   growthNotMonitored,
   preBirthAssessmentIndicated,
+  vulnerabilityOnUniversalOffer,
 ];
