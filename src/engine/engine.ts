@@ -55,9 +55,13 @@ export class Engine {
     return this.wakes.peekTime();
   }
 
-  /** Records an accepted event and returns the findings raised up to and including it. */
+  /**
+   * Records an accepted event and returns the findings raised up to and including it.
+   * Deadlines falling at the very moment of the event fire after it: a record made at
+   * the deadline is in time.
+   */
   record(event: ThreadEvent): Finding[] {
-    const raised = this.runUntil(this.clock.arrivalTime(event));
+    const raised = this.runUntil(this.clock.arrivalTime(event) - 1);
     this.clock.advanceTo(event.at);
     this.world.apply(event);
     const now = this.clock.now();

@@ -112,3 +112,16 @@ test('accepted events are numbered in order of arrival', () => {
   record.submit({ at: '2023-03-06T10:00', type: 'concern.recorded', person: 'baby', kind: 'isolation' }, 'a');
   assert.deepEqual(record.events.map((e) => e.seq), [1, 2, 3]);
 });
+
+test('the same id with different content is refused, naming the id, and changes nothing', async () => {
+  const { InMemoryRecord } = await import('./in-memory-record.ts');
+  const { VirtualClock } = await import('./clock.ts');
+  const { loadPartnershipConfig } = await import('../config/partnership-config.ts');
+  const { ValidationError } = await import('../domain/validation-error.ts');
+  const record = new InMemoryRecord([], loadPartnershipConfig({}, []), new VirtualClock());
+  const first = { id: 'rec-1', at: '2023-01-01', type: 'person.recorded', person: 'm', role: 'adult' };
+  record.submit(first, 'k1');
+  assert.equal(record.submit({ role: 'adult', person: 'm', type: 'person.recorded', at: '2023-01-01', id: 'rec-1' }, 'k2').status, 'duplicate');
+  assert.throws(() => record.submit({ ...first, role: 'child' }, 'k3'), (e: unknown) => e instanceof ValidationError && e.problems[0]!.field === 'id');
+  assert.equal(record.events.length, 1);
+});

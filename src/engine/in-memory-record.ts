@@ -7,6 +7,7 @@ import type { Protocol } from '../protocols/protocol.ts';
 import { checkReferences } from './check-references.ts';
 import type { Clock } from './clock.ts';
 import { Engine } from './engine.ts';
+import { assertSameSubmission } from './same-submission.ts';
 
 export type Submission =
   | { status: 'accepted'; event: ThreadEvent; findings: Finding[] }
@@ -31,7 +32,10 @@ export class InMemoryRecord {
     const checked = checkEvent(input, this.config.timezone, this.seq + 1, defaultKey, this.clock.now());
     if (!checked.ok) throw new ValidationError(checked.problems, where);
     const existing = this.engine.world.event(checked.event.key);
-    if (existing) return existing;
+    if (existing) {
+      assertSameSubmission(existing, checked.event, where);
+      return existing;
+    }
     const problems = checkReferences(checked.event, this.engine.world);
     if (problems.length > 0) throw new ValidationError(problems, where);
     return checked.event;

@@ -26,7 +26,7 @@ function contactHappened(world: WorldView, person: PersonState, kind: ContactKin
 
 export const mandatedContactMissing = defineProtocol({
   id: 'mandated-contact-missing',
-  version: '1.0.0',
+  version: '1.1.0',
   title: 'Healthy Child Programme mandated contact missing',
   source: 'Healthy Child Programme 0–19 (OHID/DHSC 2021, updated 2023): antenatal contact from 28 weeks, new birth visit at 10–14 days, 6–8 week review, 1 year review, 2–2½ year review; CSPR 000 (no antenatal contact in 3 of 4 cases, new birth visits late)',
   codes: ['mandated-contact-missing'],
@@ -34,7 +34,7 @@ export const mandatedContactMissing = defineProtocol({
   configSchema: z.strictObject({
     antenatalByGestationWeeks: z.number().min(28).max(40).default(32),
     /** A late booking still gets this many days for the antenatal contact. */
-    antenatalAfterLateBookingDays: z.number().int().min(0).max(28).default(14),
+    antenatalAfterLateBookingDays: z.number().int().min(0).max(28).default(0),
     newBirthVisitByDays: z.number().int().min(10).max(30).default(14),
     sixToEightWeekReviewByDays: z.number().int().min(42).max(90).default(56),
     oneYearReviewByMonths: z.number().int().min(12).max(18).nullable().default(15),

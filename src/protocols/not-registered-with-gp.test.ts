@@ -71,7 +71,7 @@ test('a registration after the move with no area recorded counts for the new are
   assert.equal(h.raised(CODE).length, 0);
 });
 
-test('a registration in the old area after the move does not count', { todo: 'any registration dated after the move counts, whatever its area, so a child kept on the old area\'s practice list is treated as registered in the new area' }, () => {
+test('a registration in the old area after the move does not count', () => {
   const h = new ProtocolHarness(only).add(...family, register('2023-01-20T10:00'), move('2023-03-10T12:00', 'Sandwell'), register('2023-03-15T15:00', 'Cambridgeshire')).runUntil('2023-04-01');
   assert.equal(h.raised(CODE).length, 1);
 });
@@ -85,17 +85,17 @@ test('two moves in quick succession: judged against the latest area only, once',
   assert.match(found[0]!.explanation, /moved to Birmingham on 15 Mar 2023/);
 });
 
-test('a house move within the same area does not start the 14-day clock', { todo: 'address.changed schedules the move check even when the area is unchanged, so an unregistered 3-day-old who moves house within the area is reported at 17 days, before 6 weeks' }, () => {
+test('a house move within the same area does not start the 14-day clock', () => {
   const h = new ProtocolHarness(only).add(...family, move('2023-01-12T12:00', 'Cambridgeshire')).runUntil('2023-02-20T12:00');
   assert.equal(h.raised(CODE).length, 0);
 });
 
-test('the same lack of registration is raised once, not again at 6 weeks after a move has already raised it', { todo: 'the move finding (dedupeKey move:…) and the age finding (dedupeKey age) are separate, so a baby registered in the old area who moves at 3 weeks is reported 14 days after the move and again at 6 weeks, the second time wrongly saying no registration has been recorded' }, () => {
+test('the same lack of registration is raised once, not again at 6 weeks after a move has already raised it', () => {
   const h = new ProtocolHarness(only).add(...family, register('2023-01-16T10:00'), move('2023-01-30T12:00', 'Sandwell')).runUntil('2023-03-01');
   assert.equal(h.raised(CODE).length, 1);
 });
 
-test('a child first recorded when already over 6 weeks old, with no registration, is raised', { todo: 'the age check is only scheduled when the 6-week deadline is still ahead at recording, and a child who arrives by person.recorded (not address.changed) is never checked, so an unregistered 3-month-old new to the area raises nothing' }, () => {
+test('a child first recorded when already over 6 weeks old, with no registration, is raised', () => {
   const h = new ProtocolHarness(only).add(
     { at: '2023-04-03T10:00', type: 'person.recorded', person: 'newcomer', role: 'child', born: '2023-01-09', sex: 'male', area: 'Sandwell', agency: 'health-visiting' })
     .runUntil('2023-06-01');
@@ -116,7 +116,7 @@ test('the age and post-move deadlines follow the partnership configuration', () 
   assert.equal(moved.raised(CODE)[0]?.raisedAt, t('2023-03-17T23:59:59.999'));
 });
 
-test('with a threshold that is not whole weeks, the explanation still states the age in plain English', { todo: 'the explanation divides registerByDays by 7, e.g. "The child is 4.285714285714286 weeks old" for 30 days' }, () => {
+test('with a threshold that is not whole weeks, the explanation still states the age in plain English', () => {
   const h = new ProtocolHarness(only, { [CODE]: { registerByDays: 30 } }).add(...family).runUntil('2023-03-01');
   const [f] = h.raised(CODE);
   assert.ok(f);

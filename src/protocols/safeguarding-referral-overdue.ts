@@ -10,7 +10,7 @@ import { referralSince } from './support/referral.ts';
  */
 export const safeguardingReferralOverdue = defineProtocol({
   id: 'safeguarding-referral-overdue',
-  version: '1.0.0',
+  version: '1.1.0',
   title: "Safeguarding referral to children's social care not made in time",
   source: 'Working Together to Safeguard Children 2023, ch. 2 (referral without delay); local bruising protocol (same-day referral); CSPR 000 (Child B: the referral reached CSC two weeks later)',
   codes: ['safeguarding-referral-overdue'],
@@ -27,7 +27,9 @@ export const safeguardingReferralOverdue = defineProtocol({
       return { wakes: [wakeUp] };
     }
     if (event?.type === 'action.agreed' && event.data.action === 'refer-to-children-social-care') {
-      return { wakes: [{ at: event.dueMs ?? deadlineFrom(event.at), subject: event.data.person, key: `action:${event.key}`, cause: event.key }] };
+      // A due date without a time means by the end of that day.
+      const due = event.dueMs === undefined ? deadlineFrom(event.at) : event.data.due!.length === 10 ? endOfLocalDay(event.dueMs, zone) : event.dueMs;
+      return { wakes: [{ at: due, subject: event.data.person, key: `action:${event.key}`, cause: event.key }] };
     }
     if (!wake?.cause) return undefined;
 
@@ -35,7 +37,7 @@ export const safeguardingReferralOverdue = defineProtocol({
     const action = trigger ? undefined : world.event(wake.cause);
     const triggerAt = trigger?.raisedAt ?? action?.at;
     if (triggerAt === undefined) return undefined;
-    if (referralSince(world, wake.subject, startOfLocalDay(triggerAt, zone))) return undefined;
+    if (referralSince(world, wake.subject, triggerAt, startOfLocalDay(triggerAt, zone))) return undefined;
 
     const reason = trigger
       ? `the ${trigger.code.replaceAll('-', ' ')} finding raised on ${formatDay(trigger.raisedAt, zone)}, which requires a same-day referral`

@@ -36,7 +36,7 @@ test('stays quiet when the strategy discussion is held just inside 24 hours', ()
   assert.equal(h.raised(CODE).length, 0);
 });
 
-test('a strategy discussion at exactly 24 hours is within 24 hours', { todo: 'the wake at referral + 24h fires before an event recorded at that same minute, so a discussion at exactly 24h is reported overdue' }, () => {
+test('a strategy discussion at exactly 24 hours is within 24 hours', () => {
   const h = new ProtocolHarness(only).add(...family, referral('2023-03-06T11:00'), strategy('2023-03-07T11:00')).runUntil('2023-03-09');
   assert.equal(h.raised(CODE).length, 0);
 });
@@ -70,7 +70,7 @@ test('stays quiet for a referral that is not about physical abuse (neglect)', ()
   assert.equal(h.raised(CODE).length, 0);
 });
 
-test('stays quiet for a referral about a parent\'s physical disability', { todo: 'the word "physical" in the reason is read as suspected physical abuse' }, () => {
+test('stays quiet for a referral about a parent\'s physical disability', () => {
   const h = new ProtocolHarness(only).add(...family, referral('2023-03-06T11:00', { reason: "mother's physical disability; needs support to care for the baby" })).runUntil('2023-03-09');
   assert.equal(h.raised(CODE).length, 0);
 });
@@ -92,7 +92,7 @@ test('the same referral submitted twice raises once', () => {
   assert.equal(h.raised(CODE).length, 1);
 });
 
-test('two referrals about the same injury, neither followed by a strategy discussion, are one condition', { todo: 'each referral raises its own finding, so the GP and ED referring the same bruise give two "convene a strategy discussion" findings' }, () => {
+test('two referrals about the same injury, neither followed by a strategy discussion, are one condition', () => {
   const h = new ProtocolHarness(only).add(...family, referral('2023-03-06T11:00'), referral('2023-03-06T15:00', { agency: 'emergency-department' })).runUntil('2023-03-09');
   assert.equal(h.raised(CODE).length, 1);
 });

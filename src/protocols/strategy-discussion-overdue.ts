@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { DAY_MS, HOUR_MS, formatDay } from '../domain/time.ts';
-import { INJURY_KINDS } from '../domain/vocabulary.ts';
+import { DAY_MS, HOUR_MS, formatDay, localDateKey } from '../domain/time.ts';
 import { defineProtocol } from './protocol.ts';
 import { isUnderMonths } from './support/age.ts';
 import { cite } from './support/describe.ts';
 
-const PHYSICAL_ABUSE_WORDS = new RegExp(`\\b(${[...INJURY_KINDS, 'bruis', 'injur', 'physical', 'non-accidental', 'nai', 'mark', 'fractur', 'head'].join('|')})`, 'i');
+// Words in a referral's reason that describe an injury or suspected physical abuse.
+const PHYSICAL_ABUSE_WORDS = /\b(bruis\w*|injur\w*|fractur\w*|burns?|burnt|burned|bites?|bitten|bleed\w*|swelling|swollen|marks?|head injury|physical abuse|non-accidental|nai)\b/i;
 
 /**
  * A referral about suspected physical abuse of a baby under 1 needs a strategy
@@ -14,7 +14,7 @@ const PHYSICAL_ABUSE_WORDS = new RegExp(`\\b(${[...INJURY_KINDS, 'bruis', 'injur
  */
 export const strategyDiscussionOverdue = defineProtocol({
   id: 'strategy-discussion-overdue',
-  version: '1.0.0',
+  version: '1.1.0',
   title: 'Strategy discussion not held promptly after a referral for physical abuse of a baby',
   source: 'Working Together to Safeguard Children 2023, ch. 2 (strategy discussions); local bruising protocol (same-day strategy discussion for injury to a non-mobile baby); CSPR 000',
   codes: ['strategy-discussion-overdue'],
@@ -32,7 +32,8 @@ export const strategyDiscussionOverdue = defineProtocol({
       if (!child || !isUnderMonths(child, event.at, config.childUnderMonths, zone)) return undefined;
       const injuryBefore = world.eventsOf(child.id).some((e) => e.type === 'injury.observed' && e.at <= event.at && e.at >= event.at - config.injuryLookbackDays * DAY_MS);
       if (!injuryBefore && !PHYSICAL_ABUSE_WORDS.test(event.data.reason ?? '')) return undefined;
-      return { wakes: [{ at: event.at + config.deadlineHours * HOUR_MS, subject: child.id, key: `referral:${event.key}`, cause: event.key }] };
+      // Several referrals of the same day (GP, then ED) are one condition: one deadline, from the first.
+      return { wakes: [{ at: event.at + config.deadlineHours * HOUR_MS, subject: child.id, key: `referrals-on:${localDateKey(event.at, zone)}`, cause: event.key }] };
     }
     if (!wake?.cause) return undefined;
     const referral = world.event(wake.cause);

@@ -6,6 +6,7 @@ import { ValidationError } from '../domain/validation-error.ts';
 import { BatchReferences, checkReferences } from '../engine/check-references.ts';
 import { RestoreClock, SwitchableClock, type Clock } from '../engine/clock.ts';
 import { Engine } from '../engine/engine.ts';
+import { assertSameSubmission } from '../engine/same-submission.ts';
 import type { Protocol } from '../protocols/protocol.ts';
 import type { Database, Transaction } from './database.ts';
 import { EVENT_COLUMNS, eventCopyRow, eventValues, type EventRow, type Submitter } from './event-rows.ts';
@@ -84,7 +85,10 @@ export class RecordStore {
     const checked = checkEvent(input, this.config.timezone, this.seq + 1, defaultKey, this.clock.now());
     if (!checked.ok) throw new ValidationError(checked.problems, where);
     const existing = this.engine.world.event(checked.event.key);
-    if (existing) return existing;
+    if (existing) {
+      assertSameSubmission(existing, checked.event, where);
+      return existing;
+    }
     const problems = checkReferences(checked.event, this.engine.world);
     if (problems.length > 0) throw new ValidationError(problems, where);
     checked.event.recordedAt = this.clock.arrivalTime(checked.event);
@@ -125,6 +129,8 @@ export class RecordStore {
         if (!checked.ok) throw new ValidationError(checked.problems, `event ${index}`);
         const event = checked.event;
         if (references.hasEvent(event.key)) {
+          const existing = this.engine.world.event(event.key) ?? events.find((e) => e.key === event.key);
+          if (existing) assertSameSubmission(existing, event, `event ${index}`);
           duplicates++;
           continue;
         }

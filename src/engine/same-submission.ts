@@ -1,0 +1,15 @@
+import { canonicalJson } from '../domain/canonical-json.ts';
+import type { ThreadEvent } from '../domain/events.ts';
+import { ValidationError } from '../domain/validation-error.ts';
+
+/**
+ * A retried submission (same id, same content) is stored once. The same id with
+ * different content is refused: it is a different record, or a correction that should
+ * say `supersedes`.
+ */
+export function assertSameSubmission(existing: ThreadEvent, incoming: ThreadEvent, where?: string): void {
+  const strip = ({ recordedAt: _r, ...rest }: Record<string, unknown>) => rest;
+  if (canonicalJson(strip(existing.data as Record<string, unknown>)) !== canonicalJson(strip(incoming.data as Record<string, unknown>))) {
+    throw new ValidationError([{ field: 'id', reason: `${JSON.stringify(incoming.key)} is already used for a different record (to correct it, send a new record with supersedes)` }], where);
+  }
+}
