@@ -1,5 +1,7 @@
 // Run: node --import tsx bench/growth-sds.ts [seconds]
-// UK-WHO SDS computations per second on one core (target: at least 2 million/s).
+// UK-WHO SDS computations per second on one core (target: at least 2 million/s), and
+// the garbage collections during the timed run (0 when the hot path allocates nothing).
+import { PerformanceObserver } from 'node:perf_hooks';
 import { GROWTH_MEASUREMENTS, GROWTH_SEXES } from '../src/growth/growth-kinds.ts';
 import { referenceGap, sdsByIndex, ukWhoValue } from '../src/growth/uk-who.ts';
 
@@ -34,6 +36,9 @@ function pass(): number {
 }
 
 for (let i = 0; i < 20; i++) pass(); // warm up the JIT
+let collections = 0;
+const gc = new PerformanceObserver((list) => { collections += list.getEntries().length; });
+gc.observe({ entryTypes: ['gc'] });
 let computed = 0;
 let checksum = 0;
 const start = process.hrtime.bigint();
@@ -43,5 +48,7 @@ while (process.hrtime.bigint() - start < budget) {
   computed += SAMPLES;
 }
 const elapsed = Number(process.hrtime.bigint() - start) / 1e9;
+await new Promise((resolve) => setTimeout(resolve, 20)); // let the observer report
+gc.disconnect();
 if (!Number.isFinite(checksum)) throw new Error('an SDS came out NaN: the benchmark inputs are wrong');
-console.log(`growth-sds: ${(computed / elapsed / 1e6).toFixed(2)} million SDS/s on one core (${computed.toLocaleString('en-GB')} in ${elapsed.toFixed(2)} s)`);
+console.log(`growth-sds: ${(computed / elapsed / 1e6).toFixed(2)} million SDS/s on one core (${computed.toLocaleString('en-GB')} in ${elapsed.toFixed(2)} s); ${collections} garbage collections during the run`);

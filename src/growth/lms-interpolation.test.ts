@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { lmsAt } from './lms-interpolation.ts';
+import { AGE, L, M, S, lmsAt } from './lms-interpolation.ts';
 import { ageKey, type LmsTable } from './reference-tables.ts';
 
 function table(ages: number[], f: (age: number) => number): LmsTable {
@@ -16,29 +16,32 @@ function table(ages: number[], f: (age: number) => number): LmsTable {
 }
 
 const cubic = (x: number) => 1 + 2 * x - 0.5 * x * x + 0.25 * x * x * x;
-const out = new Float64Array(3);
+const io = new Float64Array(4);
+
+/** L, M and S at `age`. */
+function at(t: LmsTable, age: number): number[] {
+  io[AGE] = age;
+  lmsAt(t, io);
+  return [io[L]!, io[M]!, io[S]!];
+}
 
 test('an age matching a row to 4 decimal places takes the row as it is', () => {
   const t = table([0, 1, 2, 3, 4], (x) => x * 10);
-  lmsAt(t, 2.00004, out);
-  assert.deepEqual([...out], [20, 40, 60]);
+  assert.deepEqual(at(t, 2.00004), [20, 40, 60]);
 });
 
 test('between interior rows the cubic through the four nearest rows is exact for a cubic', () => {
   const t = table([0, 0.5, 1.5, 2, 3, 4.5], cubic);
-  lmsAt(t, 1.7, out);
-  assert.ok(Math.abs(out[0] - cubic(1.7)) < 1e-12);
-  assert.ok(Math.abs(out[1] - 2 * cubic(1.7)) < 1e-12);
-  assert.ok(Math.abs(out[2] - 3 * cubic(1.7)) < 1e-12);
+  const [l, m, s] = at(t, 1.7);
+  assert.ok(Math.abs(l! - cubic(1.7)) < 1e-12);
+  assert.ok(Math.abs(m! - 2 * cubic(1.7)) < 1e-12);
+  assert.ok(Math.abs(s! - 3 * cubic(1.7)) < 1e-12);
 });
 
 test('in the first and last intervals interpolation is linear', () => {
   const t = table([0, 1, 2, 3, 4], cubic);
-  lmsAt(t, 0.25, out);
-  assert.ok(Math.abs(out[0] - (cubic(0) + 0.25 * (cubic(1) - cubic(0)))) < 1e-12);
-  lmsAt(t, 3.5, out);
-  assert.ok(Math.abs(out[0] - (cubic(3) + 0.5 * (cubic(4) - cubic(3)))) < 1e-12);
+  assert.ok(Math.abs(at(t, 0.25)[0]! - (cubic(0) + 0.25 * (cubic(1) - cubic(0)))) < 1e-12);
+  assert.ok(Math.abs(at(t, 3.5)[0]! - (cubic(3) + 0.5 * (cubic(4) - cubic(3)))) < 1e-12);
   // the interval before them has two rows on each side, so it is cubic again
-  lmsAt(t, 2.5, out);
-  assert.ok(Math.abs(out[0] - cubic(2.5)) < 1e-12);
+  assert.ok(Math.abs(at(t, 2.5)[0]! - cubic(2.5)) < 1e-12);
 });

@@ -1,13 +1,22 @@
 import { ageKey, type LmsTable } from './reference-tables.ts';
 
+/** Slots of the scratch array lmsAt works in: the age goes in, L, M and S come out. */
+export const AGE = 0;
+export const L = 1;
+export const M = 2;
+export const S = 3;
+
 /**
- * Writes L, M and S at `age` into out[0..2], as rcpchgrowth does for UK-WHO: the
+ * Writes L, M and S at the age in io[AGE] into io[L], io[M], io[S], as rcpchgrowth does for UK-WHO: the
  * tabulated values where the age matches a row to 4 decimal places; otherwise cubic
  * (Lagrange) interpolation through the two rows below and the two above, or linear
  * interpolation between the neighbouring rows where the table ends too soon for that.
- * The caller guarantees that the age lies within the table. No allocation.
+ * The caller guarantees that the age lies within the table. The age travels in the
+ * scratch array rather than as an argument because V8 boxes a double passed to a call
+ * it has not inlined: this way the hot path allocates nothing.
  */
-export function lmsAt(table: LmsTable, age: number, out: Float64Array): void {
+export function lmsAt(table: LmsTable, io: Float64Array): void {
+  const age = io[AGE]!;
   const { ages, ageKeys, length } = table;
   const key = ageKey(age);
 
@@ -26,9 +35,9 @@ export function lmsAt(table: LmsTable, age: number, out: Float64Array): void {
   }
   if (below < 0) below = 0;
 
-  if (ageKeys[below] === key) return copyRow(table, below, out);
-  if (below + 1 >= length) return copyRow(table, below, out);
-  if (ageKeys[below + 1] === key) return copyRow(table, below + 1, out);
+  if (ageKeys[below] === key) return copyRow(table, below, io);
+  if (below + 1 >= length) return copyRow(table, below, io);
+  if (ageKeys[below + 1] === key) return copyRow(table, below + 1, io);
 
   const x1 = ages[below];
   const x2 = ages[below + 1];
@@ -43,19 +52,19 @@ export function lmsAt(table: LmsTable, age: number, out: Float64Array): void {
     const w1 = (t0 * t2 * t3) / ((x1 - x0) * (x1 - x2) * (x1 - x3));
     const w2 = (t0 * t1 * t3) / ((x2 - x0) * (x2 - x1) * (x2 - x3));
     const w3 = (t0 * t1 * t2) / ((x3 - x0) * (x3 - x1) * (x3 - x2));
-    out[0] = w0 * table.l[below - 1] + w1 * table.l[below] + w2 * table.l[below + 1] + w3 * table.l[below + 2];
-    out[1] = w0 * table.m[below - 1] + w1 * table.m[below] + w2 * table.m[below + 1] + w3 * table.m[below + 2];
-    out[2] = w0 * table.s[below - 1] + w1 * table.s[below] + w2 * table.s[below + 1] + w3 * table.s[below + 2];
+    io[L] = w0 * table.l[below - 1] + w1 * table.l[below] + w2 * table.l[below + 1] + w3 * table.l[below + 2];
+    io[M] = w0 * table.m[below - 1] + w1 * table.m[below] + w2 * table.m[below + 1] + w3 * table.m[below + 2];
+    io[S] = w0 * table.s[below - 1] + w1 * table.s[below] + w2 * table.s[below + 1] + w3 * table.s[below + 2];
     return;
   }
   const f = (age - x1) / (x2 - x1);
-  out[0] = table.l[below] + f * (table.l[below + 1] - table.l[below]);
-  out[1] = table.m[below] + f * (table.m[below + 1] - table.m[below]);
-  out[2] = table.s[below] + f * (table.s[below + 1] - table.s[below]);
+  io[L] = table.l[below] + f * (table.l[below + 1] - table.l[below]);
+  io[M] = table.m[below] + f * (table.m[below + 1] - table.m[below]);
+  io[S] = table.s[below] + f * (table.s[below + 1] - table.s[below]);
 }
 
-function copyRow(table: LmsTable, i: number, out: Float64Array): void {
-  out[0] = table.l[i];
-  out[1] = table.m[i];
-  out[2] = table.s[i];
+function copyRow(table: LmsTable, i: number, io: Float64Array): void {
+  io[L] = table.l[i];
+  io[M] = table.m[i];
+  io[S] = table.s[i];
 }

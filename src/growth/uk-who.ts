@@ -1,5 +1,5 @@
 import { GROWTH_MEASUREMENTS, GROWTH_SEXES, MEASUREMENT_NAMES, type GrowthMeasurement, type GrowthSex } from './growth-kinds.ts';
-import { lmsAt } from './lms-interpolation.ts';
+import { AGE, L, M, S, lmsAt } from './lms-interpolation.ts';
 import { sdsFromLms, valueFromLms } from './lms.ts';
 import { measurementIndex, sexIndex, tableIndex, ukWhoTables } from './reference-tables.ts';
 
@@ -47,22 +47,51 @@ export function referenceGap(measurement: GrowthMeasurement, sex: GrowthSex, age
   return undefined;
 }
 
-const lms = new Float64Array(3);
+// Numbers cross calls in this scratch array, not as arguments or results, because V8
+// boxes a double passed to or returned from a call it has not inlined.
+const io = new Float64Array(6);
+const VALUE = 4;
+const SDS = 5;
+const MEASUREMENT_HEIGHT = GROWTH_MEASUREMENTS.indexOf('height');
+const MEASUREMENT_BMI = GROWTH_MEASUREMENTS.indexOf('bmi');
+const MEASUREMENT_OFC = GROWTH_MEASUREMENTS.indexOf('ofc');
+const LATEST_OFC_BY_SEX = Float64Array.from(GROWTH_SEXES, (sex) => UK_WHO_AGES.latestOfc[sex]);
+
+/** io[SDS] = SDS of io[VALUE] at io[AGE]; NaN where UK-WHO has no data. */
+function sdsInScratch(measurement: number, sex: number): void {
+  const age = io[AGE]!;
+  io[SDS] = NaN;
+  if (!(age >= UK_WHO_AGES.earliest && age <= UK_WHO_AGES.latest)) return;
+  if (measurement === MEASUREMENT_HEIGHT && age < UK_WHO_AGES.earliestLength) return;
+  if (measurement === MEASUREMENT_BMI && age < UK_WHO_AGES.whoInfants) return;
+  if (measurement === MEASUREMENT_OFC && age > LATEST_OFC_BY_SEX[sex]!) return;
+  lmsAt(ukWhoTables()[tableIndex(segmentAt(age), measurement, sex)]!, io);
+  io[SDS] = sdsFromLms(io[L]!, io[M]!, io[S]!, io[VALUE]!);
+}
 
 /**
  * SDS of `value` at decimal `age` by the UK-WHO reference, with measurement and sex
  * given as indices (see reference-tables.ts). NaN where the reference has no data.
- * This is the hot path: no allocation, no strings.
+ * The hot path for one value: no allocation of its own, no strings.
  */
 export function sdsByIndex(measurement: number, sex: number, age: number, value: number): number {
-  if (!(age >= UK_WHO_AGES.earliest && age <= UK_WHO_AGES.latest)) return NaN;
-  const kind = GROWTH_MEASUREMENTS[measurement];
-  if (kind === 'height' && age < UK_WHO_AGES.earliestLength) return NaN;
-  if (kind === 'bmi' && age < UK_WHO_AGES.whoInfants) return NaN;
-  if (kind === 'ofc' && age > UK_WHO_AGES.latestOfc[GROWTH_SEXES[sex]]) return NaN;
-  const table = ukWhoTables()[tableIndex(segmentAt(age), measurement, sex)];
-  lmsAt(table, age, lms);
-  return sdsFromLms(lms[0], lms[1], lms[2], value);
+  io[AGE] = age;
+  io[VALUE] = value;
+  sdsInScratch(measurement, sex);
+  return io[SDS]!;
+}
+
+/**
+ * Many SDS at once from parallel typed arrays into `out`, for bulk work (populations,
+ * dashboards): the numbers never leave typed arrays, so nothing at all is allocated.
+ */
+export function sdsForMany(measurements: Int32Array, sexes: Int32Array, ages: Float64Array, values: Float64Array, out: Float64Array): void {
+  for (let i = 0; i < out.length; i++) {
+    io[AGE] = ages[i]!;
+    io[VALUE] = values[i]!;
+    sdsInScratch(measurements[i]!, sexes[i]!);
+    out[i] = io[SDS]!;
+  }
 }
 
 export function ukWhoSds(measurement: GrowthMeasurement, sex: GrowthSex, age: number, value: number): number {
@@ -74,10 +103,11 @@ export function ukWhoSds(measurement: GrowthMeasurement, sex: GrowthSex, age: nu
  * can draw each source up to its own boundary). NaN outside the segment's table.
  */
 export function ukWhoValueInSegment(segment: number, measurement: GrowthMeasurement, sex: GrowthSex, age: number, sds: number): number {
-  const table = ukWhoTables()[tableIndex(segment, measurementIndex(measurement), sexIndex(sex))];
-  if (table.length === 0 || age < table.ages[0] - 1e-9 || age > table.ages[table.length - 1] + 1e-9) return NaN;
-  lmsAt(table, age, lms);
-  return valueFromLms(lms[0], lms[1], lms[2], sds);
+  const table = ukWhoTables()[tableIndex(segment, measurementIndex(measurement), sexIndex(sex))]!;
+  if (table.length === 0 || age < table.ages[0]! - 1e-9 || age > table.ages[table.length - 1]! + 1e-9) return NaN;
+  io[AGE] = age;
+  lmsAt(table, io);
+  return valueFromLms(io[L]!, io[M]!, io[S]!, sds);
 }
 
 export function ukWhoValue(measurement: GrowthMeasurement, sex: GrowthSex, age: number, sds: number): number {
