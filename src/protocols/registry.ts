@@ -15,6 +15,7 @@ import { falteringGrowth } from './faltering-growth.ts';
 import { growthNotMonitored } from './growth-not-monitored.ts';
 import { preBirthAssessmentIndicated } from './pre-birth-assessment-indicated.ts';
 import { vulnerabilityOnUniversalOffer } from './vulnerability-on-universal-offer.ts';
+import { parentRiskNotShared } from './parent-risk-not-shared.ts';
 
 /** Every protocol Threadline knows, in evaluation order. */
 export const PROTOCOLS: readonly Protocol[] = [
@@ -34,4 +35,5 @@ export const PROTOCOLS: readonly Protocol[] = [
   growthNotMonitored,
   preBirthAssessmentIndicated,
   vulnerabilityOnUniversalOffer,
+  parentRiskNotShared,
 ];
