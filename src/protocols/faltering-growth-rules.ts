@@ -1,5 +1,5 @@
 import { SDS_OF_CENTILE_LINE, centileSpacesFallen } from '../growth/centile-spaces.ts';
-import { dayOfLife, describeWeight, weightSds, type RecordedWeight, type WeighedChild } from './faltering-growth-weights.ts';
+import { dayOfLife, describeWeight, weightBasis, weightSds, type RecordedWeight, type WeighedChild } from './faltering-growth-weights.ts';
 
 export interface FalteringGrowthConfig {
   childUnderMonths: number;
@@ -60,11 +60,12 @@ export function birthWeightNotRegained(child: WeighedChild, weights: RecordedWei
 
 /** NG75: a fall across centile spaces, measured from the highest earlier centile. */
 function centileFall(child: WeighedChild, weights: RecordedWeight[], current: RecordedWeight, currentSds: number, config: FalteringGrowthConfig, zone: string): CriterionMet | undefined {
+  const basis = weightBasis(child, current);
   let reference: RecordedWeight | undefined;
   let referenceSds = -Infinity;
   for (const weight of weights) {
     if (weight.at >= current.at || weight.key === current.key) continue;
-    const sds = weightSds(child, weight);
+    const sds = weightSds(child, weight, basis);
     if (sds !== null && sds > referenceSds) {
       reference = weight;
       referenceSds = sds;
@@ -72,14 +73,15 @@ function centileFall(child: WeighedChild, weights: RecordedWeight[], current: Re
   }
   if (!reference) return undefined;
   const birth = weights.find((w) => w.isBirthWeight);
-  const birthSds = birth ? weightSds(child, birth) : null;
+  // Birth weight is always judged at the gestation the baby was born at.
+  const birthSds = birth ? weightSds(child, birth, 'corrected') : null;
   const { spaces, band } = spacesNeeded(birthSds ?? referenceSds, config);
   const fallen = centileSpacesFallen(referenceSds, currentSds);
   if (fallen < spaces - 1e-9) return undefined;
-  const basis = birthSds !== null ? 'birth weight was' : 'the earliest centile known was';
+  const bandOf = birthSds !== null ? 'birth weight was' : 'the earliest centile known was';
   return {
     key: `centile-fall:${reference.key}`,
-    sentence: `Weight ${describeWeight(child, current, currentSds, zone)} has fallen ${fmt(fallen)} centile spaces (${fmt(referenceSds - currentSds)} SDS) from the ${describeWeight(child, reference, referenceSds, zone)}; NICE NG75 calls a fall across ${spaces} or more spaces a concern when ${basis} ${band}.`,
+    sentence: `Weight ${describeWeight(child, current, currentSds, zone)} has fallen ${fmt(fallen)} centile spaces (${fmt(referenceSds - currentSds)} SDS) from the ${describeWeight(child, reference, referenceSds, zone)}; NICE NG75 calls a fall across ${spaces} or more spaces a concern when ${bandOf} ${band}.`,
     evidence: [reference.key, current.key],
     severe: fallen >= spaces + 1,
   };

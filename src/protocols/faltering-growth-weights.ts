@@ -1,7 +1,9 @@
 import type { ThreadEvent } from '../domain/events.ts';
 import { DAY_MS, formatDay } from '../domain/time.ts';
 import type { PersonState, WorldView } from '../engine/world-view.ts';
+import { ageBasis, type AgeBasis } from '../growth/age-correction.ts';
 import { assessAt, type GrowthChild } from '../growth/child-measurement.ts';
+import { DAYS_PER_YEAR } from '../growth/decimal-age.ts';
 import { formatCentile } from '../growth/format-centile.ts';
 import { GrowthInputError } from '../growth/growth-input-error.ts';
 import { centileOfSds } from '../growth/normal-distribution.ts';
@@ -50,14 +52,25 @@ export function recordedWeights(world: WorldView, person: PersonState): Recorded
   return weights.sort((a, b) => a.at - b.at);
 }
 
-/** SDS at the age the UK-WHO instructions prescribe, or null where it cannot be computed. */
-export function weightSds(child: WeighedChild, weight: RecordedWeight): number | null {
+/**
+ * SDS at the age the UK-WHO instructions prescribe (or on the given basis, so that weights
+ * either side of the end of age correction are compared like with like); null where it
+ * cannot be computed.
+ */
+export function weightSds(child: WeighedChild, weight: RecordedWeight, basis?: AgeBasis): number | null {
   try {
-    return assessAt(child.growth, 'weight', weight.at, weight.kg).sds;
+    const result = assessAt(child.growth, 'weight', weight.at, weight.kg);
+    if (basis === undefined) return result.sds;
+    return basis === 'corrected' ? result.correctedSds : result.chronologicalSds;
   } catch (error) {
     if (error instanceof GrowthInputError) return null;
     throw error;
   }
+}
+
+/** The age basis a weight is judged at (corrected while correction lasts). */
+export function weightBasis(child: WeighedChild, weight: RecordedWeight): AgeBasis {
+  return ageBasis(child.growth.gestationWeeks, (weight.at - child.growth.bornMs) / DAY_MS / DAYS_PER_YEAR);
 }
 
 export function dayOfLife(child: WeighedChild, at: number): number {
