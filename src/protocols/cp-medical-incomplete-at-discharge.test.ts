@@ -101,3 +101,23 @@ test('a CP medical completed shortly before the strategy discussion counts, with
   assert.equal(new ProtocolHarness(only, { [CODE]: { acceptCompletedDaysBeforeStrategy: 1 } }).add(...events).raised(CODE).length, 1);
   assert.equal(new ProtocolHarness(only, { [CODE]: { acceptCompletedDaysBeforeStrategy: 0 } }).add(...events).raised(CODE).length, 1);
 });
+
+test('a CP medical requested on admission (no strategy decision) and not done by discharge is raised', () => {
+  const h = new ProtocolHarness([cpMedicalIncompleteAtDischarge]).add(
+    ...newborn({ born: '2023-01-09T10:00' }),
+    { at: '2023-03-08T16:00', type: 'hospital.admitted', person: 'baby', agency: 'hospital' },
+    { at: '2023-03-08T16:30', type: 'investigation', person: 'baby', kind: 'cp-medical', status: 'requested', agency: 'children-social-care' },
+    { at: '2023-03-09T10:00', type: 'hospital.fit-for-discharge', person: 'baby', agency: 'hospital' },
+  );
+  assert.equal(h.raised('cp-medical-incomplete-at-discharge', 'baby').length, 1);
+});
+
+test('a requested CP medical completed before discharge is quiet', () => {
+  const h = new ProtocolHarness([cpMedicalIncompleteAtDischarge]).add(
+    ...newborn({ born: '2023-01-09T10:00' }),
+    { at: '2023-03-08T16:30', type: 'investigation', person: 'baby', kind: 'cp-medical', status: 'requested', agency: 'children-social-care' },
+    { at: '2023-03-09T09:00', type: 'investigation', person: 'baby', kind: 'cp-medical', status: 'completed', agency: 'hospital' },
+    { at: '2023-03-09T10:00', type: 'hospital.fit-for-discharge', person: 'baby', agency: 'hospital' },
+  );
+  assert.equal(h.raised('cp-medical-incomplete-at-discharge').length, 0);
+});

@@ -45,3 +45,16 @@ test('the age threshold is configurable per partnership', () => {
   });
   assert.equal(h.raised('injury-in-non-mobile-infant').length, 1);
 });
+
+test('marks seen by the social worker during enquiries after a strategy discussion do not raise it again; a GP seeing them does', () => {
+  const base = [
+    ...newborn({ born: '2023-01-09' }),
+    { at: '2023-02-08T12:00', type: 'strategy.discussion', person: 'baby', attendees: ['children-social-care', 'police', 'gp'], decisions: ['section-47'] },
+  ];
+  const social = new ProtocolHarness(only).add(...base, { at: '2023-02-08T15:00', type: 'injury.observed', person: 'baby', kind: 'mark', agency: 'children-social-care' });
+  assert.equal(social.raised('injury-in-non-mobile-infant').length, 0);
+  const gp = new ProtocolHarness(only).add(...base, { at: '2023-02-08T15:00', type: 'injury.observed', person: 'baby', kind: 'mark', agency: 'gp' });
+  assert.equal(gp.raised('injury-in-non-mobile-infant').length, 1);
+  const later = new ProtocolHarness(only).add(...base, { at: '2023-03-20T15:00', type: 'injury.observed', person: 'baby', kind: 'mark', agency: 'children-social-care' });
+  assert.equal(later.raised('injury-in-non-mobile-infant').length, 1);
+});

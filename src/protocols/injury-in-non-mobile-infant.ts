@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { endOfLocalDay, localDateKey } from '../domain/time.ts';
+import { DAY_MS, endOfLocalDay, localDateKey } from '../domain/time.ts';
 import { defineProtocol } from './protocol.ts';
 import { describeAge } from './support/age.ts';
 import { cite } from './support/describe.ts';
@@ -7,19 +7,26 @@ import { isNonMobile } from './support/non-mobile.ts';
 
 export const injuryInNonMobileInfant = defineProtocol({
   id: 'injury-in-non-mobile-infant',
-  version: '1.0.0',
+  version: '1.1.0',
   title: 'Bruising or injury in a non-mobile baby',
   source: 'Cambridgeshire and Peterborough Safeguarding Children Partnership, protocol for bruising and injuries in non-mobile babies; NICE CG89 (child maltreatment); CSPR 000 (Child B)',
   codes: ['injury-in-non-mobile-infant'],
   triggers: ['injury.observed'],
   configSchema: z.strictObject({
     nonMobileUnderMonths: z.number().int().min(1).max(24).default(6),
+    /** How long after a strategy discussion injuries seen by social care or police belong to its enquiries. */
+    enquiryDays: z.number().int().min(0).max(90).default(14),
   }),
   evaluate({ event, world, config, partnership, now }) {
     if (event?.type !== 'injury.observed') return undefined;
     const child = world.person(event.data.person);
     if (!child || !isNonMobile(child, event.at, event.data.mobile, config.nonMobileUnderMonths, partnership.timezone)) return undefined;
     const zone = partnership.timezone;
+    // The protocol exists to start the multi-agency response. When children's social care
+    // or the police record the injury during enquiries a strategy discussion has already
+    // opened, that response is under way; the medical is followed by the discharge rule.
+    const enquiries = world.eventsOf(child.id, 'strategy.discussion').some((e) => e.at <= event.at && e.at >= event.at - config.enquiryDays * DAY_MS);
+    if (enquiries && (event.agency === 'children-social-care' || event.agency === 'police')) return undefined;
     const what = [event.data.kind, event.data.site && `(${event.data.site})`, event.data.count && event.data.count > 1 && `x${event.data.count}`].filter(Boolean).join(' ');
     const explanation =
       `A ${what} was recorded by ${cite(event, zone)} in a baby ${describeAge(child, event.at)} who is not independently mobile` +
