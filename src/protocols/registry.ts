@@ -16,6 +16,7 @@ import { growthNotMonitored } from './growth-not-monitored.ts';
 import { preBirthAssessmentIndicated } from './pre-birth-assessment-indicated.ts';
 import { vulnerabilityOnUniversalOffer } from './vulnerability-on-universal-offer.ts';
 import { parentRiskNotShared } from './parent-risk-not-shared.ts';
+import { frontDoorDecisionNeedsReview } from './front-door-decision-needs-review.ts';
 
 /** Every protocol Threadline knows, in evaluation order. */
 export const PROTOCOLS: readonly Protocol[] = [
@@ -36,4 +37,5 @@ export const PROTOCOLS: readonly Protocol[] = [
   preBirthAssessmentIndicated,
   vulnerabilityOnUniversalOffer,
   parentRiskNotShared,
+  frontDoorDecisionNeedsReview,
 ];
