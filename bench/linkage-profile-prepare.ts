@@ -1,0 +1,15 @@
+import { generatePopulation } from './linkage-synthetic-people.ts';
+import { prepareRecord } from '../src/linkage/prepared-record.ts';
+import { normaliseName, nameParts } from '../src/linkage/fields/name.ts';
+import { phoneticCodes } from '../src/linkage/string-similarity.ts';
+import { parseBirthDate } from '../src/linkage/fields/birth-date.ts';
+import { parsePostcode } from '../src/linkage/fields/postcode.ts';
+const { records } = generatePopulation({ records: 100000 });
+const time = (label: string, f: () => void) => { const t = performance.now(); f(); console.log(label, (performance.now() - t).toFixed(0), 'ms'); };
+time('prepare', () => { for (const r of records) prepareRecord(r); });
+time('normaliseName', () => { for (const r of records) { normaliseName(r.name?.given); normaliseName(r.name?.family); } });
+time('nameParts', () => { for (const r of records) nameParts(r.name?.family); });
+time('phonetic', () => { for (const r of records) { if (r.name?.given) phoneticCodes(r.name.given.toLowerCase()); if (r.name?.family) phoneticCodes(r.name.family.toLowerCase()); } });
+time('born', () => { for (const r of records) parseBirthDate(r.born); });
+time('postcode', () => { for (const r of records) parsePostcode(r.postcode); });
+time('prepare again', () => { for (const r of records) prepareRecord(r); });

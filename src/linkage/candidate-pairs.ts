@@ -1,0 +1,80 @@
+import type { BlockingRule } from './blocking-rule.ts';
+import { blockCount, blockSize, groupByKey, type Blocks } from './blocks.ts';
+import type { PreparedRecord } from './prepared-record.ts';
+
+export interface CandidatePairSummary {
+  /** Distinct pairs visited (a pair sharing several keys is visited once). */
+  readonly pairs: number;
+  readonly pairsByRule: readonly { readonly rule: string; readonly pairs: number }[];
+  /** Blocks too large to compare in full (a key shared by too many records is no key). */
+  readonly oversizedBlocks: number;
+}
+
+export interface CandidatePairOptions {
+  /** Blocks with more records than this are skipped, and counted. */
+  readonly maxBlockSize?: number;
+  /** Only blocks b with b % shards === shard, so that workers can split the work. */
+  readonly shard?: number;
+  readonly shards?: number;
+}
+
+/**
+ * Visits every pair of records that shares a key under any rule, once: a pair found
+ * by a rule is skipped when an earlier rule already found it (as Splink does).
+ */
+export function forEachCandidatePair(
+  records: readonly PreparedRecord[],
+  rules: readonly BlockingRule[],
+  visit: (i: number, j: number) => void,
+  options: CandidatePairOptions = {},
+): CandidatePairSummary {
+  const maxBlockSize = options.maxBlockSize ?? 2_000;
+  const shard = options.shard ?? 0, shards = options.shards ?? 1;
+  const earlier: Int32Array[] = [];
+  const pairsByRule: { rule: string; pairs: number }[] = [];
+  let pairs = 0, oversizedBlocks = 0;
+  for (const rule of rules) {
+    const blocks = groupByKey(records, (record) => rule.key(record));
+    let rulePairs = 0;
+    for (let b = shard; b < blockCount(blocks); b += shards) {
+      const size = blockSize(blocks, b);
+      if (size < 2) continue;
+      if (size > maxBlockSize) {
+        oversizedBlocks++;
+        continue;
+      }
+      const start = blocks.starts[b], end = blocks.starts[b + 1];
+      for (let x = start; x < end; x++) {
+        const i = blocks.members[x];
+        for (let y = x + 1; y < end; y++) {
+          const j = blocks.members[y];
+          if (sharesEarlierBlock(earlier, i, j)) continue;
+          visit(i, j);
+          rulePairs++;
+        }
+      }
+    }
+    earlier.push(blockOfComparedBlocks(blocks, maxBlockSize));
+    pairsByRule.push({ rule: rule.name, pairs: rulePairs });
+    pairs += rulePairs;
+  }
+  return { pairs, pairsByRule, oversizedBlocks };
+}
+
+function sharesEarlierBlock(earlier: readonly Int32Array[], i: number, j: number): boolean {
+  for (const blockOf of earlier) {
+    const block = blockOf[i];
+    if (block >= 0 && block === blockOf[j]) return true;
+  }
+  return false;
+}
+
+/** Block numbers with the skipped (oversized) blocks blanked, since their pairs were never compared. */
+function blockOfComparedBlocks(blocks: Blocks, maxBlockSize: number): Int32Array {
+  const blockOf = blocks.blockOf.slice();
+  for (let b = 0; b < blockCount(blocks); b++) {
+    if (blockSize(blocks, b) <= maxBlockSize) continue;
+    for (let x = blocks.starts[b]; x < blocks.starts[b + 1]; x++) blockOf[blocks.members[x]] = -1;
+  }
+  return blockOf;
+}

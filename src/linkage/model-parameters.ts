@@ -1,0 +1,48 @@
+/**
+ * The trained (or default) Fellegi–Sunter parameters: for each comparison level, m is
+ * the chance of that level among pairs of records of the same person, u among pairs
+ * of different people. Plain data, so it can be stored, reviewed and versioned.
+ */
+export interface LevelParameters {
+  readonly label: string;
+  readonly m: number;
+  readonly u: number;
+}
+
+export interface ComparisonParameters {
+  readonly key: string;
+  readonly levels: readonly LevelParameters[];
+}
+
+export interface ModelParameters {
+  readonly version: 1;
+  /** Chance that two records drawn at random are the same person (λ). */
+  readonly priorMatchProbability: number;
+  readonly comparisons: readonly ComparisonParameters[];
+  /** How the parameters were obtained, for the people who review them. */
+  readonly provenance: string;
+}
+
+/** Where the decision bands fall, as match probabilities. */
+export interface DecisionThresholds {
+  /** At or above: the same person, linked without asking. */
+  readonly link: number;
+  /** At or above (and below link): a practitioner decides. Below: not linked. */
+  readonly review: number;
+}
+
+/**
+ * Link only when the model is at least 95% sure; anything the model cannot call
+ * either way at 95% (between 5% and 95%) goes to a person. Symmetric in match
+ * weight (±4.25 bits), chosen on principle, not tuned on labels.
+ */
+export const DEFAULT_THRESHOLDS: DecisionThresholds = { link: 0.95, review: 0.05 };
+
+export function probabilityToWeight(probability: number): number {
+  return Math.log2(probability / (1 - probability));
+}
+
+export function weightToProbability(weight: number): number {
+  const odds = 2 ** weight;
+  return odds / (1 + odds);
+}

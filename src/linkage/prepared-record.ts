@@ -1,0 +1,68 @@
+import type { PersonRecord } from './person-record.ts';
+import { normaliseName, nameParts } from './fields/name.ts';
+import { nicknameGroups } from './fields/nicknames.ts';
+import { parsePostcode, type PostcodeParts } from './fields/postcode.ts';
+import { normalisePhone } from './fields/phone.ts';
+import { emailLocalPart, normaliseEmail } from './fields/email.ts';
+import { parseBirthDate, type BirthDate } from './fields/birth-date.ts';
+import { normaliseNhsNumber } from './nhs-number.ts';
+import { phoneticCodes } from './string-similarity.ts';
+
+/**
+ * A record with every derived value the comparisons and blocking rules need, computed
+ * once. Missing or unusable values are null, which the comparisons treat as "no
+ * evidence" rather than disagreement.
+ */
+export interface PreparedRecord {
+  readonly id: string;
+  readonly given: string | null;
+  readonly givenPhonetic: readonly [string, string] | null;
+  readonly givenNicknames: readonly number[];
+  readonly family: string | null;
+  readonly familyPhonetic: readonly [string, string] | null;
+  readonly familyParts: readonly string[];
+  readonly born: BirthDate | null;
+  readonly sex: 'female' | 'male' | null;
+  readonly nhsNumber: string | null;
+  readonly postcode: PostcodeParts | null;
+  readonly area: string | null;
+  readonly email: string | null;
+  readonly emailLocal: string | null;
+  readonly phone: string | null;
+}
+
+export function prepareRecord(record: PersonRecord): PreparedRecord {
+  const given = normaliseName(record.name?.given);
+  const family = normaliseName(record.name?.family);
+  const email = normaliseEmail(record.email);
+  return {
+    id: record.id,
+    given,
+    givenPhonetic: given === null ? null : phoneticCodes(given),
+    givenNicknames: nicknameGroups(given),
+    family,
+    familyPhonetic: family === null ? null : phoneticCodes(family),
+    familyParts: nameParts(record.name?.family),
+    born: parseBirthDate(record.born),
+    sex: normaliseSex(record.sex),
+    nhsNumber: normaliseNhsNumber(record.nhsNumber),
+    postcode: parsePostcode(record.postcode),
+    area: normaliseArea(record.area),
+    email,
+    emailLocal: email === null ? null : emailLocalPart(email),
+    phone: normalisePhone(record.phone),
+  };
+}
+
+function normaliseSex(value: string | undefined): 'female' | 'male' | null {
+  const text = value?.trim().toLowerCase();
+  if (text === 'female' || text === 'f') return 'female';
+  if (text === 'male' || text === 'm') return 'male';
+  return null;
+}
+
+function normaliseArea(value: string | undefined): string | null {
+  if (value === undefined) return null;
+  const text = value.toLowerCase().replace(/[^a-z]/g, '');
+  return text.length > 0 ? text : null;
+}

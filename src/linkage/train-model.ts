@@ -1,0 +1,168 @@
+import { NULL_LEVEL, type Comparison } from './comparison.ts';
+import { AgreementPatterns } from './comparison-vectors.ts';
+import { blockCount, blockSize, groupByKey, pairsWithinBlocks, type Blocks } from './blocks.ts';
+import { estimateU } from './estimate-u.ts';
+import { expectationMaximisation } from './expectation-maximisation.ts';
+import type { ModelParameters } from './model-parameters.ts';
+import type { PreparedRecord } from './prepared-record.ts';
+import { randomInt, seededRandom } from './random.ts';
+import type { TermFrequencyTables } from './term-frequencies.ts';
+import { TRAINING_SESSIONS, type TrainingSession } from './training-sessions.ts';
+
+export interface TrainingOptions {
+  /** Where EM starts, and the fallback for anything the data cannot estimate. */
+  readonly start: ModelParameters;
+  readonly sessions?: readonly TrainingSession[];
+  readonly seed?: number;
+  /** Random pairs drawn to estimate u. */
+  readonly maxPairsForU?: number;
+  /** Pairs sampled from each EM pass's blocks. */
+  readonly maxPairsPerSession?: number;
+}
+
+export interface SessionReport {
+  readonly name: string;
+  readonly pairsInBlocks: number;
+  readonly pairsUsed: number;
+  readonly iterations: number;
+  readonly converged: boolean;
+  /** λ implied by this pass for two records drawn at random, when it could be worked out. */
+  readonly priorEstimate: number | null;
+}
+
+export interface TrainingReport {
+  readonly records: number;
+  readonly sessions: readonly SessionReport[];
+  readonly untrainedComparisons: readonly string[];
+}
+
+/**
+ * Trains m, u and λ without labels, as Splink does: u from random pairs, m from EM
+ * passes over pairs blocked on different fields, then λ from how many pairs each pass
+ * found to match, scaled back up to all pairs.
+ */
+export function trainModel(
+  records: readonly PreparedRecord[],
+  comparisons: readonly Comparison[],
+  termFrequencies: TermFrequencyTables,
+  options: TrainingOptions,
+): { parameters: ModelParameters; report: TrainingReport } {
+  const random = seededRandom(options.seed ?? 1);
+  const start = comparisons.map((comparison) => startLevels(options.start, comparison));
+  const estimatedU = estimateU(records, comparisons, termFrequencies, { maxPairs: options.maxPairsForU ?? 1_000_000, random, fallback: start.map((levels) => levels.u) });
+  const u = comparisons.map((_, c) => estimatedU[c] ?? start[c].u);
+
+  const mEstimates: { m: number[]; purity: number }[][] = comparisons.map(() => []);
+  const passes: { session: TrainingSession; pairsInBlocks: number; pairsUsed: number; lambda: number; iterations: number; converged: boolean }[] = [];
+  for (const session of options.sessions ?? TRAINING_SESSIONS) {
+    const blocks = groupByKey(records, (record) => session.key(record));
+    const pairsInBlocks = pairsWithinBlocks(blocks);
+    if (pairsInBlocks < 50) continue;
+    const patterns = new AgreementPatterns(comparisons);
+    const pairsUsed = samplePairs(blocks, options.maxPairsPerSession ?? 1_000_000, random, (i, j) => patterns.add(records[i], records[j]));
+    const leftOut = new Set([...session.blockedOn.map((blocked) => blocked.comparison), ...(session.confounded ?? [])]);
+    const active = comparisons.map((comparison) => !leftOut.has(comparison.key));
+    const result = expectationMaximisation({
+      patterns: [...patterns.entries()],
+      active,
+      m: start.map((levels) => levels.m),
+      u,
+      lambda: 0.1,
+    });
+    comparisons.forEach((_, c) => {
+      if (active[c] && result.observed[c]) mEstimates[c].push({ m: result.m[c], purity: result.lambda });
+    });
+    passes.push({ session, pairsInBlocks, pairsUsed, lambda: result.lambda, iterations: result.iterations, converged: result.converged });
+  }
+
+  // Each m comes from the pass where matches made up the largest share of the pairs:
+  // there, non-matches that EM half-believes are matches distort it least.
+  const m = comparisons.map((_, c) => (mEstimates[c].length > 0 ? purest(mEstimates[c]) : start[c].m));
+  const completeness = comparisons.map((comparison) => shareWithValue(records, comparison));
+  const totalPairs = (records.length * (records.length - 1)) / 2;
+  const sessions = passes.map((pass): SessionReport => {
+    // P(pair in this pass | match): both records have every blocked value and agree at the key's levels.
+    let agreeAmongMatches = 1;
+    for (const blocked of pass.session.blockedOn) {
+      const c = comparisons.findIndex((comparison) => comparison.key === blocked.comparison);
+      agreeAmongMatches *= blocked.levels.reduce((sum, level) => sum + m[c][level], 0) * completeness[c] ** 2;
+    }
+    const priorEstimate = agreeAmongMatches > 0 ? (pass.lambda * pass.pairsInBlocks) / (agreeAmongMatches * totalPairs) : null;
+    return { name: pass.session.name, pairsInBlocks: pass.pairsInBlocks, pairsUsed: pass.pairsUsed, iterations: pass.iterations, converged: pass.converged, priorEstimate };
+  });
+  const priors = sessions.map((session) => session.priorEstimate).filter((prior): prior is number => prior !== null && prior > 0 && prior < 1);
+  const prior = priors.length > 0 ? Math.exp(average(priors.map((p) => [Math.log(p)]))[0]) : options.start.priorMatchProbability;
+
+  const parameters: ModelParameters = {
+    version: 1,
+    priorMatchProbability: prior,
+    provenance: `trained without labels on ${records.length} records: u from random pairs, m by EM over ${sessions.map((s) => s.name).join('; ')}`,
+    comparisons: comparisons.map((comparison, c) => ({
+      key: comparison.key,
+      levels: comparison.levels.map((level, l) => ({ label: level.label, m: m[c][l], u: u[c][l] })),
+    })),
+  };
+  const untrainedComparisons = comparisons.filter((_, c) => mEstimates[c].length === 0).map((comparison) => comparison.key);
+  return { parameters, report: { records: records.length, sessions, untrainedComparisons } };
+}
+
+function startLevels(start: ModelParameters, comparison: Comparison): { m: number[]; u: number[] } {
+  const found = start.comparisons.find((candidate) => candidate.key === comparison.key);
+  if (!found || found.levels.length !== comparison.levels.length) throw new Error(`starting parameters do not fit the ${comparison.key} comparison`);
+  return { m: found.levels.map((level) => level.m), u: found.levels.map((level) => level.u) };
+}
+
+/** Every pair within the blocks when there are few enough, otherwise a uniform sample of them. */
+function samplePairs(blocks: Blocks, maxPairs: number, random: () => number, visit: (i: number, j: number) => void): number {
+  const total = pairsWithinBlocks(blocks);
+  const count = blockCount(blocks);
+  if (total <= maxPairs) {
+    for (let b = 0; b < count; b++) {
+      for (let x = blocks.starts[b]; x < blocks.starts[b + 1]; x++) {
+        for (let y = x + 1; y < blocks.starts[b + 1]; y++) visit(blocks.members[x], blocks.members[y]);
+      }
+    }
+    return total;
+  }
+  const cumulative = new Float64Array(count);
+  let running = 0;
+  for (let b = 0; b < count; b++) {
+    const size = blockSize(blocks, b);
+    running += (size * (size - 1)) / 2;
+    cumulative[b] = running;
+  }
+  for (let drawn = 0; drawn < maxPairs; drawn++) {
+    const block = firstAtLeast(cumulative, random() * running);
+    const size = blockSize(blocks, block);
+    const x = randomInt(random, size);
+    let y = randomInt(random, size - 1);
+    if (y >= x) y++;
+    visit(blocks.members[blocks.starts[block] + x], blocks.members[blocks.starts[block] + y]);
+  }
+  return maxPairs;
+}
+
+function firstAtLeast(sorted: Float64Array, target: number): number {
+  let low = 0, high = sorted.length - 1;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle] > target) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}
+
+function shareWithValue(records: readonly PreparedRecord[], comparison: Comparison): number {
+  if (records.length === 0) return 0;
+  let present = 0;
+  for (const record of records) if (comparison.compare(record, record) !== NULL_LEVEL) present++;
+  return present / records.length;
+}
+
+function purest(estimates: readonly { m: number[]; purity: number }[]): number[] {
+  return estimates.reduce((best, estimate) => (estimate.purity > best.purity ? estimate : best)).m;
+}
+
+function average(vectors: readonly number[][]): number[] {
+  return vectors[0].map((_, index) => vectors.reduce((sum, vector) => sum + vector[index], 0) / vectors.length);
+}

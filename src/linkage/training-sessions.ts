@@ -1,0 +1,46 @@
+import type { PreparedRecord } from './prepared-record.ts';
+
+/**
+ * An EM pass over pairs that share a key (Splink's
+ * estimate_parameters_using_expectation_maximisation with a blocking rule). Every pair
+ * agrees on the blocked comparisons, so they say nothing in the pass: they are left
+ * out of it and estimated in another pass instead.
+ */
+export interface TrainingSession {
+  readonly name: string;
+  key(record: PreparedRecord): string | null;
+  /**
+   * The comparisons the key blocks on, and the levels that equal keys amount to
+   * (equal postcode districts: same postcode, sector or district).
+   */
+  readonly blockedOn: readonly { readonly comparison: string; readonly levels: readonly number[] }[];
+  /** Comparisons the key all but decides for different people too: left out of the pass as well. */
+  readonly confounded?: readonly string[];
+}
+
+const EXACT = [0];
+
+export const TRAINING_SESSIONS: readonly TrainingSession[] = [
+  {
+    name: 'same date of birth',
+    key: (r) => r.born?.iso ?? null,
+    blockedOn: [{ comparison: 'date-of-birth', levels: EXACT }],
+  },
+  {
+    name: 'same given and family name',
+    key: (r) => (r.given !== null && r.family !== null ? `${r.given}|${r.family}` : null),
+    blockedOn: [{ comparison: 'given-name', levels: EXACT }, { comparison: 'family-name', levels: EXACT }],
+    // Given names fix sex, and email addresses are often made of the name.
+    confounded: ['sex', 'email'],
+  },
+  {
+    name: 'same given and family name and postcode district',
+    key: (r) => (r.given !== null && r.family !== null && r.postcode !== null ? `${r.given}|${r.family}|${r.postcode.district}` : null),
+    blockedOn: [
+      { comparison: 'given-name', levels: EXACT },
+      { comparison: 'family-name', levels: EXACT },
+      { comparison: 'postcode', levels: [0, 1, 2] },
+    ],
+    confounded: ['sex', 'email', 'area'],
+  },
+];

@@ -1,0 +1,64 @@
+import { NULL_LEVEL } from './comparison.ts';
+import { levelParameters, type PairScorer } from './pair-scorer.ts';
+import { sameNhsNumberLinks } from './match-decision.ts';
+import { weightToProbability } from './model-parameters.ts';
+import type { PreparedRecord } from './prepared-record.ts';
+
+/** One comparison's contribution to a pair's match weight. */
+export interface WaterfallStep {
+  readonly comparison: string;
+  readonly title: string;
+  /** The level the pair fell in, or null when a value was missing (no evidence). */
+  readonly level: string | null;
+  readonly m: number | null;
+  readonly u: number | null;
+  /** When the exact level is term-frequency adjusted: how common the agreed value is (used instead of u). */
+  readonly valueFrequency: number | null;
+  /** log2 of the Bayes factor m/u (0 for a missing value). */
+  readonly weight: number;
+  /** The match weight after this step. */
+  readonly runningWeight: number;
+}
+
+/** Why a pair scored as it did: prior, each comparison in turn, then the total. */
+export interface Waterfall {
+  readonly priorProbability: number;
+  readonly priorWeight: number;
+  readonly steps: readonly WaterfallStep[];
+  readonly matchWeight: number;
+  readonly probability: number;
+  /** Set when a deterministic rule decides the pair whatever the weight says. */
+  readonly rule: string | null;
+}
+
+export function explainPair(scorer: PairScorer, a: PreparedRecord, b: PreparedRecord): Waterfall {
+  let running = scorer.priorWeight;
+  const steps = scorer.comparisons.map((comparison, index): WaterfallStep => {
+    const level = comparison.compare(a, b);
+    if (level === NULL_LEVEL) {
+      return { comparison: comparison.key, title: comparison.title, level: null, m: null, u: null, valueFrequency: null, weight: 0, runningWeight: running };
+    }
+    const parameters = levelParameters(scorer.parameters, comparison)[level];
+    const weight = scorer.levelWeight(index, level, a);
+    running += weight;
+    return {
+      comparison: comparison.key,
+      title: comparison.title,
+      level: comparison.levels[level].label,
+      m: parameters.m,
+      u: parameters.u,
+      valueFrequency: level === 0 ? scorer.exactValueFrequency(index, a) : null,
+      weight,
+      runningWeight: running,
+    };
+  });
+  const rule = sameNhsNumberLinks(a, b) ? 'same valid NHS number, not contradicted by date of birth or sex' : null;
+  return {
+    priorProbability: scorer.parameters.priorMatchProbability,
+    priorWeight: scorer.priorWeight,
+    steps,
+    matchWeight: running,
+    probability: rule ? 1 : weightToProbability(running),
+    rule,
+  };
+}
