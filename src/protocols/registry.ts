@@ -17,6 +17,7 @@ import { preBirthAssessmentIndicated } from './pre-birth-assessment-indicated.ts
 import { vulnerabilityOnUniversalOffer } from './vulnerability-on-universal-offer.ts';
 import { parentRiskNotShared } from './parent-risk-not-shared.ts';
 import { frontDoorDecisionNeedsReview } from './front-door-decision-needs-review.ts';
+import { movedWithoutTransfer } from './moved-without-transfer.ts';
 
 /** Every protocol Threadline knows, in evaluation order. */
 export const PROTOCOLS: readonly Protocol[] = [
@@ -38,4 +39,5 @@ export const PROTOCOLS: readonly Protocol[] = [
   vulnerabilityOnUniversalOffer,
   parentRiskNotShared,
   frontDoorDecisionNeedsReview,
+  movedWithoutTransfer,
 ];
