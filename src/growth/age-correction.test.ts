@@ -9,11 +9,11 @@ test('born before 32 weeks: corrected age until 2 years', () => {
 
 test('born at 32–36 weeks: corrected age until 1 year', () => {
   assert.equal(ageBasis(32, 0.99), 'corrected');
+  assert.equal(ageBasis(36, 0.5), 'corrected');
   assert.equal(ageBasis(36, 1), 'chronological');
-  assert.equal(ageBasis(34, 1.5), 'chronological');
 });
 
-test('born at term: corrected in the first year too, as the digital charts do', () => {
-  assert.equal(ageBasis(38, 0.05), 'corrected');
-  assert.equal(ageBasis(41, 1.2), 'chronological');
+test('born at 37 weeks or later: term, never corrected, birth weight included', () => {
+  assert.equal(ageBasis(37, 0), 'chronological');
+  assert.equal(ageBasis(41, 0.05), 'chronological');
 });

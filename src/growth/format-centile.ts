@@ -1,9 +1,8 @@
+/** "1st", "22nd", "0.3rd", "11th": the suffix follows the last digit, except 11–13. */
 function ordinal(n: string): string {
-  const whole = Number(n);
-  if (!Number.isInteger(whole)) return `${n}th`;
-  const lastTwo = whole % 100;
-  if (lastTwo >= 11 && lastTwo <= 13) return `${n}th`;
-  return `${n}${{ 1: 'st', 2: 'nd', 3: 'rd' }[whole % 10] ?? 'th'}`;
+  const lastTwo = Number(n.replace('.', '').slice(-2));
+  if (lastTwo >= 11 && lastTwo <= 13 && !n.includes('.')) return `${n}th`;
+  return `${n}${{ 1: 'st', 2: 'nd', 3: 'rd' }[lastTwo % 10] ?? 'th'}`;
 }
 
 /** A centile as practitioners say it: "50th", "2nd", "0.4th", "below the 0.1st". */

@@ -20,9 +20,16 @@ function refusal(change: Partial<GrowthObservation>): GrowthInputError {
 
 test('a term girl of 3.36 kg at birth is near the 50th centile (UK90 40-week median 3.3 kg)', () => {
   const result = assessObservation(termGirl);
-  assert.equal(result.basis, 'corrected');
+  assert.equal(result.basis, 'chronological');
   assert.ok(result.centile! > 45 && result.centile! < 65, `centile ${result.centile}`);
   assert.equal(result.correctedSds, result.chronologicalSds, 'at 40 weeks correction changes nothing');
+});
+
+test('a 38-week baby is judged at her age from birth: term babies are not corrected', () => {
+  const result = assessObservation({ ...termGirl, gestationWeeks: 38 });
+  assert.equal(result.basis, 'chronological');
+  assert.equal(result.sds, result.chronologicalSds);
+  assert.ok(result.correctedSds! > result.chronologicalSds!, 'at 38 weeks she would be bigger for her gestation');
 });
 
 test('a 28-week baby 12 weeks after birth is judged at term', () => {

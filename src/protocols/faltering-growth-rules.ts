@@ -73,8 +73,7 @@ function centileFall(child: WeighedChild, weights: RecordedWeight[], current: Re
   }
   if (!reference) return undefined;
   const birth = weights.find((w) => w.isBirthWeight);
-  // Birth weight is always judged at the gestation the baby was born at.
-  const birthSds = birth ? weightSds(child, birth, 'corrected') : null;
+  const birthSds = birth ? weightSds(child, birth) : null;
   const { spaces, band } = spacesNeeded(birthSds ?? referenceSds, config);
   const fallen = centileSpacesFallen(referenceSds, currentSds);
   if (fallen < spaces - 1e-9) return undefined;

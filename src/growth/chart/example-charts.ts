@@ -13,12 +13,12 @@ export const EXAMPLE_CHARTS: Record<string, WeightChartInput> = {
   },
   // CSPR 002, Child Two: 25th centile at birth, no weight between 2 weeks and 10 weeks, then on the 0.4th.
   'child-two-25th-to-0.4th': {
-    sex: 'female', bornMs: at('2021-01-10', 0), gestationWeeks: 39, gestationDays: 3, birthWeightKg: 3.05,
+    sex: 'female', bornMs: at('2021-01-10', 0), gestationWeeks: 39, gestationDays: 3, birthWeightKg: 3.15,
     measurements: [
-      { at: at('2021-01-10', 14), kg: 3.15 },
-      { at: at('2021-01-10', 70), kg: 3.75 },
-      { at: at('2021-01-10', 85), kg: 4.05 },
-      { at: at('2021-01-10', 106), kg: 4.35 },
+      { at: at('2021-01-10', 14), kg: 3.25 },
+      { at: at('2021-01-10', 70), kg: 3.8 },
+      { at: at('2021-01-10', 85), kg: 4.1 },
+      { at: at('2021-01-10', 106), kg: 4.4 },
     ],
     idPrefix: 'child-two',
   },

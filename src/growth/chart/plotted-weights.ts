@@ -1,3 +1,4 @@
+import { TERM_FROM_WEEKS } from '../age-correction.ts';
 import { assessAt } from '../child-measurement.ts';
 import { formatCentile } from '../format-centile.ts';
 import { TERM_DAYS } from '../gestation.ts';
@@ -8,7 +9,7 @@ import type { WeightChartInput } from './chart-input.ts';
 const DAY_MS = 86_400_000;
 
 export interface PlottedWeight {
-  /** Corrected age: days from the due date (term = 0). */
+  /** Plotted age in days: from the due date for a preterm baby, from birth for a term one. */
   days: number;
   daysOfLife: number;
   kg: number;
@@ -18,9 +19,15 @@ export interface PlottedWeight {
   centile?: string;
 }
 
-/** The child's weights as the chart plots them: at corrected age, birth weight first. */
+/** Whether the chart corrects for gestation: UK-WHO corrects preterm babies only (age-correction.ts). */
+export function plotsCorrected(input: WeightChartInput): boolean {
+  return input.gestationWeeks < TERM_FROM_WEEKS;
+}
+
+/** The child's weights as the chart plots them, birth weight first. */
 export function plottedWeights(input: WeightChartInput): PlottedWeight[] {
-  const gestationDays = input.gestationWeeks * 7 + (input.gestationDays ?? 0);
+  const corrected = plotsCorrected(input);
+  const gestationDays = corrected ? input.gestationWeeks * 7 + (input.gestationDays ?? 0) : TERM_DAYS;
   const child = { sex: input.sex, bornMs: input.bornMs, gestationWeeks: input.gestationWeeks, gestationDays: input.gestationDays ?? 0 };
   const raw = [...input.measurements].sort((a, b) => a.at - b.at);
   const hasBirthMeasurement = raw.some((m) => m.at === input.bornMs);
@@ -29,7 +36,8 @@ export function plottedWeights(input: WeightChartInput): PlottedWeight[] {
     const daysOfLife = (at - input.bornMs) / DAY_MS;
     let centile: string | undefined;
     try {
-      const sds = assessAt(child, 'weight', at, kg).correctedSds;
+      const result = assessAt(child, 'weight', at, kg);
+      const sds = corrected ? result.correctedSds : result.chronologicalSds;
       if (sds !== null) centile = formatCentile(centileOfSds(sds));
     } catch (error) {
       if (!(error instanceof GrowthInputError)) throw error;

@@ -18,7 +18,8 @@ test('the chart is an accessible image with a title and a description of every w
   assert.match(svg, /<desc id="child-d-desc">[^<]*birth weight 3\.41 kg \(50th centile\); day 21 3\.10 kg \(7th centile\)/);
   for (const name of ['0.4th', '2nd', '9th', '25th', '50th', '75th', '91st', '98th', '99.6th']) assert.match(svg, new RegExp(`>${name}</text>`));
   assert.match(svg, />Weight \(kg\)</);
-  assert.match(svg, />Age in weeks after term</);
+  assert.match(svg, />Age in weeks</);
+  assert.match(svg, /weights plotted at age from birth, without correction/);
 });
 
 test('one marker per weight, the birth weight drawn as a diamond, and the points joined', () => {
@@ -27,7 +28,7 @@ test('one marker per weight, the birth weight drawn as a diamond, and the points
   assert.equal(circles(svg).length, input.measurements.length);
   assert.match(svg, /<path d="M[\d.]+ [\d.]+L[\d.]+ [\d.]+L[\d.]+ [\d.]+L[\d.]+ [\d.]+Z" fill="#1d70b8"/);
   assert.match(svg, /stroke="#1d70b8" stroke-width="2.5"/);
-  assert.match(svg, /15 weeks: 4\.35 kg, 0\.4th/);
+  assert.match(svg, /15 weeks: 4\.40 kg, 0\.4th/);
 });
 
 test('weights are placed by age and value: later is further right, heavier is higher', () => {

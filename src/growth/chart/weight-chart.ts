@@ -3,7 +3,7 @@ import { area, line } from 'd3-shape';
 import { ageAxis } from './age-axis.ts';
 import { centileCurves, type CurvePoint } from './centile-curves.ts';
 import type { WeightChartInput } from './chart-input.ts';
-import { ageSaid, correctedAgeSaid, plottedWeights, type PlottedWeight } from './plotted-weights.ts';
+import { ageSaid, correctedAgeSaid, plottedWeights, plotsCorrected, type PlottedWeight } from './plotted-weights.ts';
 import { escapeXml, px } from './svg-text.ts';
 
 const WIDTH = 860;
@@ -28,7 +28,7 @@ function describe(input: WeightChartInput, weights: PlottedWeight[]): string {
   const child = input.sex === 'male' ? 'boy' : 'girl';
   const listed = weights.map((w) => `${w.isBirth ? 'birth weight' : ageSaid(input.bornMs, w.at)} ${w.kg.toFixed(2)} kg (${w.centile ? `${w.centile} centile` : 'centile not computable'})`);
   return `UK-WHO weight chart for a ${child} born at ${gestation}, with centile lines at the 0.4th, 2nd, 9th, 25th, 50th, 75th, 91st, 98th and 99.6th centiles. ` +
-    `${weights.length} weight${weights.length === 1 ? '' : 's'} plotted at age corrected for gestation: ${listed.join('; ')}.`;
+    `${weights.length} weight${weights.length === 1 ? '' : 's'} plotted at ${plotsCorrected(input) ? 'age corrected for gestation' : 'age from birth'}: ${listed.join('; ')}.`;
 }
 
 /** A UK-WHO weight chart with the child's weights plotted at corrected age, as an SVG string. */
@@ -57,7 +57,9 @@ export function renderWeightChart(input: WeightChartInput): string {
   parts.push(`<desc id="${id}-desc">${escapeXml(describe(input, weights))}</desc>`);
   parts.push(`<rect width="${WIDTH}" height="${HEIGHT}" fill="#ffffff"/>`);
   parts.push(`<text x="${MARGIN.left}" y="30" font-size="20" font-weight="bold">${escapeXml(title)}</text>`);
-  const born = `Born at ${input.gestationWeeks}+${input.gestationDays ?? 0} weeks; weights plotted at age corrected for gestation (from the due date).`;
+  const born = plotsCorrected(input)
+    ? `Born at ${input.gestationWeeks}+${input.gestationDays ?? 0} weeks: weights plotted at age corrected for gestation (from the due date).`
+    : `Born at ${input.gestationWeeks}+${input.gestationDays ?? 0} weeks (term): weights plotted at age from birth, without correction.`;
   parts.push(`<text x="${MARGIN.left}" y="52" font-size="14">${escapeXml(born)}</text>`);
 
   // Grid.
@@ -106,8 +108,8 @@ export function renderWeightChart(input: WeightChartInput): string {
     placed.push(x(t.days));
     parts.push(`<text x="${px(x(t.days))}" y="${bottom + 21}">${escapeXml(t.label)}</text>`);
   }
-  const preterm = input.gestationWeeks < 37;
-  const ageTitle = `Age in ${axis.unit} after term${preterm ? '; before term, weeks of gestation' : ''}`;
+  const preterm = plotsCorrected(input);
+  const ageTitle = preterm ? `Age in ${axis.unit} after term; before term, weeks of gestation` : `Age in ${axis.unit}`;
   parts.push(`<text x="${px((MARGIN.left + WIDTH - MARGIN.right) / 2)}" y="${bottom + 44}" font-size="14">${ageTitle}</text>`);
   parts.push('</g>');
   parts.push('<g font-size="13" text-anchor="end">');
@@ -140,7 +142,7 @@ export function renderWeightChart(input: WeightChartInput): string {
   // Key and source.
   const keyY = HEIGHT - 22;
   parts.push(`<g font-size="12"><rect x="${MARGIN.left}" y="${keyY - 10}" width="14" height="12" fill="${CONCERN_FILL}"/><text x="${MARGIN.left + 20}" y="${keyY}">below the 2nd centile</text>`);
-  parts.push(`<text x="${MARGIN.left + 170}" y="${keyY - 8}">UK-WHO: UK90 data until 2 weeks after term, then the WHO 2006 standard; lines break where the source changes.</text>`);
+  parts.push(`<text x="${MARGIN.left + 170}" y="${keyY - 8}">UK-WHO: UK90 birth data to 2 weeks of age (after term), then the WHO 2006 standard; lines break at the change.</text>`);
   parts.push(`<text x="${MARGIN.left + 170}" y="${keyY + 8}">Centile lines are 2/3 SD apart: a fall across one centile space is a fall of 0.67 SD.</text></g>`);
   parts.push('</svg>');
   return parts.join('\n');
