@@ -43,7 +43,8 @@ export const injuryInNonMobileInfant = defineProtocol({
         action: "Refer to children's social care today and arrange a paediatric child protection medical.",
         owner: event.agency ?? 'children-social-care',
         deadline: endOfLocalDay(now, zone),
-        requiresReferral: true,
+        // Children's social care seeing the injury itself needs no referral to itself.
+        requiresReferral: event.agency !== 'children-social-care',
       }],
     };
   },

@@ -132,3 +132,13 @@ test('an older child above the configured age limit who moves is not followed', 
   assert.equal(new ProtocolHarness(only, { [CODE]: { childUnderYears: 10 } }).add(...teen, move).runUntil('2023-04-01').raised(CODE).length, 0);
   assert.equal(new ProtocolHarness(only).add(...teen, move).runUntil('2023-04-01').raised(CODE).length, 1);
 });
+
+test('a newborn who moves area at 8 days still has until 6 weeks to register', () => {
+  const h = new ProtocolHarness([notRegisteredWithGp]).add(
+    ...newborn({ born: '2023-01-09T10:00', area: 'Birmingham' }),
+    { at: '2023-01-17T12:00', type: 'address.changed', persons: ['mum', 'baby'], area: 'Sandwell' },
+  ).runUntil('2023-02-19T23:00');
+  assert.equal(h.raised('not-registered-with-gp').length, 0);
+  h.runUntil('2023-02-21T00:00');
+  assert.equal(h.raised('not-registered-with-gp').length, 1);
+});

@@ -21,7 +21,7 @@ function weeksOrDays(days: number): string {
 
 export const notRegisteredWithGp = defineProtocol({
   id: 'not-registered-with-gp',
-  version: '1.1.0',
+  version: '1.2.0',
   title: 'Child not registered with a GP',
   source: 'NHS England: register a newborn with a GP by the 6–8 week check; Healthy Child Programme; CSPR 002 (a baby unregistered with a GP after moving between areas)',
   codes: ['not-registered-with-gp'],
@@ -47,7 +47,8 @@ export const notRegisteredWithGp = defineProtocol({
         .map((id) => world.person(id))
         // Only a move into a different area (the projection notes when the area changed).
         .filter((p): p is PersonState => p?.role === 'child' && p.areaSince === event.at)
-        .map((p) => ({ at: endOfLocalDay(event.at + config.afterMoveDays * DAY_MS, zone), subject: p.id, key: `move:${event.key}`, cause: event.key }));
+        // A newborn who moves still has until the registration age.
+        .map((p) => ({ at: endOfLocalDay(Math.max(event.at + config.afterMoveDays * DAY_MS, (p.bornMs ?? 0) + config.registerByDays * DAY_MS), zone), subject: p.id, key: `move:${event.key}`, cause: event.key }));
       return { wakes };
     }
     if (!wake) return undefined;

@@ -15,7 +15,7 @@ function isMissedCare(event: ThreadEvent): event is MissedCare {
 
 export const repeatedWasNotBrought = defineProtocol({
   id: 'repeated-was-not-brought',
-  version: '1.1.0',
+  version: '1.2.0',
   title: 'Repeated missed appointments or no-access visits for a baby',
   source: 'NSPCC "Was Not Brought" guidance (escalate repeated missed health care); CSPR 000 and 002 (repeated no-access visits and missed appointments)',
   codes: ['repeated-was-not-brought'],
@@ -31,7 +31,11 @@ export const repeatedWasNotBrought = defineProtocol({
     const findings = [];
     for (const child of childrenAround(world, event.data.person)) {
       if (!isUnderMonths(child, event.at, config.childUnderMonths, zone)) continue;
-      const missed = familyEvents(world, child.id, true).filter((e): e is MissedCare => isMissedCare(e) && e.at >= event.at - config.windowDays * DAY_MS && e.at <= event.at);
+      // The child's own missed care, and no-access visits to any carer after the birth; a
+      // carer's own missed appointments (an antenatal scan, say) are not the child's.
+      const missed = familyEvents(world, child.id, true).filter((e): e is MissedCare =>
+        isMissedCare(e) && e.at >= event.at - config.windowDays * DAY_MS && e.at <= event.at &&
+        (e.subject === child.id || (e.type === 'visit.no-access' && (child.bornMs === undefined || e.at >= child.bornMs))));
       if (missed.length < config.count) continue;
       if (world.openFinding('repeated-was-not-brought', child.id)) continue;
       const list = missed.map((e) => `${e.type === 'visit.no-access' ? 'no access to a home visit' : `${e.data.kind.replaceAll('-', ' ')} missed`} (${agencyName(e.agency)}, ${formatDay(e.at, zone)})`);

@@ -14,18 +14,26 @@ const PHYSICAL_ABUSE_WORDS = /\b(bruis\w*|injur\w*|fractur\w*|burns?|burnt|burne
  */
 export const strategyDiscussionOverdue = defineProtocol({
   id: 'strategy-discussion-overdue',
-  version: '1.1.0',
+  version: '1.2.0',
   title: 'Strategy discussion not held promptly after a referral for physical abuse of a baby',
   source: 'Working Together to Safeguard Children 2023, ch. 2 (strategy discussions); local bruising protocol (same-day strategy discussion for injury to a non-mobile baby); CSPR 000',
   codes: ['strategy-discussion-overdue'],
-  triggers: ['referral.made'],
+  triggers: ['referral.made', 'finding'],
   configSchema: z.strictObject({
     deadlineHours: z.number().positive().max(24 * 7).default(24),
     childUnderMonths: z.number().int().min(1).max(216).default(12),
     injuryLookbackDays: z.number().int().min(0).max(90).default(14),
   }),
-  evaluate({ event, wake, world, config, partnership }) {
+  evaluate({ event, finding, wake, world, config, partnership }) {
     const zone = partnership.timezone;
+    // A child whose case children's social care already holds needs no referral: an
+    // injury or serious illness goes straight to a strategy discussion.
+    if (finding) {
+      if (finding.code !== 'injury-in-non-mobile-infant' && finding.code !== 'serious-illness-in-non-mobile-infant') return undefined;
+      const child = world.person(finding.subject);
+      if (!child || child.openPlans.size === 0 || !isUnderMonths(child, finding.raisedAt, config.childUnderMonths, zone)) return undefined;
+      return { wakes: [{ at: finding.raisedAt + config.deadlineHours * HOUR_MS, subject: child.id, key: `referrals-on:${localDateKey(finding.raisedAt, zone)}`, cause: finding.evidence[0] }] };
+    }
     if (event?.type === 'referral.made') {
       if (event.data.to !== 'children-social-care') return undefined;
       const child = world.person(event.data.person);
@@ -39,7 +47,11 @@ export const strategyDiscussionOverdue = defineProtocol({
     const referral = world.event(wake.cause);
     if (!referral) return undefined;
     const held = world.eventsOf(wake.subject, 'strategy.discussion').some((e) => e.at >= referral.at);
-    if (held) return undefined;
+    // One open call to convene a strategy discussion is enough; a second would repeat it.
+    if (held || world.openFinding('strategy-discussion-overdue', wake.subject)) return undefined;
+    const what = referral.type === 'referral.made'
+      ? `A referral for suspected physical abuse of a baby under 1 was made by ${cite(referral, zone)}`
+      : `An injury to a baby under 1 whose case children's social care holds (an open plan) was recorded by ${cite(referral, zone)}`;
     return {
       findings: [{
         code: 'strategy-discussion-overdue',
@@ -47,7 +59,7 @@ export const strategyDiscussionOverdue = defineProtocol({
         dedupeKey: wake.key,
         severity: 'high',
         explanation:
-          `A referral for suspected physical abuse of a baby under 1 was made by ${cite(referral, zone)}; no strategy discussion has been recorded ` +
+          `${what}; no strategy discussion has been recorded ` +
           `within ${config.deadlineHours} hours (by ${formatDay(wake.at, zone)}).`,
         evidence: [referral.key],
         action: "Children's social care: convene a strategy discussion now with police and health (ideally a paediatrician).",
