@@ -19,22 +19,29 @@ export interface RecordedWeight {
 
 export interface WeighedChild {
   person: PersonState;
-  growth: GrowthChild;
+  bornMs: number;
+  /** What the growth reference needs; undefined when the child's sex is not recorded. */
+  growth?: GrowthChild;
+  gestationWeeks: number;
+  gestationDays: number;
   /** True when no gestation was recorded and 40 weeks was assumed. */
   gestationAssumed: boolean;
 }
 
-/** The child as the growth reference needs it, or undefined when sex or birth is unknown. */
+/** A born child whose weights can be followed, or undefined for an adult or an unborn baby. */
 export function weighedChild(person: PersonState | undefined): WeighedChild | undefined {
   if (!person || person.role !== 'child' || person.bornMs === undefined) return undefined;
-  if (person.sex !== 'male' && person.sex !== 'female') return undefined;
   const recorded = person.gestationWeeks;
   const weeks = recorded === undefined ? 40 : Math.floor(recorded);
   const fraction = recorded === undefined ? 0 : Math.round((recorded - weeks) * 7);
   const days = Math.min(6, (person.gestationDays ?? 0) + fraction);
+  const sexKnown = person.sex === 'male' || person.sex === 'female';
   return {
     person,
-    growth: { sex: person.sex, bornMs: person.bornMs, gestationWeeks: weeks, gestationDays: days },
+    bornMs: person.bornMs,
+    growth: sexKnown ? { sex: person.sex as 'male' | 'female', bornMs: person.bornMs, gestationWeeks: weeks, gestationDays: days } : undefined,
+    gestationWeeks: weeks,
+    gestationDays: days,
     gestationAssumed: recorded === undefined,
   };
 }
@@ -58,6 +65,7 @@ export function recordedWeights(world: WorldView, person: PersonState): Recorded
  * cannot be computed.
  */
 export function weightSds(child: WeighedChild, weight: RecordedWeight, basis?: AgeBasis): number | null {
+  if (!child.growth) return null;
   try {
     const result = assessAt(child.growth, 'weight', weight.at, weight.kg);
     if (basis === undefined) return result.sds;
@@ -70,11 +78,11 @@ export function weightSds(child: WeighedChild, weight: RecordedWeight, basis?: A
 
 /** The age basis a weight is judged at (corrected while correction lasts). */
 export function weightBasis(child: WeighedChild, weight: RecordedWeight): AgeBasis {
-  return ageBasis(child.growth.gestationWeeks, (weight.at - child.growth.bornMs) / DAY_MS / DAYS_PER_YEAR);
+  return ageBasis(child.gestationWeeks, (weight.at - child.bornMs) / DAY_MS / DAYS_PER_YEAR);
 }
 
 export function dayOfLife(child: WeighedChild, at: number): number {
-  return Math.floor((at - child.growth.bornMs) / DAY_MS);
+  return Math.floor((at - child.bornMs) / DAY_MS);
 }
 
 function ageText(child: WeighedChild, at: number): string {
@@ -86,7 +94,7 @@ function ageText(child: WeighedChild, at: number): string {
 
 /** "3.05 kg on 22 Mar 2023 (day 21, 6th centile)": how explanations cite a weight. */
 export function describeWeight(child: WeighedChild, weight: RecordedWeight, sds: number | null, zone: string): string {
-  const centile = sds === null ? 'centile not computable' : `${formatCentile(centileOfSds(sds))} centile`;
+  const centile = sds !== null ? `${formatCentile(centileOfSds(sds))} centile` : child.growth ? 'centile not computable' : 'no centile: sex not recorded';
   const label = weight.isBirthWeight ? 'birth weight ' : '';
   return `${label}${weight.kg.toFixed(2)} kg on ${formatDay(weight.at, zone)} (${ageText(child, weight.at)}, ${centile})`;
 }

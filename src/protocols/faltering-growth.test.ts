@@ -124,3 +124,14 @@ test('a preterm baby is judged at corrected age', () => {
   assert.ok(finding);
   assert.match(finding.explanation, /corrected for birth at 30\+0 weeks/);
 });
+
+test('without a recorded sex the weight-loss criteria still apply', () => {
+  const h = new ProtocolHarness(only).add(
+    { at: BORN, type: 'person.recorded', person: 'mum', role: 'adult', sex: 'female', agency: 'midwifery' },
+    { at: BORN, type: 'birth', child: 'baby', mother: 'mum', gestationWeeks: 40, birthWeightKg: 3.4, sex: 'unknown', agency: 'midwifery' },
+    weight(4, 3.0),
+  );
+  const [finding] = h.raised('faltering-growth');
+  assert.ok(finding);
+  assert.match(finding.explanation, /11\.8% below the birth weight 3\.40 kg/);
+});

@@ -3,6 +3,7 @@ import type { FindingDraft } from '../domain/findings.ts';
 import { DAY_MS, endOfLocalDay } from '../domain/time.ts';
 import { HEALTH_AGENCIES, type Agency } from '../domain/vocabulary.ts';
 import type { WorldView } from '../engine/world-view.ts';
+import { TERM_FROM_WEEKS } from '../growth/age-correction.ts';
 import { birthWeightNotRegained, criteriaMetBy, type CriterionMet, type FalteringGrowthConfig } from './faltering-growth-rules.ts';
 import { recordedWeights, weighedChild, type WeighedChild } from './faltering-growth-weights.ts';
 import { defineProtocol } from './protocol.ts';
@@ -24,7 +25,7 @@ function finding(child: WeighedChild, met: CriterionMet[], owner: Agency, now: n
   const fresh = met.filter((m) => !already.has(m.key));
   if (fresh.length === 0) return undefined;
   const notes: string[] = [];
-  if (child.growth.gestationWeeks < 37) notes.push(`Centiles are at age corrected for birth at ${child.growth.gestationWeeks}+${child.growth.gestationDays ?? 0} weeks.`);
+  if (child.gestationWeeks < TERM_FROM_WEEKS) notes.push(`Centiles are at age corrected for birth at ${child.gestationWeeks}+${child.gestationDays} weeks.`);
   if (child.gestationAssumed) notes.push('No gestation at birth is recorded; 40 weeks was assumed.');
   return {
     code: CODE,
@@ -68,7 +69,7 @@ export const falteringGrowth = defineProtocol({
     if (event?.type === 'birth') {
       const child = weighedChild(world.person(event.data.child));
       if (!child) return undefined;
-      const at = endOfLocalDay(child.growth.bornMs + config.regainBirthWeightByDays * DAY_MS, zone);
+      const at = endOfLocalDay(child.bornMs + config.regainBirthWeightByDays * DAY_MS, zone);
       return { wakes: [{ at, subject: child.person.id, key: 'regain-birth-weight', cause: event.key }] };
     }
     if (event?.type === 'measurement') {

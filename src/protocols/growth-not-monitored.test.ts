@@ -92,3 +92,14 @@ test('a faltering-growth finding is a growth concern', () => {
   assert.equal(iso(finding.raisedAt), '2023-06-27T22:59:59.999Z', '28 days after the weight on day 90 (30 May)');
   assert.match(finding.explanation, /Faltering growth was found on 30 May 2023/);
 });
+
+test('a baby whose sex is not recorded is still monitored, without a centile', () => {
+  const h = new ProtocolHarness([growthNotMonitored]).add(
+    { at: BORN, type: 'person.recorded', person: 'mum', role: 'adult', sex: 'female', agency: 'midwifery' },
+    { at: BORN, type: 'birth', child: 'baby', mother: 'mum', gestationWeeks: 40, birthWeightKg: 3.4, sex: 'unknown', agency: 'midwifery' },
+    weight(10, 3.45),
+  ).runUntil(day(30));
+  const [finding] = h.raised('growth-not-monitored');
+  assert.ok(finding);
+  assert.match(finding.explanation, /3\.45 kg on 11 Mar 2023 \(day 10, no centile: sex not recorded\)/);
+});

@@ -51,7 +51,7 @@ interface WeighingDue {
 
 /** When the next weight is due under either rule, as things stand at `now`; undefined when neither applies. */
 function weighingDue(world: WorldView, child: WeighedChild, now: number, config: Config, zone: string): WeighingDue | undefined {
-  const born = child.growth.bornMs;
+  const born = child.bornMs;
   const since = recordedWeights(world, child.person).filter((w) => w.at <= now).at(-1);
   const sinceAt = since?.at ?? Math.max(born, child.person.firstRecordedAt);
   const candidates: { at: number; rule: 'young' | 'concern' }[] = [];
