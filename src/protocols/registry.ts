@@ -18,6 +18,7 @@ import { vulnerabilityOnUniversalOffer } from './vulnerability-on-universal-offe
 import { parentRiskNotShared } from './parent-risk-not-shared.ts';
 import { frontDoorDecisionNeedsReview } from './front-door-decision-needs-review.ts';
 import { movedWithoutTransfer } from './moved-without-transfer.ts';
+import { maleCarerNotIdentified } from './male-carer-not-identified.ts';
 
 /** Every protocol Threadline knows, in evaluation order. */
 export const PROTOCOLS: readonly Protocol[] = [
@@ -40,4 +41,5 @@ export const PROTOCOLS: readonly Protocol[] = [
   parentRiskNotShared,
   frontDoorDecisionNeedsReview,
   movedWithoutTransfer,
+  maleCarerNotIdentified,
 ];

@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import type { ThreadEvent } from '../domain/events.ts';
+import type { FindingDraft } from '../domain/findings.ts';
+import { DAY_MS, endOfLocalDay, formatDay } from '../domain/time.ts';
+import { AGENCIES, RELATIONSHIP_KINDS, type Agency } from '../domain/vocabulary.ts';
+import type { PersonState, Relationship, WorldView } from '../engine/world-view.ts';
+import { defineProtocol } from './protocol.ts';
+import { describeAge, isUnderMonths } from './support/age.ts';
+import { agencyName, cite } from './support/describe.ts';
+
+const CODE = 'male-carer-not-identified';
+
+const configSchema = z.strictObject({
+  /** The new birth visit (Healthy Child Programme: 10–14 days) is where the health visitor meets the household. */
+  identifyByDays: z.number().int().min(7).max(42).default(14),
+  /**
+   * Days for a man once recorded in the household to be checked. "The Myth of Invisible
+   * Men" (CSPR Panel 2021) asks services to identify every man around a baby, to see and
+   * engage him, and to link his records with police, probation and mental health; 14 days
+   * matches the new birth visit window for a man recorded around the birth.
+   */
+  checkWithinDays: z.number().int().min(1).max(42).default(14),
+  /** Infants under 1: the Panel's review covers non-accidental injury to children under 1. */
+  childUnderMonths: z.number().int().min(1).max(60).default(12),
+  /** Relationships that put a man in the baby's household. */
+  householdKinds: z.array(z.enum(RELATIONSHIP_KINDS)).default(['father', 'male-carer', 'partner-of-parent', 'household-member', 'grandparent']),
+  /** Agencies whose record about him shows his history is linked (police and probation checks). */
+  checkAgencies: z.array(z.enum(AGENCIES)).default(['police', 'probation']),
+});
+type Config = z.output<typeof configSchema>;
+
+/** Father and male-carer are men unless recorded otherwise; other kinds only if recorded male. */
+function isMan(person: PersonState | undefined, kind: string): boolean {
+  if (!person || person.role !== 'adult') return false;
+  if (kind === 'father' || kind === 'male-carer') return person.sex !== 'female';
+  return person.sex === 'male';
+}
+
+/** The men recorded as father or male carer (or a mother's male partner) of the child. */
+function fathersAndMaleCarers(world: WorldView, childId: string): Relationship[] {
+  return world.carersOf(childId).filter((r) => ['father', 'male-carer', 'partner-of-parent'].includes(r.kind) && isMan(world.person(r.person), r.kind));
+}
+
+/** A record showing his history was checked: shared about him, held by police or probation, or he was seen. */
+function historyCheck(world: WorldView, manId: string, until: number, config: Config): ThreadEvent | undefined {
+  return world.eventsOf(manId).find((e) => {
+    if (e.at > until) return false;
+    if (e.type === 'information.shared' && e.data.person === manId) return true;
+    if ((e.type === 'concern.recorded' || e.type === 'contact') && e.agency && config.checkAgencies.includes(e.agency) && e.subject === manId) return true;
+    return e.type === 'contact' && (e.data.seen ?? []).includes(manId);
+  });
+}
+
+function youngEnough(child: PersonState | undefined, at: number, config: Config, zone: string): child is PersonState {
+  return child !== undefined && (child.role === 'unborn' || isUnderMonths(child, at, config.childUnderMonths, zone));
+}
+
+function babyText(child: PersonState, now: number): string {
+  return child.role === 'unborn' ? 'an unborn baby' : `a baby ${describeAge(child, now)}`;
+}
+
+export const maleCarerNotIdentified = defineProtocol({
+  id: CODE,
+  version: '1.0.0',
+  title: 'Father or male carer not identified, or his history not checked',
+  source:
+    'Child Safeguarding Practice Review Panel, "The Myth of Invisible Men: safeguarding children under 1 from non-accidental injury caused by male carers" (2021): identify every man in the household, see and engage him, link his records (police, probation, mental health); ' +
+    'CSPR 000 KLE2 and Recommendation 3 (fathers absent from records; Child D\'s father "not identified in multi-agency records"); CSPR 002 §8.3 (two men in the household about whom very little was known)',
+  codes: [CODE],
+  triggers: ['birth', 'person.recorded', 'relationship.recorded'],
+  configSchema,
+  evaluate({ event, wake, world, config, partnership, now }) {
+    const zone = partnership.timezone;
+    if (event?.type === 'birth' || (event?.type === 'person.recorded' && event.data.role === 'child')) {
+      const child = world.person(event.subject);
+      if (!child?.bornMs) return undefined;
+      const at = endOfLocalDay(child.bornMs + config.identifyByDays * DAY_MS, zone);
+      return at < event.at ? undefined : { wakes: [{ at, subject: child.id, key: 'identify', cause: event.key }] };
+    }
+    if (event?.type === 'relationship.recorded') {
+      if (!config.householdKinds.includes(event.data.kind) || !isMan(world.person(event.data.person), event.data.kind)) return undefined;
+      if (!youngEnough(world.person(event.data.of), event.at, config, zone)) return undefined;
+      const at = endOfLocalDay(event.at + config.checkWithinDays * DAY_MS, zone);
+      return { wakes: [{ at, subject: event.data.of, key: `checks:${event.data.person}`, cause: event.key }] };
+    }
+    if (!wake?.cause) return undefined;
+    const child = world.person(wake.subject);
+    if (!youngEnough(child, now, config, zone)) return undefined;
+    let finding: FindingDraft | undefined;
+
+    if (wake.key === 'identify') {
+      if (child.role !== 'child' || fathersAndMaleCarers(world, child.id).length > 0) return undefined;
+      const birth = world.event(wake.cause);
+      const recorded = world.carersOf(child.id).map((r) => `${r.kind.replaceAll('-', ' ')} (${cite(world.event(r.key) ?? birth!, zone)})`);
+      finding = {
+        code: CODE,
+        subject: child.id,
+        dedupeKey: 'identify',
+        severity: 'medium',
+        explanation:
+          `No father or male carer is recorded for ${babyText(child, now)} (born ${formatDay(child.bornMs!, zone)}${birth ? `, recorded by ${cite(birth, zone)}` : ''}) ` +
+          `by day ${config.identifyByDays}, when the new birth visit should have met the household. ` +
+          `${recorded.length > 0 ? `Recorded so far: ${recorded.join('; ')}.` : 'No one else is recorded around the baby.'} ` +
+          "If the father is said to have no contact, that too should be recorded with his details (CSPR 000, Child D's father was never identified).",
+        evidence: birth ? [birth.key] : [],
+        action:
+          'Health visiting: ask who the baby\'s father is and which men live in or often visit the home or care for the baby; record each (name, relationship), ' +
+          'invite and see him, and ask police, probation and mental health services through the safeguarding route what they know.',
+        owner: 'health-visiting',
+        deadline: endOfLocalDay(now + 7 * DAY_MS, zone),
+      };
+    } else if (wake.key.startsWith('checks:')) {
+      const manId = wake.key.slice('checks:'.length);
+      if (historyCheck(world, manId, now, config)) return undefined;
+      const link = world.event(wake.cause);
+      if (link?.type !== 'relationship.recorded') return undefined;
+      const owner: Agency = link.agency ?? 'health-visiting';
+      finding = {
+        code: CODE,
+        subject: child.id,
+        dedupeKey: wake.key,
+        severity: 'medium',
+        explanation:
+          `A man is recorded in the household of ${babyText(child, now)}: the ${link.data.kind.replaceAll('-', ' ')}, recorded by ${cite(link, zone)}. ` +
+          `${config.checkWithinDays} days later nothing shows his history has been checked: nothing has been shared about him, ` +
+          `${config.checkAgencies.map(agencyName).join(' and ')} hold no record about him, and no practitioner has seen him at a contact.`,
+        evidence: [link.key],
+        action:
+          `${agencyName(owner).charAt(0).toUpperCase() + agencyName(owner).slice(1)}: see him and talk with him about his role, his own history and support needs; ` +
+          `request checks with ${config.checkAgencies.map(agencyName).join(', ')} and adult mental health through the safeguarding route, and record what is learned.`,
+        owner,
+        deadline: endOfLocalDay(now + 7 * DAY_MS, zone),
+      };
+    }
+    return finding ? { findings: [finding] } : undefined;
+  },
+});
