@@ -62,7 +62,7 @@ export class UserDirectory {
 
   async create(user: NewUser): Promise<UserRecord> {
     const problems: FieldProblem[] = [];
-    if (!/^[a-z0-9._-]{3,64}$/i.test(user.username)) problems.push({ field: 'username', reason: 'must be 3 to 64 letters, digits, dots, dashes or underscores' });
+    if (!/^[a-z0-9._-]{2,64}$/i.test(user.username)) problems.push({ field: 'username', reason: 'must be 2 to 64 letters, digits, dots, dashes or underscores' });
     if (!user.displayName.trim()) problems.push({ field: 'displayName', reason: 'is required' });
     if (!isRole(user.role)) problems.push({ field: 'role', reason: 'is not a Threadline role' });
     if (!(AGENCIES as readonly string[]).includes(user.agency)) problems.push({ field: 'agency', reason: 'is not an agency of the partnership' });

@@ -3,6 +3,7 @@ import { registerReplay } from './replay.ts';
 import { registerChronology } from './chronology.ts';
 import { registerGrowth } from './growth.ts';
 import { registerAudit } from './audit.ts';
+import { registerServe } from './serve.ts';
 
 /** Each command lives in its own file and registers itself on the program. */
 export type RegisterCommand = (program: Command) => void;
@@ -12,4 +13,5 @@ export const commands: RegisterCommand[] = [
   registerChronology,
   registerGrowth,
   registerAudit,
+  registerServe,
 ];

@@ -1,0 +1,43 @@
+import type { PersonState, WorldView } from '../../engine/world-view.ts';
+import { DAY_MS, formatDay } from '../../domain/time.ts';
+
+export function displayName(person: PersonState | undefined, fallback = 'Unknown person'): string {
+  if (!person) return fallback;
+  const name = [person.name?.given, person.name?.family].filter(Boolean).join(' ');
+  if (name) return name;
+  if (person.role === 'unborn') return `Unborn baby (${person.id})`;
+  return person.id;
+}
+
+export function nameOf(world: WorldView, id: string): string {
+  return displayName(world.person(id), id);
+}
+
+/** "8 weeks old", "5 months old", "unborn, due 3 May 2024": how practitioners say it. */
+export function describeAge(person: PersonState, now: number, zone: string): string {
+  if (person.role === 'unborn') return person.dueMs ? `Unborn, due ${formatDay(person.dueMs, zone)}` : 'Unborn';
+  if (person.bornMs === undefined) return 'Age not recorded';
+  const days = Math.floor((now - person.bornMs) / DAY_MS);
+  if (days < 0) return `Born ${formatDay(person.bornMs, zone)}`;
+  if (days < 14) return `${days} day${days === 1 ? '' : 's'} old`;
+  if (days < 13 * 7) return `${Math.floor(days / 7)} weeks old`;
+  if (days < 2 * 365) return `${Math.floor(days / 30.44)} months old`;
+  return `${Math.floor(days / 365.25)} years old`;
+}
+
+const words = (text: string) => text.replaceAll('-', ' ');
+
+/** How a household member is related to the child whose record is open. */
+export function relationshipTo(world: WorldView, childId: string, memberId: string): string {
+  if (memberId === childId) return 'This child';
+  const direct = world.carersOf(childId).filter((r) => r.person === memberId).map((r) => words(r.kind));
+  if (direct.length > 0) return [...new Set(direct)].join(', ');
+  const towardsMember = world.carersOf(memberId).filter((r) => r.person === childId).map((r) => words(r.kind));
+  if (towardsMember.length > 0) return `${towardsMember.join(', ')} is this person`;
+  const member = world.person(memberId);
+  const carers = new Set(world.carersOf(childId).map((r) => r.person));
+  const sharesCarer = world.carersOf(memberId).some((r) => carers.has(r.person));
+  if (member && member.role !== 'adult' && sharesCarer) return member.role === 'unborn' ? 'unborn sibling' : 'sibling';
+  const viaCarer = world.carersOf(memberId).find((r) => carers.has(r.person));
+  return viaCarer ? `${words(viaCarer.kind)} of ${nameOf(world, viaCarer.of)}` : 'household member';
+}

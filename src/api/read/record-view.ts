@@ -1,0 +1,115 @@
+import type { WorldView } from '../../engine/world-view.ts';
+import { buildChronology } from '../../chronology/build-chronology.ts';
+import { agencyName } from '../../protocols/support/describe.ts';
+import { recordCircle } from '../../access/need-to-know.ts';
+import { byUrgency, findingView, isOpen, type FindingView } from './finding-view.ts';
+import { describeAge, displayName, relationshipTo } from './people.ts';
+
+export interface PersonSummary {
+  id: string;
+  name: string;
+  role: string;
+  sex?: string;
+  bornMs?: number;
+  dueMs?: number;
+  age: string;
+  area?: string;
+  nhsNumber?: string;
+  plans: string[];
+  serviceLevel?: string;
+  agencies: string[];
+  openFindings: FindingView[];
+}
+
+export interface HouseholdMember {
+  id: string;
+  name: string;
+  role: string;
+  age: string;
+  relationship: string;
+  agencies: { id: string; name: string }[];
+}
+
+export type ChronologyItem =
+  | { kind: 'event'; key: string; at: number; type: string; agency?: string; agencyName: string; about: string[]; summary: string; note?: string; recordedBy?: string; findings: string[] }
+  | { kind: 'finding'; findingId: string; code: string; at: number; agency: string; agencyName: string; about: string[]; summary: string; evidence: string[]; status: string };
+
+export interface ChronologyFilter {
+  agency?: string;
+  type?: string;
+}
+
+/** The banner of a child's record: who, how old, plans, offer level and open findings. */
+export function personSummary(world: WorldView, id: string, now: number, zone: string): PersonSummary | undefined {
+  const person = world.person(id);
+  if (!person) return undefined;
+  const circle = person.role === 'adult' ? world.childrenOf(id).map((r) => r.of) : [id];
+  const openFindings = circle.flatMap((c) => world.findingsAbout(c)).filter(isOpen).map((f) => findingView(f, now)).sort(byUrgency);
+  return {
+    id,
+    name: displayName(person),
+    role: person.role,
+    sex: person.sex,
+    bornMs: person.bornMs,
+    dueMs: person.dueMs,
+    age: describeAge(person, now, zone),
+    area: person.area,
+    nhsNumber: person.nhsNumber,
+    plans: [...person.openPlans.keys()],
+    serviceLevel: person.serviceLevel,
+    agencies: [...person.agencies].sort(),
+    openFindings,
+  };
+}
+
+/** Every adult and child linked to the child, how, and which agencies know each. */
+export function householdOf(world: WorldView, id: string, now: number, zone: string): HouseholdMember[] {
+  const anchor = world.person(id)?.role === 'adult' ? world.childrenOf(id)[0]?.of ?? id : id;
+  return recordCircle(world, id).flatMap((memberId) => {
+    const member = world.person(memberId);
+    if (!member) return [];
+    return [{
+      id: memberId,
+      name: displayName(member),
+      role: member.role,
+      age: describeAge(member, now, zone),
+      relationship: relationshipTo(world, anchor, memberId),
+      agencies: [...member.agencies].sort().map((a) => ({ id: a, name: agencyName(a) })),
+    }];
+  });
+}
+
+/**
+ * The multi-agency chronology of the person and household, oldest first. Each event
+ * lists the findings that cite it; each finding lists the events it rests on.
+ */
+export function chronologyOf(world: WorldView, id: string, zone: string, filter: ChronologyFilter = {}): ChronologyItem[] {
+  const entries = buildChronology(world, id, zone);
+  const citedBy = new Map<string, string[]>();
+  for (const entry of entries) {
+    if (entry.kind !== 'finding') continue;
+    for (const key of entry.finding.evidence) citedBy.set(key, [...(citedBy.get(key) ?? []), entry.finding.id]);
+  }
+  const items: ChronologyItem[] = [];
+  for (const entry of entries) {
+    if (filter.agency && entry.agency !== filter.agency) continue;
+    if (entry.kind === 'event') {
+      if (filter.type && filter.type !== entry.event.type) continue;
+      const by = entry.event.recordedBy;
+      items.push({
+        kind: 'event', key: entry.event.key, at: entry.at, type: entry.event.type, agency: entry.agency, agencyName: agencyName(entry.agency),
+        about: entry.about, summary: entry.summary, note: entry.note,
+        recordedBy: by ? `${by.name ? `${by.name}, ` : ''}${by.role.replaceAll('-', ' ')}${by.qualified === false ? ' (not qualified)' : ''}` : undefined,
+        findings: citedBy.get(entry.event.key) ?? [],
+      });
+    } else {
+      if (filter.type && filter.type !== 'finding') continue;
+      const f = entry.finding;
+      items.push({
+        kind: 'finding', findingId: f.id, code: f.code, at: entry.at, agency: entry.agency, agencyName: agencyName(entry.agency),
+        about: entry.about, summary: f.explanation, evidence: f.evidence, status: f.status,
+      });
+    }
+  }
+  return items;
+}

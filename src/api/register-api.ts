@@ -1,0 +1,20 @@
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../server/services.ts';
+import { sessionRoutes } from './routes/session-routes.ts';
+import { personRoutes } from './routes/person-routes.ts';
+import { eventRoutes } from './routes/event-routes.ts';
+import { findingRoutes } from './routes/finding-routes.ts';
+import { workRoutes } from './routes/work-routes.ts';
+import { userRoutes } from './routes/user-routes.ts';
+import { openApiRoute } from './routes/openapi-route.ts';
+
+/** The JSON API under /api, described at /api/openapi.json. */
+export function registerApi(app: FastifyInstance, services: Services): void {
+  sessionRoutes(app, services);
+  personRoutes(app, services);
+  eventRoutes(app, services);
+  findingRoutes(app, services);
+  workRoutes(app, services);
+  userRoutes(app, services);
+  openApiRoute(app);
+}

@@ -1,0 +1,49 @@
+import type { Database } from '../store/database.ts';
+import type { RecordStore } from '../store/record-store.ts';
+import { AccessGrants } from '../access/access-grants.ts';
+import type { Authenticator } from '../access/authenticator.ts';
+import { LocalAuthenticator, type LockoutPolicy } from '../access/local-authenticator.ts';
+import { RecordAccess } from '../access/record-access.ts';
+import { SessionStore } from '../access/sessions.ts';
+import { UserDirectory } from '../access/user-directory.ts';
+import { AuditLog } from '../api/audit/audit-log.ts';
+
+/** Everything the routes need, built once per server. */
+export interface Services {
+  db: Database;
+  store: RecordStore;
+  users: UserDirectory;
+  authenticator: Authenticator;
+  sessions: SessionStore;
+  grants: AccessGrants;
+  access: RecordAccess;
+  audit: AuditLog;
+  /** The partnership's time zone, for dates shown to users. */
+  zone: string;
+  now: () => number;
+}
+
+export interface ServiceOptions {
+  lockout?: LockoutPolicy;
+  now?: () => number;
+  /** Replace local passwords with another sign-in (e.g. OpenID Connect). */
+  authenticator?: Authenticator;
+}
+
+export function createServices(db: Database, store: RecordStore, options: ServiceOptions = {}): Services {
+  const now = options.now ?? Date.now;
+  const users = new UserDirectory(db);
+  const grants = new AccessGrants(db, now);
+  return {
+    db,
+    store,
+    users,
+    authenticator: options.authenticator ?? new LocalAuthenticator(db, users, options.lockout, now),
+    sessions: new SessionStore(db, users, now),
+    grants,
+    access: new RecordAccess(store.engine.world, grants),
+    audit: new AuditLog(db),
+    zone: store.config.timezone,
+    now,
+  };
+}

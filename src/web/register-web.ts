@@ -1,0 +1,66 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import view from '@fastify/view';
+import fastifyStatic from '@fastify/static';
+import nunjucks from 'nunjucks';
+import type { Services } from '../server/services.ts';
+import type { ErrorPage } from '../server/error-handler.ts';
+import { addFilters } from './template-filters.ts';
+import { errorList, page } from './render.ts';
+import { signInPages } from './routes/sign-in-pages.ts';
+import { workPages } from './routes/work-pages.ts';
+import { personPages } from './routes/person-pages.ts';
+import { recordFormPages } from './routes/record-form-pages.ts';
+import { findingPages } from './routes/finding-pages.ts';
+import { frontDoorPages } from './routes/front-door-pages.ts';
+import { oversightPages } from './routes/oversight-pages.ts';
+import { adminPages } from './routes/admin-pages.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const govukDist = join(dirname(createRequire(import.meta.url).resolve('govuk-frontend/package.json')), 'dist');
+const GOVUK_FILES = /^\/(govuk-frontend\.min\.(css|js)(\.map)?|assets\/(fonts|images)\/[\w.-]+|assets\/manifest\.json)$/;
+
+/** The practitioners' pages: server-rendered GOV.UK Frontend, every page working without JavaScript. */
+export async function registerWeb(app: FastifyInstance, services: Services): Promise<void> {
+  await app.register(view, {
+    engine: { nunjucks },
+    templates: [join(here, 'views'), govukDist],
+    production: process.env.NODE_ENV !== 'development',
+    options: {
+      autoescape: true,
+      throwOnUndefined: false,
+      onConfigure: (env: nunjucks.Environment) => addFilters(env, services.zone),
+    },
+  });
+  // GOV.UK Frontend's stylesheet, script, fonts and images: only those files.
+  await app.register(fastifyStatic, {
+    root: join(govukDist, 'govuk'),
+    prefix: '/assets/',
+    allowedPath: (pathName) => GOVUK_FILES.test(pathName),
+    maxAge: '1d',
+  });
+  await app.register(fastifyStatic, { root: join(here, 'assets'), prefix: '/static/', decorateReply: false, maxAge: '1h' });
+
+  signInPages(app, services);
+  workPages(app, services);
+  personPages(app, services);
+  recordFormPages(app, services);
+  findingPages(app, services);
+  frontDoorPages(app, services);
+  oversightPages(app, services);
+  adminPages(app, services);
+}
+
+/** Error pages for the web: not signed in goes to the sign-in page; others explain in plain words. */
+export function renderErrorPage(request: FastifyRequest, reply: FastifyReply, error: ErrorPage): unknown {
+  if (error.status === 401) {
+    const next = request.method === 'GET' ? request.url : '/';
+    return reply.redirect(`/sign-in?next=${encodeURIComponent(next)}`, 303);
+  }
+  return page(request, reply, 'error.njk', {
+    title: error.title, message: error.message, status: error.status, breakGlassFor: error.breakGlassFor,
+    errors: error.problems ? errorList(error.problems) : undefined,
+  }, error.status);
+}

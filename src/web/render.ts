@@ -1,0 +1,51 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FieldProblem } from '../domain/validation-error.ts';
+import { can, ROLE_LABELS, type Capability } from '../access/roles.ts';
+import { agencyName } from '../protocols/support/describe.ts';
+
+interface NavItem {
+  text: string;
+  href: string;
+  capability: Capability | 'signed-in';
+}
+
+const NAV: NavItem[] = [
+  { text: 'My work', href: '/work', capability: 'record.read' },
+  { text: 'Find a person', href: '/search', capability: 'record.read' },
+  { text: 'Front door', href: '/front-door', capability: 'front-door' },
+  { text: 'Notifications', href: '/notifications', capability: 'notifications.read' },
+  { text: 'Audit', href: '/audit', capability: 'audit.read' },
+  { text: 'Figures', href: '/figures', capability: 'figures.read' },
+  { text: 'Accounts', href: '/admin/users', capability: 'users.manage' },
+];
+
+/** The GOV.UK error summary's list: each problem linked to its field. */
+export function errorList(problems: readonly FieldProblem[], fieldIds: Record<string, string> = {}): { text: string; href: string }[] {
+  return problems.map((p) => ({
+    text: p.field ? `${fieldLabel(p.field)} ${p.reason}` : p.reason,
+    href: `#${fieldIds[p.field] ?? (p.field.split('.')[0] || 'main-content')}`,
+  }));
+}
+
+function fieldLabel(field: string): string {
+  const text = field.replace(/([A-Z])/g, ' $1').replaceAll('.', ' ').replaceAll('-', ' ').toLowerCase().trim();
+  return text.charAt(0).toUpperCase() + text.slice(1) + ':';
+}
+
+/** Renders a page in the layout, with what every page needs: the user, navigation, CSRF token and CSP nonce. */
+export function page(request: FastifyRequest, reply: FastifyReply, template: string, data: Record<string, unknown>, status = 200): Promise<unknown> {
+  const principal = request.principal;
+  const path = request.url.split('?')[0]!;
+  const nav = principal
+    ? NAV.filter((n) => n.capability === 'signed-in' || can(principal.role, n.capability)).map((n) => ({ text: n.text, href: n.href, active: path === n.href || path.startsWith(`${n.href}/`) }))
+    : [];
+  return reply.code(status).type('text/html; charset=utf-8').viewAsync(template, {
+    principal,
+    roleLabel: principal ? ROLE_LABELS[principal.role] + (principal.role === 'front-door-worker' ? (principal.qualified ? ', qualified social worker' : ', information officer') : '') : undefined,
+    agencyLabel: principal ? agencyName(principal.agency) : undefined,
+    nav,
+    csrfToken: reply.generateCsrf(),
+    cspNonce: request.cspNonce,
+    ...data,
+  });
+}

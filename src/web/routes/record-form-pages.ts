@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { DateTime } from 'luxon';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Services } from '../../server/services.ts';
+import { requireRecordAccess } from '../../api/person-access.ts';
+import { recordEvent } from '../../api/write/record-event.ts';
+import { recordCircle } from '../../access/need-to-know.ts';
+import { can } from '../../access/roles.ts';
+import { notFound, Refusal } from '../../api/errors.ts';
+import { ValidationError, type FieldProblem } from '../../domain/validation-error.ts';
+import { nameOf } from '../../api/read/people.ts';
+import { familyHistory, historyCount } from '../../api/read/family-history.ts';
+import { formBySlug, type EventFormSpec } from '../forms/event-forms.ts';
+import { formToEvent, type FormBody } from '../forms/form-to-event.ts';
+import { errorList, page } from '../render.ts';
+
+const params = z.object({ id: z.string().min(1).max(200), form: z.string().max(40) });
+
+/** The element id a problem's field points at (a date's first box). */
+function fieldId(form: EventFormSpec, field: string): string {
+  const name = field.split('.')[0]!;
+  const spec = form.fields.find((f) => f.name === name);
+  if (spec?.kind === 'when' || spec?.kind === 'date') return `${name}-day`;
+  if (name === 'at-time') return 'at-time';
+  return spec ? name : 'main-content';
+}
+
+export function recordFormPages(app: FastifyInstance, services: Services): void {
+  const web = app.withTypeProvider<ZodTypeProvider>();
+  const world = services.store.engine.world;
+
+  function formFor(request: FastifyRequest, slug: string): EventFormSpec {
+    const form = formBySlug(slug);
+    if (!form) throw notFound('That form');
+    if (form.capability && !can(request.principal!.role, form.capability)) throw new Refusal(403, 'Your role does not record this.');
+    return form;
+  }
+
+  function render(request: FastifyRequest, reply: FastifyReply, form: EventFormSpec, id: string, values: FormBody, problems: FieldProblem[] = []) {
+    const people = recordCircle(world, id).map((p) => ({ value: p, text: nameOf(world, p) }));
+    const fieldErrors: Record<string, { text: string }> = {};
+    for (const p of problems) {
+      const key = p.field === 'at-time' ? 'at-time' : p.field.split('.')[0]!;
+      fieldErrors[key] ??= { text: p.reason.charAt(0).toUpperCase() + p.reason.slice(1) };
+    }
+    const history = form.slug === 'decision' ? familyHistory(world, id, services.zone) : undefined;
+    return page(request, reply, 'record-form.njk', {
+      title: form.title,
+      form,
+      personId: id,
+      personName: nameOf(world, id),
+      people,
+      values,
+      fieldErrors,
+      errors: problems.length ? errorList(problems, Object.fromEntries(problems.map((p) => [p.field, fieldId(form, p.field)]))) : undefined,
+      history,
+      historyCount: history ? historyCount(history) : 0,
+      backLink: `/people/${encodeURIComponent(id)}`,
+    }, problems.length ? 400 : 200);
+  }
+
+  web.get('/people/:id/record/:form', {
+    config: { access: 'record.write' },
+    schema: { hide: true, params, querystring: z.object({ finding: z.string().max(400).optional() }) },
+  }, async (request, reply) => {
+    const form = formFor(request, request.params.form);
+    await requireRecordAccess(services, request, request.params.id);
+    const now = DateTime.fromMillis(services.now(), { zone: services.zone });
+    const values: FormBody = {
+      eventId: randomUUID(), person: request.params.id,
+      'at-day': String(now.day), 'at-month': String(now.month), 'at-year': String(now.year), 'at-time': now.toFormat('HH:mm'),
+      agency: request.principal!.agency,
+    };
+    return render(request, reply, form, request.params.id, values);
+  });
+
+  web.post('/people/:id/record/:form', {
+    config: { access: 'record.write' },
+    schema: { hide: true, params, body: z.record(z.string(), z.union([z.string(), z.array(z.string())])) },
+  }, async (request, reply) => {
+    const form = formFor(request, request.params.form);
+    const id = request.params.id;
+    await requireRecordAccess(services, request, id);
+    const body = request.body as FormBody;
+    const { event, problems } = formToEvent(form, body, services.zone);
+    if (!event) {
+      request.auditNote.outcome = 'invalid';
+      return render(request, reply, form, id, body, problems);
+    }
+    const key = typeof body.eventId === 'string' && /^[\w-]{8,64}$/.test(body.eventId) ? body.eventId : randomUUID();
+    event.id = key;
+    try {
+      const result = await recordEvent(services, request.principal!, event, key, (subject) => (request.auditNote.subject = subject));
+      const raised = result.findings.length;
+      return reply.redirect(`/people/${encodeURIComponent(id)}?recorded=${encodeURIComponent(String(event.type))}${raised ? `&raised=${raised}` : ''}`, 303);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      request.auditNote.outcome = 'invalid';
+      return render(request, reply, form, id, body, error.problems);
+    }
+  });
+}
