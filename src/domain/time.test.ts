@@ -45,3 +45,9 @@ test('parseLocal agrees with luxon for every hour of two years, including the re
   assert.equal(parseLocal('2023-03-06T10:30:00+01:00', 'Europe/London'), Date.UTC(2023, 2, 6, 9, 30));
   assert.equal(parseLocal('2023-03-06T10:30Z', 'Europe/London'), Date.UTC(2023, 2, 6, 10, 30));
 });
+
+test('formatDay reads the local calendar day', async () => {
+  const { formatDay } = await import('./time.ts');
+  assert.equal(formatDay(Date.UTC(2023, 2, 6, 10, 30), 'Europe/London'), '6 Mar 2023');
+  assert.equal(formatDay(Date.UTC(2023, 5, 30, 23, 30), 'Europe/London'), '1 Jul 2023');
+});

@@ -30,21 +30,39 @@ export function isValidZone(zone: string): boolean {
 }
 
 // Protocols ask for local days and months on every event, and zone look-ups through
-// Intl are slow; offsets only change on hour boundaries, so they are cached per hour.
-const offsetCache = new Map<string, Map<number, number>>();
+// Intl are slow. Offsets change only on hour boundaries and on few days a year, so a
+// UTC day whose offset is the same at both ends is cached whole, other days by the hour.
+const dayCache = new Map<string, Map<number, number>>();
+const hourCache = new Map<string, Map<number, number>>();
+const MIXED = Number.NaN;
+
+function lookUpOffset(ms: number, zone: string): number {
+  return DateTime.fromMillis(ms, { zone }).offset * 60_000;
+}
+
+function cacheFor(caches: Map<string, Map<number, number>>, zone: string): Map<number, number> {
+  let cache = caches.get(zone);
+  if (!cache) caches.set(zone, (cache = new Map()));
+  else if (cache.size > 100_000) cache.clear();
+  return cache;
+}
 
 /** The zone's offset from UTC in milliseconds at instant `ms`. */
 export function zoneOffset(ms: number, zone: string): number {
-  let cache = offsetCache.get(zone);
-  if (!cache) offsetCache.set(zone, (cache = new Map()));
-  const hour = Math.floor(ms / HOUR_MS);
-  let offset = cache.get(hour);
+  const days = cacheFor(dayCache, zone);
+  const day = Math.floor(ms / DAY_MS);
+  let offset = days.get(day);
   if (offset === undefined) {
-    offset = DateTime.fromMillis(hour * HOUR_MS, { zone }).offset * 60_000;
-    if (cache.size > 200_000) cache.clear();
-    cache.set(hour, offset);
+    const start = lookUpOffset(day * DAY_MS, zone);
+    offset = start === lookUpOffset(day * DAY_MS + DAY_MS - HOUR_MS, zone) ? start : MIXED;
+    days.set(day, offset);
   }
-  return offset;
+  if (!Number.isNaN(offset)) return offset;
+  const hours = cacheFor(hourCache, zone);
+  const hour = Math.floor(ms / HOUR_MS);
+  let hourly = hours.get(hour);
+  if (hourly === undefined) hours.set(hour, (hourly = lookUpOffset(hour * HOUR_MS, zone)));
+  return hourly;
 }
 
 /**
@@ -81,9 +99,12 @@ export function formatLocal(ms: number, zone: string): string {
   return DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true, includeOffset: true }) ?? new Date(ms).toISOString();
 }
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
 /** A readable local date for explanations, e.g. "6 Mar 2023". */
 export function formatDay(ms: number, zone: string): string {
-  return DateTime.fromMillis(ms, { zone }).toFormat('d LLL yyyy');
+  const wall = new Date(ms + zoneOffset(ms, zone));
+  return `${wall.getUTCDate()} ${MONTHS[wall.getUTCMonth()]} ${wall.getUTCFullYear()}`;
 }
 
 /** Calendar months later at the same wall-clock time; the 31st clamps to a shorter month's end. */

@@ -31,11 +31,13 @@ export class Engine {
   private readonly byId = new Map<string, Protocol>();
   private readonly clock: Clock;
   private readonly config: PartnershipConfig;
+  private readonly partnership: { name: string; timezone: string };
 
   constructor(options: EngineOptions) {
     this.world = options.world ?? new World();
     this.clock = options.clock;
     this.config = options.config;
+    this.partnership = { name: options.config.name, timezone: options.config.timezone };
     for (const protocol of options.protocols) {
       if (options.config.disabled.includes(protocol.id)) continue;
       this.byId.set(protocol.id, protocol);
@@ -103,10 +105,13 @@ export class Engine {
   private evaluate(protocol: Protocol, trigger: Pick<ProtocolContext<unknown>, 'event' | 'wake' | 'finding' | 'now'>): ProtocolResult | undefined {
     try {
       return protocol.evaluate({
-        ...trigger,
+        now: trigger.now,
+        event: trigger.event,
+        wake: trigger.wake,
+        finding: trigger.finding,
         world: this.world,
         config: this.config.protocols[protocol.id],
-        partnership: { name: this.config.name, timezone: this.config.timezone },
+        partnership: this.partnership,
       });
     } catch (error) {
       // A faulty protocol must not lose the record or stop the others; it is reported.

@@ -25,14 +25,14 @@ function baby(config: Record<string, unknown> = {}, protocols: Protocol[] = [gro
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-test('under 8 weeks: no weight for 14 days is raised at the end of the 14th day', () => {
-  const h = baby().add(weight(10, 3.45)).runUntil(day(30));
+test('under 8 weeks, not yet back to birth weight: no weight for 14 days is raised at the end of the 14th day', () => {
+  const h = baby().add(weight(10, 3.25)).runUntil(day(30));
   const [finding, ...others] = h.raised('growth-not-monitored', 'baby');
   assert.ok(finding);
   assert.equal(others.length, 0, 'raised once for the gap');
   assert.equal(iso(finding.raisedAt), '2023-03-25T23:59:59.999Z');
-  assert.match(finding.explanation, /No weight has been recorded for 14 days, since the 3\.45 kg on 11 Mar 2023 \(day 10, \d+\w\w centile\)/);
-  assert.match(finding.explanation, /under 8 weeks should be weighed at least every 14 days/);
+  assert.match(finding.explanation, /No weight has been recorded for 14 days, since the 3\.25 kg on 11 Mar 2023 \(day 10, \d+\w\w centile\)/);
+  assert.match(finding.explanation, /not yet regained birth weight should be weighed by day 21 and then at least every 14 days/);
   assert.equal(finding.severity, 'medium');
 });
 
@@ -47,7 +47,7 @@ test('a gap that would end after 8 weeks is not raised', () => {
 });
 
 test('the gap is configurable', () => {
-  const h = baby({ gapUnderWeeksDays: 21 }).add(weight(10, 3.45)).runUntil(day(30));
+  const h = baby({ gapUnderWeeksDays: 21 }).add(weight(10, 3.25)).runUntil(day(30));
   assert.equal(h.raised('growth-not-monitored').length, 0);
   h.runUntil(day(33));
   assert.equal(iso(h.raised('growth-not-monitored')[0]!.raisedAt), '2023-04-01T22:59:59.999Z');
@@ -97,9 +97,23 @@ test('a baby whose sex is not recorded is still monitored, without a centile', (
   const h = new ProtocolHarness([growthNotMonitored]).add(
     { at: BORN, type: 'person.recorded', person: 'mum', role: 'adult', sex: 'female', agency: 'midwifery' },
     { at: BORN, type: 'birth', child: 'baby', mother: 'mum', gestationWeeks: 40, birthWeightKg: 3.4, sex: 'unknown', agency: 'midwifery' },
-    weight(10, 3.45),
+    weight(10, 3.25),
   ).runUntil(day(30));
   const [finding] = h.raised('growth-not-monitored');
   assert.ok(finding);
-  assert.match(finding.explanation, /3\.45 kg on 11 Mar 2023 \(day 10, no centile: sex not recorded\)/);
+  assert.match(finding.explanation, /3\.25 kg on 11 Mar 2023 \(day 10, no centile: sex not recorded\)/);
+});
+
+test('the first weight after birth is due by day 21, the regain deadline', () => {
+  const h = baby().runUntil(day(20, '12:00'));
+  assert.equal(h.raised('growth-not-monitored').length, 0, 'a late new birth visit at day 18 with a weight is in time');
+  h.runUntil(day(23));
+  const [finding] = h.raised('growth-not-monitored');
+  assert.ok(finding);
+  assert.equal(iso(finding.raisedAt), '2023-03-22T23:59:59.999Z');
+});
+
+test('once birth weight is regained, an ordinary baby weighed at the new birth visit and the 6-8 week review raises nothing', () => {
+  const h = baby().add(weight(5, 3.2), weight(12, 3.45), weight(45, 4.6)).runUntil(day(120));
+  assert.equal(h.raised('growth-not-monitored').length, 0);
 });

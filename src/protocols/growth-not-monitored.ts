@@ -9,6 +9,7 @@ import { agencyName } from './support/describe.ts';
 const CODE = 'growth-not-monitored';
 
 interface Config {
+  firstWeightByDays: number;
   underWeeks: number;
   gapUnderWeeksDays: number;
   concernUnderMonths: number;
@@ -52,12 +53,23 @@ interface WeighingDue {
 /** When the next weight is due under either rule, as things stand at `now`; undefined when neither applies. */
 function weighingDue(world: WorldView, child: WeighedChild, now: number, config: Config, zone: string): WeighingDue | undefined {
   const born = child.bornMs;
-  const since = recordedWeights(world, child.person).filter((w) => w.at <= now).at(-1);
+  const weights = recordedWeights(world, child.person).filter((w) => w.at <= now);
+  const since = weights.at(-1);
   const sinceAt = since?.at ?? Math.max(born, child.person.firstRecordedAt);
   const candidates: { at: number; rule: 'young' | 'concern' }[] = [];
 
-  const youngDue = endOfLocalDay(sinceAt + config.gapUnderWeeksDays * DAY_MS, zone);
-  if (youngDue < born + config.underWeeks * 7 * DAY_MS) candidates.push({ at: youngDue, rule: 'young' });
+  // A young baby is followed closely only until birth weight is regained: the first weight
+  // after birth is due by the regain deadline, and then at the configured gap. Once
+  // regained, routine weights come with the mandated reviews.
+  const birthWeight = child.person.birthWeightKg;
+  const afterBirth = weights.filter((w) => !w.isBirthWeight);
+  const regained = birthWeight !== undefined && afterBirth.some((w) => w.kg >= birthWeight);
+  if (!regained) {
+    const youngDue = afterBirth.length === 0
+      ? endOfLocalDay(Math.max(born + config.firstWeightByDays * DAY_MS, sinceAt + config.gapUnderWeeksDays * DAY_MS), zone)
+      : endOfLocalDay(sinceAt + config.gapUnderWeeksDays * DAY_MS, zone);
+    if (youngDue < born + config.underWeeks * 7 * DAY_MS) candidates.push({ at: youngDue, rule: 'young' });
+  }
 
   const concern = latestConcern(world, child, now, config, zone);
   if (concern) {
@@ -76,7 +88,7 @@ function overdueFinding(child: WeighedChild, due: WeighingDue, now: number, conf
     ? `since the ${describeWeight(child, due.since, weightSds(child, due.since), zone)}`
     : `since the child became known to the record on ${formatDay(due.sinceAt, zone)}`;
   const reasons: string[] = [];
-  if (due.rules.includes('young')) reasons.push(`a baby under ${config.underWeeks} weeks should be weighed at least every ${config.gapUnderWeeksDays} days`);
+  if (due.rules.includes('young')) reasons.push(`a baby under ${config.underWeeks} weeks who has not yet regained birth weight should be weighed by day ${config.firstWeightByDays} and then at least every ${config.gapUnderWeeksDays} days until it is regained`);
   if (due.rules.includes('concern') && due.concern) {
     reasons.push(`${due.concern.text}, and a child under ${config.concernUnderMonths} months with a growth concern should be weighed at least every ${config.gapWithConcernDays} days`);
   }
@@ -97,17 +109,18 @@ function overdueFinding(child: WeighedChild, due: WeighingDue, now: number, conf
 
 export const growthNotMonitored = defineProtocol({
   id: CODE,
-  version: '1.0.0',
+  version: '1.1.0',
   title: 'Growth not monitored',
   source:
     'NICE NG75 Faltering growth (2017): early weight loss and regain of birth weight by 3 weeks can only be judged from weights in the first weeks (1.2), ' +
     'and once there is concern about growth or feeding, weight is monitored to a plan (1.3; intervals no shorter than daily under 1 month, weekly from 1 to 6 months, fortnightly from 6 to 12 months); ' +
     'NICE NG194 Postnatal care (2021): weigh at birth, around day 5 and around day 10; Healthy Child Programme 0–19: weights at the new birth visit (10–14 days) and 6–8 week review. ' +
-    'Defaults: under 8 weeks no more than 14 days without a weight (the early checks are 5 days apart and the new birth visit falls at 10–14 days); under 1 year with a growth concern no more than 28 days (NG75\'s longest interval in the first 6 months is weekly, so 4 weeks without a weight means no plan is being followed). ' +
+    'Defaults: under 8 weeks and until birth weight is regained, a first weight after birth by day 21 (NG75 1.2: back to birth weight by 3 weeks, which cannot be judged without one) and then no more than 14 days between weights; once regained, routine weights follow the mandated reviews (UK-WHO chart instructions: healthy babies need only be weighed at routine contacts); under 1 year with a growth concern no more than 28 days (NG75\'s longest interval in the first 6 months is weekly, so 4 weeks without a weight means no plan is being followed). ' +
     'CSPR 002 (Child Two: no weight from 2 weeks to 2 months while falling from the 25th to the 0.4th centile); CSPR 000 (Child D: monitoring after a 2-centile drop unclear)',
   codes: [CODE],
   triggers: ['birth', 'person.recorded', 'measurement', 'concern.recorded', 'finding'],
   configSchema: z.strictObject({
+    firstWeightByDays: z.number().int().min(5).max(28).default(21),
     underWeeks: z.number().int().min(2).max(26).default(8),
     gapUnderWeeksDays: z.number().int().min(3).max(56).default(14),
     concernUnderMonths: z.number().int().min(1).max(60).default(12),
