@@ -117,3 +117,11 @@ test('once birth weight is regained, an ordinary baby weighed at the new birth v
   const h = baby().add(weight(5, 3.2), weight(12, 3.45), weight(45, 4.6)).runUntil(day(120));
   assert.equal(h.raised('growth-not-monitored').length, 0);
 });
+
+test('back to birth weight at the new birth visit but no weight by 8 weeks (review 002, Child Two) is raised at the end of week 8', () => {
+  const h = baby().add(weight(5, 3.2), weight(12, 3.45)).runUntil(day(70));
+  const [finding] = h.raised('growth-not-monitored');
+  assert.ok(finding);
+  assert.equal(iso(finding.raisedAt), '2023-04-26T22:59:59.999Z');
+  assert.match(finding.explanation, /6–8 week review, by 8 weeks/);
+});

@@ -10,6 +10,7 @@ const CODE = 'growth-not-monitored';
 
 interface Config {
   firstWeightByDays: number;
+  reviewWeightFromDays: number;
   underWeeks: number;
   gapUnderWeeksDays: number;
   concernUnderMonths: number;
@@ -47,7 +48,7 @@ interface WeighingDue {
   since?: RecordedWeight;
   sinceAt: number;
   concern?: GrowthConcern;
-  rules: ('young' | 'concern')[];
+  rules: ('young' | 'review' | 'concern')[];
 }
 
 /** When the next weight is due under either rule, as things stand at `now`; undefined when neither applies. */
@@ -56,11 +57,11 @@ function weighingDue(world: WorldView, child: WeighedChild, now: number, config:
   const weights = recordedWeights(world, child.person).filter((w) => w.at <= now);
   const since = weights.at(-1);
   const sinceAt = since?.at ?? Math.max(born, child.person.firstRecordedAt);
-  const candidates: { at: number; rule: 'young' | 'concern' }[] = [];
+  const candidates: { at: number; rule: 'young' | 'review' | 'concern' }[] = [];
 
-  // A young baby is followed closely only until birth weight is regained: the first weight
+  // A young baby is followed closely until birth weight is regained: the first weight
   // after birth is due by the regain deadline, and then at the configured gap. Once
-  // regained, routine weights come with the mandated reviews.
+  // regained, the next weight is the 6–8 week review's, due by 8 weeks.
   const birthWeight = child.person.birthWeightKg;
   const afterBirth = weights.filter((w) => !w.isBirthWeight);
   const regained = birthWeight !== undefined && afterBirth.some((w) => w.kg >= birthWeight);
@@ -69,6 +70,9 @@ function weighingDue(world: WorldView, child: WeighedChild, now: number, config:
       ? endOfLocalDay(Math.max(born + config.firstWeightByDays * DAY_MS, sinceAt + config.gapUnderWeeksDays * DAY_MS), zone)
       : endOfLocalDay(sinceAt + config.gapUnderWeeksDays * DAY_MS, zone);
     if (youngDue < born + config.underWeeks * 7 * DAY_MS) candidates.push({ at: youngDue, rule: 'young' });
+  } else {
+    const reviewDue = endOfLocalDay(born + config.underWeeks * 7 * DAY_MS, zone);
+    if (now <= reviewDue && sinceAt < born + config.reviewWeightFromDays * DAY_MS) candidates.push({ at: reviewDue, rule: 'review' });
   }
 
   const concern = latestConcern(world, child, now, config, zone);
@@ -89,6 +93,7 @@ function overdueFinding(child: WeighedChild, due: WeighingDue, now: number, conf
     : `since the child became known to the record on ${formatDay(due.sinceAt, zone)}`;
   const reasons: string[] = [];
   if (due.rules.includes('young')) reasons.push(`a baby under ${config.underWeeks} weeks who has not yet regained birth weight should be weighed by day ${config.firstWeightByDays} and then at least every ${config.gapUnderWeeksDays} days until it is regained`);
+  if (due.rules.includes('review')) reasons.push(`a baby should be weighed at the 6–8 week review, by ${config.underWeeks} weeks`);
   if (due.rules.includes('concern') && due.concern) {
     reasons.push(`${due.concern.text}, and a child under ${config.concernUnderMonths} months with a growth concern should be weighed at least every ${config.gapWithConcernDays} days`);
   }
@@ -115,12 +120,14 @@ export const growthNotMonitored = defineProtocol({
     'NICE NG75 Faltering growth (2017): early weight loss and regain of birth weight by 3 weeks can only be judged from weights in the first weeks (1.2), ' +
     'and once there is concern about growth or feeding, weight is monitored to a plan (1.3; intervals no shorter than daily under 1 month, weekly from 1 to 6 months, fortnightly from 6 to 12 months); ' +
     'NICE NG194 Postnatal care (2021): weigh at birth, around day 5 and around day 10; Healthy Child Programme 0–19: weights at the new birth visit (10–14 days) and 6–8 week review. ' +
-    'Defaults: under 8 weeks and until birth weight is regained, a first weight after birth by day 21 (NG75 1.2: back to birth weight by 3 weeks, which cannot be judged without one) and then no more than 14 days between weights; once regained, routine weights follow the mandated reviews (UK-WHO chart instructions: healthy babies need only be weighed at routine contacts); under 1 year with a growth concern no more than 28 days (NG75\'s longest interval in the first 6 months is weekly, so 4 weeks without a weight means no plan is being followed). ' +
+    'Defaults: under 8 weeks and until birth weight is regained, a first weight after birth by day 21 (NG75 1.2: back to birth weight by 3 weeks, which cannot be judged without one) and then no more than 14 days between weights; once regained, the next weight is the one at the 6–8 week review, by 8 weeks (UK-WHO chart instructions: healthy babies need only be weighed at routine contacts); under 1 year with a growth concern no more than 28 days (NG75\'s longest interval in the first 6 months is weekly, so 4 weeks without a weight means no plan is being followed). ' +
     'CSPR 002 (Child Two: no weight from 2 weeks to 2 months while falling from the 25th to the 0.4th centile); CSPR 000 (Child D: monitoring after a 2-centile drop unclear)',
   codes: [CODE],
   triggers: ['birth', 'person.recorded', 'measurement', 'concern.recorded', 'finding'],
   configSchema: z.strictObject({
     firstWeightByDays: z.number().int().min(5).max(28).default(21),
+    /** A weight from this age on counts as the 6–8 week review's. */
+    reviewWeightFromDays: z.number().int().min(21).max(56).default(35),
     underWeeks: z.number().int().min(2).max(26).default(8),
     gapUnderWeeksDays: z.number().int().min(3).max(56).default(14),
     concernUnderMonths: z.number().int().min(1).max(60).default(12),
