@@ -14,11 +14,25 @@ import { registerAuditHook } from '../api/audit/audit-hook.ts';
 import { registerApi } from '../api/register-api.ts';
 import { registerWeb, renderErrorPage } from '../web/register-web.ts';
 
+/** Every route Fastify holds (one entry per method), for the authorisation matrix. */
+export interface RouteEntry {
+  method: string;
+  url: string;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: readonly RouteEntry[];
+  }
+}
+
 export interface AppOptions {
   /** Log method, route, status and timing of each request (never URLs or bodies). */
   logger?: boolean;
   /** Trust X-Forwarded-* from a TLS-terminating proxy (then cookies are Secure). */
   trustProxy?: boolean;
+  /** Where log lines go (default standard output); tests read them. */
+  logStream?: { write(line: string): void };
 }
 
 /**
@@ -28,7 +42,7 @@ export interface AppOptions {
  */
 export async function buildApp(services: Services, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: loggerOptions(options.logger ?? false),
+    logger: loggerOptions(options.logger ?? options.logStream !== undefined, options.logStream),
     // Fastify's own per-request lines carry the URL; ours (request-logging.ts) carry the route only.
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: options.trustProxy ?? false,
@@ -41,7 +55,10 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   app.decorateRequest('cspNonce', '');
 
   // Secure by default: a route that does not say who may call it is a start-up error.
+  const routes: RouteEntry[] = [];
+  app.decorate('routeTable', routes);
   app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url });
     if (route.config?.access === undefined && !route.url.startsWith('/assets/') && !route.url.startsWith('/static/')) {
       throw new Error(`route ${route.method} ${route.url} does not declare its access`);
     }

@@ -4,9 +4,10 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify';
  * Logs carry no personal data: for each request only the method, the route pattern
  * (never the URL, whose path and query name people), the status and the time taken.
  */
-export function loggerOptions(enabled: boolean): FastifyServerOptions['logger'] {
+export function loggerOptions(enabled: boolean, stream?: { write(line: string): void }): FastifyServerOptions['logger'] {
   if (!enabled) return false;
   return {
+    ...(stream ? { stream } : {}),
     level: process.env.THREADLINE_LOG_LEVEL ?? 'info',
     serializers: {
       req: () => ({}),

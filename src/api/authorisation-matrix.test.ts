@@ -1,0 +1,136 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ROLES, type Role } from '../access/roles.ts';
+import { startTestApp, TEST_PASSWORD, type TestApp } from '../server/test-app.ts';
+
+// Who may call each route, written out by hand (not derived from the code under test).
+// "anonymous" is the visitor with no session. Every route in Fastify's route table must
+// appear here; a route added without a line in this matrix fails the test.
+type Caller = Role | 'anonymous';
+const PRACTITIONERS: Caller[] = ['midwife', 'health-visitor', 'gp', 'hospital-clinician', 'social-worker', 'police', 'probation', 'adult-mental-health'];
+const READERS: Caller[] = [...PRACTITIONERS, 'front-door-worker', 'safeguarding-lead'];
+const SIGNED_IN: Caller[] = [...ROLES];
+const EVERYONE: Caller[] = [...SIGNED_IN, 'anonymous'];
+const FRONT_DOOR: Caller[] = ['front-door-worker', 'safeguarding-lead'];
+const OVERSIGHT: Caller[] = ['safeguarding-lead', 'partnership-auditor'];
+
+const MATRIX: Record<string, Caller[]> = {
+  'GET /assets/*': EVERYONE,
+  'GET /static/*': EVERYONE,
+  'GET /api/openapi.json': EVERYONE,
+  'GET /api/csrf-token': EVERYONE,
+  'POST /api/session': EVERYONE,
+  'DELETE /api/session': SIGNED_IN,
+  'GET /api/me': SIGNED_IN,
+  'GET /api/persons': READERS,
+  'GET /api/persons/:id': READERS,
+  'GET /api/persons/:id/household': READERS,
+  'GET /api/persons/:id/chronology': READERS,
+  'GET /api/persons/:id/findings': READERS,
+  'POST /api/persons/:id/break-glass': PRACTITIONERS,
+  'POST /api/events': READERS,
+  'GET /api/findings/:id': READERS,
+  'POST /api/findings/:id/actions': READERS,
+  'GET /api/my-work': READERS,
+  'GET /api/front-door/queue': FRONT_DOOR,
+  'GET /api/audit': OVERSIGHT,
+  'GET /api/figures': OVERSIGHT,
+  'GET /api/notifications': ['safeguarding-lead'],
+  'GET /api/users': ['administrator'],
+  'POST /api/users': ['administrator'],
+  'GET /': EVERYONE,
+  'GET /sign-in': EVERYONE,
+  'POST /sign-in': EVERYONE,
+  'POST /sign-out': SIGNED_IN,
+  'GET /work': READERS,
+  'GET /search': READERS,
+  'GET /people/:id': READERS,
+  'GET /people/:id/break-glass': PRACTITIONERS,
+  'POST /people/:id/break-glass': PRACTITIONERS,
+  'GET /people/:id/record/:form': READERS,
+  'POST /people/:id/record/:form': READERS,
+  'GET /findings/:id': READERS,
+  'POST /findings/:id/actions': READERS,
+  'GET /front-door': FRONT_DOOR,
+  'GET /audit': OVERSIGHT,
+  'GET /figures': OVERSIGHT,
+  'GET /notifications': ['safeguarding-lead'],
+  'GET /admin/users': ['administrator'],
+  'POST /admin/users': ['administrator'],
+};
+
+let counter = 0;
+/** A request that an allowed caller would make successfully. */
+function requestFor(method: string, url: string, findingId: string, caller: Caller): { url: string; payload?: unknown; form?: boolean } {
+  const path = url
+    .replace('/assets/*', '/assets/govuk-frontend.min.css')
+    .replace('/static/*', '/static/app.css')
+    .replace(':id/record/:form', 'known-baby/record/contact')
+    .replace('/findings/:id', `/findings/${encodeURIComponent(findingId)}`)
+    .replace(':id', 'known-baby');
+  const n = ++counter;
+  const api = path.startsWith('/api/');
+  const bodies: Record<string, unknown> = {
+    'POST /api/session': { username: `${caller === 'anonymous' ? 'gp' : caller}-user`, password: TEST_PASSWORD },
+    'POST /api/persons/:id/break-glass': { reason: 'Attending an incident at the address tonight' },
+    'POST /api/events': { id: `matrix-${n}`, type: 'contact', at: '2020-01-01T10:00', person: 'known-mum', kind: 'phone-call' },
+    'POST /api/findings/:id/actions': { kind: 'acknowledged' },
+    'POST /api/users': { username: `new-user-${n}`, displayName: 'New user', role: 'gp', agency: 'gp', password: 'a long enough password' },
+    'POST /sign-in': { username: `${caller === 'anonymous' ? 'gp' : caller}-user`, password: TEST_PASSWORD },
+    'POST /people/:id/break-glass': { reason: 'Attending an incident at the address tonight' },
+    'POST /people/:id/record/:form': { eventId: `matrix-form-${n}`, person: 'known-mum', kind: 'phone-call', 'at-day': '1', 'at-month': '1', 'at-year': '2020', 'at-time': '10:00' },
+    'POST /findings/:id/actions': { kind: 'acknowledged' },
+    'POST /admin/users': { username: `form-user-${n}`, displayName: 'Form user', role: 'gp', agency: 'gp', password: 'a long enough password' },
+  };
+  return { url: url === '/api/persons' || url === '/search' ? `${path}?q=known` : path, payload: bodies[`${method} ${url}`], form: !api };
+}
+
+describe('authorisation matrix: every route against every role and the anonymous user', () => {
+  let t: TestApp;
+  let findingId: string;
+  before(async () => {
+    t = await startTestApp();
+    findingId = t.services.store.engine.world.findingsAbout('known-baby')[0]!.id;
+  });
+  after(() => t.close());
+
+  test('every route in the route table is in the matrix, and every matrix line is a route', () => {
+    const routes = new Set(t.app.routeTable.filter((r) => r.method !== 'HEAD').map((r) => `${r.method} ${r.url}`));
+    assert.deepEqual([...routes].filter((r) => !(r in MATRIX)), [], 'routes missing from the matrix');
+    assert.deepEqual(Object.keys(MATRIX).filter((r) => !routes.has(r)), [], 'matrix lines that are not routes');
+  });
+
+  test('allowed callers get through; others are refused (401 or sign-in for the anonymous, 403 for a role)', async () => {
+    const csrf = await t.csrf();
+    const failures: string[] = [];
+    for (const [route, allowed] of Object.entries(MATRIX)) {
+      const [method, url] = route.split(' ') as [string, string];
+      for (const caller of EVERYONE) {
+        const request = requestFor(method, url, findingId, caller);
+        const cookies = [csrf.cookie];
+        if (caller !== 'anonymous') cookies.push(await t.sessionCookie(caller));
+        const headers: Record<string, string> = { cookie: cookies.join('; '), 'x-csrf-token': csrf.token };
+        let payload: string | undefined;
+        if (request.payload && request.form) {
+          headers['content-type'] = 'application/x-www-form-urlencoded';
+          payload = new URLSearchParams({ ...(request.payload as Record<string, string>), _csrf: csrf.token }).toString();
+        } else if (request.payload) {
+          headers['content-type'] = 'application/json';
+          payload = JSON.stringify(request.payload);
+        }
+        const response = await t.app.inject({ method: method as 'GET', url: request.url, headers, payload });
+        const location = String(response.headers.location ?? '');
+        const toSignIn = response.statusCode === 303 && location.startsWith('/sign-in?');
+        const refused = response.statusCode === 401 || response.statusCode === 403 || toSignIn;
+        const expected = allowed.includes(caller);
+        if (expected && (refused || response.statusCode >= 400)) failures.push(`${route} as ${caller}: expected allowed, got ${response.statusCode} ${location}`);
+        if (!expected) {
+          const want = caller === 'anonymous' ? (url.startsWith('/api/') ? 401 : 'sign-in') : 403;
+          const got = toSignIn ? 'sign-in' : response.statusCode;
+          if (got !== want) failures.push(`${route} as ${caller}: expected ${want}, got ${got}`);
+        }
+      }
+    }
+    assert.deepEqual(failures, []);
+  });
+});
