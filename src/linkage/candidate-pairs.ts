@@ -16,6 +16,8 @@ export interface CandidatePairOptions {
   /** Only blocks b with b % shards === shard, so that workers can split the work. */
   readonly shard?: number;
   readonly shards?: number;
+  /** Told how far through the rules the work is, as a fraction from 0 to 1. */
+  readonly onProgress?: (fraction: number) => void;
 }
 
 /**
@@ -33,10 +35,12 @@ export function forEachCandidatePair(
   const earlier: Int32Array[] = [];
   const pairsByRule: { rule: string; pairs: number }[] = [];
   let pairs = 0, oversizedBlocks = 0;
-  for (const rule of rules) {
+  const progress = options.onProgress ?? (() => {});
+  for (const [ruleIndex, rule] of rules.entries()) {
     const blocks = groupByKey(records, (record) => rule.key(record));
     let rulePairs = 0;
     for (let b = shard; b < blockCount(blocks); b += shards) {
+      if (b % 8192 === shard) progress((ruleIndex + b / blockCount(blocks)) / rules.length);
       const size = blockSize(blocks, b);
       if (size < 2) continue;
       if (size > maxBlockSize) {
@@ -57,6 +61,7 @@ export function forEachCandidatePair(
     earlier.push(blockOfComparedBlocks(blocks, maxBlockSize));
     pairsByRule.push({ rule: rule.name, pairs: rulePairs });
     pairs += rulePairs;
+    progress((ruleIndex + 1) / rules.length);
   }
   return { pairs, pairsByRule, oversizedBlocks };
 }

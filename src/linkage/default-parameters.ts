@@ -1,8 +1,11 @@
-import { COMPARISONS } from './comparisons/index.ts';
-import { initialParameters } from './initial-parameters.ts';
+import { TRAINED_DEFAULTS } from './default-parameters.generated.ts';
 import type { ModelParameters } from './model-parameters.ts';
 
-/** The parameters used when there is nothing to train on. */
+/**
+ * The parameters used when there is nothing to train on, and where EM starts: trained
+ * without labels on a synthetic population (see bench/linkage-train-defaults.ts).
+ * Retrain on real records before relying on them.
+ */
 export function defaultParameters(): ModelParameters {
-  return initialParameters(COMPARISONS);
+  return TRAINED_DEFAULTS;
 }

@@ -21,7 +21,7 @@ export interface LinkOptions {
   readonly decisions?: readonly LinkDecision[];
   readonly rules?: readonly BlockingRule[];
   readonly comparisons?: readonly Comparison[];
-  /** Called as work proceeds; `done` of `total` pairs for the comparing stage. */
+  /** Called as work proceeds: the stage, and how far through it (`done` of `total`). */
   readonly onProgress?: (stage: 'preparing' | 'training' | 'comparing' | 'clustering', done: number, total: number) => void;
 }
 
@@ -63,14 +63,11 @@ export function linkRecords(records: readonly PersonRecord[], options: LinkOptio
   const linkWeight = probabilityToWeight(thresholds.link);
   const reviewWeight = probabilityToWeight(thresholds.review);
   const links = new EdgeList(), review = new EdgeList();
-  let visited = 0;
   const blocking = forEachCandidatePair(prepared, options.rules ?? BLOCKING_RULES, (i, j) => {
     const weight = weightBetween(i, j);
     if (weight >= linkWeight) links.push(i, j, weight);
     else if (weight >= reviewWeight) review.push(i, j, weight);
-    if (++visited % 100_000 === 0) progress('comparing', visited, visited);
-  });
-  progress('comparing', visited, visited);
+  }, { onProgress: (fraction) => progress('comparing', fraction, 1) });
 
   progress('clustering', 0, 1);
   const indexOf = new Map(records.map((record, index) => [record.id, index]));

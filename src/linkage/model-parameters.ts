@@ -21,6 +21,20 @@ export interface ModelParameters {
   readonly comparisons: readonly ComparisonParameters[];
   /** How the parameters were obtained, for the people who review them. */
   readonly provenance: string;
+  /** How many records λ was estimated on: λ scales with 1 / records, so it must be rescaled for another population. */
+  readonly recordsTrainedOn?: number;
+}
+
+/**
+ * λ for comparing one record against `records` others: the trained λ says how many
+ * other records of the same person a record has on average, λ × (trained − 1), and
+ * those are spread over the records at hand.
+ */
+export function priorForPopulation(parameters: ModelParameters, records: number): number {
+  const trainedOn = parameters.recordsTrainedOn;
+  if (trainedOn === undefined || records < 1) return parameters.priorMatchProbability;
+  const otherRecordsOfSamePerson = parameters.priorMatchProbability * (trainedOn - 1);
+  return Math.min(0.5, otherRecordsOfSamePerson / records);
 }
 
 /** Where the decision bands fall, as match probabilities. */

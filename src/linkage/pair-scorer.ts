@@ -36,7 +36,12 @@ export class PairScorer {
 
   /** The match weight of a pair (log2 of the posterior odds that they are one person). */
   weight(a: PreparedRecord, b: PreparedRecord): number {
-    let total = this.priorWeight;
+    return this.priorWeight + this.evidenceWeight(a, b);
+  }
+
+  /** The sum of the comparisons' log2 Bayes factors, without the prior. */
+  evidenceWeight(a: PreparedRecord, b: PreparedRecord): number {
+    let total = 0;
     const comparisons = this.comparisons;
     for (let c = 0; c < comparisons.length; c++) {
       const level = comparisons[c].compare(a, b);

@@ -3,11 +3,14 @@ import { AgreementPatterns } from './comparison-vectors.ts';
 import { blockCount, blockSize, groupByKey, pairsWithinBlocks, type Blocks } from './blocks.ts';
 import { estimateU } from './estimate-u.ts';
 import { expectationMaximisation } from './expectation-maximisation.ts';
-import type { ModelParameters } from './model-parameters.ts';
+import { priorForPopulation, type ModelParameters } from './model-parameters.ts';
 import type { PreparedRecord } from './prepared-record.ts';
 import { randomInt, seededRandom } from './random.ts';
 import type { TermFrequencyTables } from './term-frequencies.ts';
 import { TRAINING_SESSIONS, type TrainingSession } from './training-sessions.ts';
+
+const MIN_PAIRS_FOR_U = 1_000;
+const MIN_PAIRS_FOR_SESSION = 50;
 
 export interface TrainingOptions {
   /** Where EM starts, and the fallback for anything the data cannot estimate. */
@@ -49,7 +52,11 @@ export function trainModel(
 ): { parameters: ModelParameters; report: TrainingReport } {
   const random = seededRandom(options.seed ?? 1);
   const start = comparisons.map((comparison) => startLevels(options.start, comparison));
-  const estimatedU = estimateU(records, comparisons, termFrequencies, { maxPairs: options.maxPairsForU ?? 1_000_000, random, fallback: start.map((levels) => levels.u) });
+  // Too few pairs say more about chance than about the population: keep the starting u.
+  const enoughForU = (records.length * (records.length - 1)) / 2 >= MIN_PAIRS_FOR_U;
+  const estimatedU = enoughForU
+    ? estimateU(records, comparisons, termFrequencies, { maxPairs: options.maxPairsForU ?? 1_000_000, random, fallback: start.map((levels) => levels.u) })
+    : comparisons.map(() => null);
   const u = comparisons.map((_, c) => estimatedU[c] ?? start[c].u);
 
   const mEstimates: { m: number[]; purity: number }[][] = comparisons.map(() => []);
@@ -57,7 +64,7 @@ export function trainModel(
   for (const session of options.sessions ?? TRAINING_SESSIONS) {
     const blocks = groupByKey(records, (record) => session.key(record));
     const pairsInBlocks = pairsWithinBlocks(blocks);
-    if (pairsInBlocks < 50) continue;
+    if (pairsInBlocks < MIN_PAIRS_FOR_SESSION) continue;
     const patterns = new AgreementPatterns(comparisons);
     const pairsUsed = samplePairs(blocks, options.maxPairsPerSession ?? 1_000_000, random, (i, j) => patterns.add(records[i], records[j]));
     const leftOut = new Set([...session.blockedOn.map((blocked) => blocked.comparison), ...(session.confounded ?? [])]);
@@ -91,11 +98,12 @@ export function trainModel(
     return { name: pass.session.name, pairsInBlocks: pass.pairsInBlocks, pairsUsed: pass.pairsUsed, iterations: pass.iterations, converged: pass.converged, priorEstimate };
   });
   const priors = sessions.map((session) => session.priorEstimate).filter((prior): prior is number => prior !== null && prior > 0 && prior < 1);
-  const prior = priors.length > 0 ? Math.exp(average(priors.map((p) => [Math.log(p)]))[0]) : options.start.priorMatchProbability;
+  const prior = priors.length > 0 ? Math.exp(average(priors.map((p) => [Math.log(p)]))[0]) : priorForPopulation(options.start, records.length - 1);
 
   const parameters: ModelParameters = {
     version: 1,
     priorMatchProbability: prior,
+    recordsTrainedOn: records.length,
     provenance: `trained without labels on ${records.length} records: u from random pairs, m by EM over ${sessions.map((s) => s.name).join('; ')}`,
     comparisons: comparisons.map((comparison, c) => ({
       key: comparison.key,

@@ -31,8 +31,10 @@ export interface Waterfall {
   readonly rule: string | null;
 }
 
-export function explainPair(scorer: PairScorer, a: PreparedRecord, b: PreparedRecord): Waterfall {
-  let running = scorer.priorWeight;
+/** The waterfall of one pair; `priorProbability` replaces the model's λ (an index rescales it to its size). */
+export function explainPair(scorer: PairScorer, a: PreparedRecord, b: PreparedRecord, priorProbability = scorer.parameters.priorMatchProbability): Waterfall {
+  const priorWeight = Math.log2(priorProbability / (1 - priorProbability));
+  let running = priorWeight;
   const steps = scorer.comparisons.map((comparison, index): WaterfallStep => {
     const level = comparison.compare(a, b);
     if (level === NULL_LEVEL) {
@@ -54,8 +56,8 @@ export function explainPair(scorer: PairScorer, a: PreparedRecord, b: PreparedRe
   });
   const rule = sameNhsNumberLinks(a, b) ? 'same valid NHS number, not contradicted by date of birth or sex' : null;
   return {
-    priorProbability: scorer.parameters.priorMatchProbability,
-    priorWeight: scorer.priorWeight,
+    priorProbability,
+    priorWeight,
     steps,
     matchWeight: running,
     probability: rule ? 1 : weightToProbability(running),

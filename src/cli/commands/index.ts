@@ -4,6 +4,7 @@ import { registerChronology } from './chronology.ts';
 import { registerGrowth } from './growth.ts';
 import { registerAudit } from './audit.ts';
 import { registerServe } from './serve.ts';
+import { registerLink } from './link.ts';
 
 /** Each command lives in its own file and registers itself on the program. */
 export type RegisterCommand = (program: Command) => void;
@@ -14,4 +15,5 @@ export const commands: RegisterCommand[] = [
   registerGrowth,
   registerAudit,
   registerServe,
+  registerLink,
 ];

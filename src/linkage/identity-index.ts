@@ -1,0 +1,176 @@
+import { BLOCKING_RULES, type BlockingRule } from './blocking-rule.ts';
+import type { Comparison } from './comparison.ts';
+import { COMPARISONS } from './comparisons/index.ts';
+import { defaultParameters } from './default-parameters.ts';
+import type { LinkDecision } from './link-decision.ts';
+import { constraintsFrom } from './link-decision.ts';
+import { decide, sameNhsNumberLinks, type MatchDecision } from './match-decision.ts';
+import { DEFAULT_THRESHOLDS, priorForPopulation, weightToProbability, type DecisionThresholds, type ModelParameters } from './model-parameters.ts';
+import { PairScorer } from './pair-scorer.ts';
+import type { PersonRecord } from './person-record.ts';
+import { prepareRecord, type PreparedRecord } from './prepared-record.ts';
+import { TermFrequencies } from './term-frequencies.ts';
+import { explainPair, type Waterfall } from './waterfall.ts';
+
+/** A known person who may be the person a new record is about. */
+export interface IdentityMatch {
+  readonly personId: string;
+  /** The known record of that person that matched best. */
+  readonly recordId: string;
+  readonly matchWeight: number;
+  readonly probability: number;
+  readonly decision: MatchDecision;
+  /** Why: the prior, each comparison's level, m, u and log2 Bayes factor, the total. */
+  readonly waterfall: Waterfall;
+}
+
+export interface IdentityIndexOptions {
+  readonly parameters?: ModelParameters;
+  readonly thresholds?: DecisionThresholds;
+  /** A blocking key shared by more known records than this finds no candidates (it identifies no one). */
+  readonly maxRecordsPerKey?: number;
+}
+
+interface KnownRecord {
+  readonly prepared: PreparedRecord;
+  readonly personId: string;
+  readonly keys: readonly (string | null)[];
+}
+
+/**
+ * The people Threadline already knows, indexed so that a new record can be matched
+ * against them as it arrives (on every `person.recorded`). Holds records in memory;
+ * no I/O. Blocking keys find the candidates, the Fellegi–Sunter model scores them,
+ * and each candidate person comes back with its waterfall.
+ *
+ *     const index = new IdentityIndex();
+ *     index.add({ id: 'r1', name: { given: 'Noah', family: 'Watson' }, born: '2008-03-23' }, 'person-1');
+ *     const [best] = index.match({ id: 'r2', name: { given: 'Watson', family: 'Noah' }, born: '2008-03-23' });
+ *     // best.personId === 'person-1', best.decision is 'link', 'review' or 'no-link'
+ */
+export class IdentityIndex {
+  private readonly comparisons: readonly Comparison[] = COMPARISONS;
+  private readonly rules: readonly BlockingRule[] = BLOCKING_RULES;
+  private readonly parameters: ModelParameters;
+  private readonly thresholds: DecisionThresholds;
+  private readonly maxRecordsPerKey: number;
+  private readonly records = new Map<string, KnownRecord>();
+  private readonly byKey: Map<string, Set<string>>[];
+  private readonly termFrequencies = new Map<string, TermFrequencies>();
+  private readonly scorer: PairScorer;
+  private readonly rejected = new Map<string, Set<string>>();
+  private readonly accepted = new Map<string, Set<string>>();
+
+  constructor(options: IdentityIndexOptions = {}) {
+    this.parameters = options.parameters ?? defaultParameters();
+    this.thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
+    this.maxRecordsPerKey = options.maxRecordsPerKey ?? 1_000;
+    this.byKey = this.rules.map(() => new Map());
+    for (const comparison of this.comparisons) if (comparison.termFrequencyValue) this.termFrequencies.set(comparison.key, new TermFrequencies());
+    this.scorer = new PairScorer(this.comparisons, this.parameters, this.termFrequencies);
+  }
+
+  /** Known records. */
+  get size(): number {
+    return this.records.size;
+  }
+
+  /** Adds (or moves) a known record, as belonging to a person. */
+  add(record: PersonRecord, personId: string): void {
+    this.remove(record.id);
+    const prepared = prepareRecord(record);
+    const keys = this.rules.map((rule) => rule.key(prepared));
+    keys.forEach((key, rule) => {
+      if (key === null) return;
+      const holders = this.byKey[rule].get(key);
+      if (holders) holders.add(record.id);
+      else this.byKey[rule].set(key, new Set([record.id]));
+    });
+    for (const comparison of this.comparisons) this.termFrequencies.get(comparison.key)?.add(comparison.termFrequencyValue!(prepared));
+    this.records.set(record.id, { prepared, personId, keys });
+  }
+
+  /** Forgets a known record (a no-op for an unknown id). */
+  remove(recordId: string): void {
+    const known = this.records.get(recordId);
+    if (!known) return;
+    known.keys.forEach((key, rule) => {
+      if (key === null) return;
+      const holders = this.byKey[rule].get(key)!;
+      holders.delete(recordId);
+      if (holders.size === 0) this.byKey[rule].delete(key);
+    });
+    for (const comparison of this.comparisons) this.termFrequencies.get(comparison.key)?.remove(comparison.termFrequencyValue!(known.prepared));
+    this.records.delete(recordId);
+  }
+
+  /**
+   * Records a practitioner's decision: a rejected pair's people are never offered
+   * for each other again, an accepted pair is always a link.
+   */
+  recordDecision(decision: LinkDecision): void {
+    const { mustLink, cannotLink } = constraintsFrom([decision]);
+    for (const [a, b] of cannotLink) this.setPair(this.rejected, this.accepted, a, b);
+    for (const [a, b] of mustLink) this.setPair(this.accepted, this.rejected, a, b);
+  }
+
+  /** The known people a record may be about, best first, at most `limit` of them. */
+  match(record: PersonRecord, options: { readonly limit?: number } = {}): IdentityMatch[] {
+    const limit = options.limit ?? 5;
+    const query = prepareRecord(record);
+    const prior = priorForPopulation(this.parameters, this.records.size);
+    const priorWeight = Math.log2(prior / (1 - prior));
+    const best = new Map<string, { recordId: string; weight: number }>();
+    const excluded = this.excludedPeople(record.id);
+    for (const recordId of this.candidates(query, record.id)) {
+      const known = this.records.get(recordId)!;
+      if (excluded.has(known.personId)) continue;
+      const weight = priorWeight + this.scorer.evidenceWeight(query, known.prepared);
+      const current = best.get(known.personId);
+      if (!current || weight > current.weight) best.set(known.personId, { recordId, weight });
+    }
+    const decided = (recordId: string) => this.accepted.get(record.id)?.has(recordId) || sameNhsNumberLinks(query, this.records.get(recordId)!.prepared);
+    return [...best]
+      .sort((x, y) => Number(decided(y[1].recordId)) - Number(decided(x[1].recordId)) || y[1].weight - x[1].weight)
+      .slice(0, limit)
+      .map(([personId, { recordId, weight }]) => {
+        const known = this.records.get(recordId)!;
+        const waterfall = explainPair(this.scorer, query, known.prepared, prior);
+        const forced = decided(recordId);
+        const probability = forced ? 1 : weightToProbability(weight);
+        return { personId, recordId, matchWeight: weight, probability, decision: forced ? 'link' : decide(probability, this.thresholds), waterfall };
+      });
+  }
+
+  private candidates(query: PreparedRecord, queryId: string): Set<string> {
+    const found = new Set<string>();
+    this.rules.forEach((rule, index) => {
+      const key = rule.key(query);
+      if (key === null) return;
+      const holders = this.byKey[index].get(key);
+      if (!holders || holders.size > this.maxRecordsPerKey) return;
+      for (const holder of holders) if (holder !== queryId) found.add(holder);
+    });
+    for (const accepted of this.accepted.get(queryId) ?? []) if (this.records.has(accepted)) found.add(accepted);
+    return found;
+  }
+
+  /** People with a record that a practitioner said is not this record's person. */
+  private excludedPeople(recordId: string): Set<string> {
+    const people = new Set<string>();
+    for (const other of this.rejected.get(recordId) ?? []) {
+      const known = this.records.get(other);
+      if (known) people.add(known.personId);
+    }
+    return people;
+  }
+
+  private setPair(into: Map<string, Set<string>>, outOf: Map<string, Set<string>>, a: string, b: string): void {
+    for (const [x, y] of [[a, b], [b, a]]) {
+      outOf.get(x)?.delete(y);
+      const set = into.get(x);
+      if (set) set.add(y);
+      else into.set(x, new Set([y]));
+    }
+  }
+}
