@@ -31,7 +31,7 @@ test('no father or male carer recorded by day 14: raised at the end of day 14, f
   assert.equal(f!.raisedAt, t('2023-03-01T23:59:59.999'));
   assert.equal(f!.owner, 'health-visiting');
   assert.deepEqual(f!.evidence, ['test#1']);
-  assert.match(f!.explanation, /No father or male carer is recorded for a baby 2 weeks old \(born 15 Feb 2023, recorded by midwifery on 15 Feb 2023\) by day 14/);
+  assert.match(f!.explanation, /No father or male carer has been identified by the services working with a baby 2 weeks old \(born 15 Feb 2023, recorded by midwifery on 15 Feb 2023\) by day 14/);
   assert.match(f!.explanation, /Recorded so far: mother \(midwifery on 15 Feb 2023\)/);
 });
 
@@ -64,6 +64,7 @@ test('seen at a contact, a police or probation record, or information shared abo
   const checks: EventInput[] = [
     { at: '2022-05-05T20:00', type: 'contact', person: 'mum', kind: 'antenatal-contact', agency: 'midwifery', seen: ['mum', 'dad'] },
     { at: '2022-05-01', type: 'concern.recorded', person: 'dad', kind: 'criminal-history', agency: 'police' },
+    { at: '2019-01-01', type: 'concern.recorded', person: 'dad', kind: 'previous-child-removed', agency: 'children-social-care' },
     { at: '2022-05-01', type: 'contact', person: 'dad', kind: 'supervision-session', agency: 'probation' },
     { at: '2022-05-01', type: 'information.shared', person: 'dad', agency: 'police', to: 'midwifery', content: ['no trace'] },
   ];
@@ -73,6 +74,9 @@ test('seen at a contact, a police or probation record, or information shared abo
   }
   const gpOnly = new ProtocolHarness(only).add(...pregnancy, { at: '2022-05-01', type: 'concern.recorded', person: 'dad', kind: 'anxiety', agency: 'gp' }).runUntil('2022-06-01');
   assert.equal(gpOnly.raised(CODE).length, 1, 'a GP note is not a check on his history');
+  const seenLongBefore = new ProtocolHarness(only).add(pregnancy[0]!, man('dad', '2021-01-01'),
+    { at: '2021-01-05', type: 'contact', person: 'mum', kind: 'gp-consultation', agency: 'gp', seen: ['mum', 'dad'] }, pregnancy[1]!, pregnancy[3]!).runUntil('2022-06-01');
+  assert.equal(seenLongBefore.raised(CODE).length, 1, 'seen with the mother at the GP a year before is not engaging him as a carer');
   const seenLate = new ProtocolHarness(only).add(...pregnancy,
     { at: '2022-05-06T09:00', type: 'contact', person: 'mum', kind: 'clinic', agency: 'midwifery', seen: ['mum', 'dad'] }).runUntil('2022-06-01');
   assert.equal(seenLate.raised(CODE).length, 1, 'seen on day 15 is late');
@@ -101,4 +105,23 @@ test('deadlines and the agencies that count as checks are configurable per partn
   assert.equal(new ProtocolHarness(only).add(...amh).runUntil('2022-06-01').raised(CODE).length, 1);
   assert.equal(new ProtocolHarness(only, { [CODE]: { checkAgencies: ['police', 'probation', 'adult-mental-health'] } }).add(...amh).runUntil('2022-06-01').raised(CODE).length, 0);
   assert.equal(new ProtocolHarness(only, { [CODE]: { checkWithinDays: 7 } }).add(...pregnancy).runUntil('2022-06-01').raised(CODE)[0]?.raisedAt, t('2022-04-28T23:59:59.999'));
+});
+
+test('a father recorded only by an adult service is not identified by those working with the baby (CSPR 002)', () => {
+  const h = new ProtocolHarness(only).add(pregnancy[0]!, pregnancy[1]!,
+    { at: '2017-06-01', type: 'person.recorded', person: 'dad', role: 'adult', sex: 'male', agency: 'probation' },
+    { at: '2017-07-17', type: 'concern.recorded', person: 'dad', kind: 'substance-misuse', agency: 'probation' },
+    { at: '2022-05-01T10:00', type: 'relationship.recorded', person: 'dad', of: 'unborn', kind: 'father', agency: 'probation', id: 'rel' },
+    { at: '2022-11-17T06:15', type: 'birth', child: 'unborn', mother: 'mum', gestationWeeks: 40, birthWeightKg: 3.5, sex: 'female', agency: 'midwifery' }).runUntil('2023-01-01');
+  const found = h.raised(CODE);
+  assert.deepEqual(found.map((f) => f.dedupeKey), ['identify'], 'his probation record is his history, checked; but no one working with the baby has identified him');
+  assert.equal(found[0]!.raisedAt, t('2022-12-01T23:59:59.999'));
+  assert.match(found[0]!.explanation, /The father is recorded only by probation on 1 May 2022, not by anyone working with the baby/);
+  assert.ok(found[0]!.evidence.includes('rel'));
+});
+
+test('an unchecked man linked by an adult service is followed up by the midwife or health visitor', () => {
+  const h = new ProtocolHarness(only).add(pregnancy[0]!, pregnancy[1]!, man('dad', '2022-05-01'),
+    rel('dad', 'unborn', 'father', '2022-05-01T10:00', { agency: 'adult-mental-health' })).runUntil('2022-06-01');
+  assert.deepEqual(h.raised(CODE).map((f) => f.owner), ['midwifery']);
 });

@@ -24,8 +24,19 @@ const configSchema = z.strictObject({
   childUnderMonths: z.number().int().min(1).max(60).default(12),
   /** Relationships that put a man in the baby's household. */
   householdKinds: z.array(z.enum(RELATIONSHIP_KINDS)).default(['father', 'male-carer', 'partner-of-parent', 'household-member', 'grandparent']),
-  /** Agencies whose record about him shows his history is linked (police and probation checks). */
-  checkAgencies: z.array(z.enum(AGENCIES)).default(['police', 'probation']),
+  /**
+   * Agencies whose records about him are his history, linked in the shared record: the
+   * police and probation checks the Panel asks for, and children's social care (the checks
+   * a front door makes as a matter of course).
+   */
+  checkAgencies: z.array(z.enum(AGENCIES)).default(['police', 'probation', 'children-social-care']),
+  /**
+   * The services working with the baby, who must themselves identify the men around it (the
+   * Panel: men known to police or probation were unknown to midwives and health visitors).
+   */
+  identifyingAgencies: z.array(z.enum(AGENCIES)).default([
+    'midwifery', 'health-visiting', 'gp', 'hospital', 'children-social-care', 'early-help', 'children-centre',
+  ]),
 });
 type Config = z.output<typeof configSchema>;
 
@@ -41,13 +52,24 @@ function fathersAndMaleCarers(world: WorldView, childId: string): Relationship[]
   return world.carersOf(childId).filter((r) => ['father', 'male-carer', 'partner-of-parent'].includes(r.kind) && isMan(world.person(r.person), r.kind));
 }
 
-/** A record showing his history was checked: shared about him, held by police or probation, or he was seen. */
-function historyCheck(world: WorldView, manId: string, until: number, config: Config): ThreadEvent | undefined {
+/** Whether a relationship was recorded by a service working with the baby (or by no named agency). */
+function identifiedByChildServices(world: WorldView, rel: Relationship, config: Config): boolean {
+  const agency = world.event(rel.key)?.agency;
+  return agency === undefined || config.identifyingAgencies.includes(agency);
+}
+
+/**
+ * A record showing his history was checked: information shared about him, or a record about
+ * him by police, probation or children's social care (his history, linked), at any time up
+ * to the deadline; or a practitioner saw him at a contact since shortly before he was linked.
+ */
+function historyCheck(world: WorldView, manId: string, linkedAt: number, until: number, config: Config): ThreadEvent | undefined {
+  const seenFrom = linkedAt - config.checkWithinDays * DAY_MS;
   return world.eventsOf(manId).find((e) => {
     if (e.at > until) return false;
     if (e.type === 'information.shared' && e.data.person === manId) return true;
     if ((e.type === 'concern.recorded' || e.type === 'contact') && e.agency && config.checkAgencies.includes(e.agency) && e.subject === manId) return true;
-    return e.type === 'contact' && (e.data.seen ?? []).includes(manId);
+    return e.type === 'contact' && e.at >= seenFrom && (e.data.seen ?? []).includes(manId);
   });
 }
 
@@ -89,20 +111,25 @@ export const maleCarerNotIdentified = defineProtocol({
     let finding: FindingDraft | undefined;
 
     if (wake.key === 'identify') {
-      if (child.role !== 'child' || fathersAndMaleCarers(world, child.id).length > 0) return undefined;
+      if (child.role !== 'child') return undefined;
+      const men = fathersAndMaleCarers(world, child.id);
+      if (men.some((r) => identifiedByChildServices(world, r, config))) return undefined;
       const birth = world.event(wake.cause);
       const recorded = world.carersOf(child.id).map((r) => `${r.kind.replaceAll('-', ' ')} (${cite(world.event(r.key) ?? birth!, zone)})`);
+      const elsewhere = men.length > 0
+        ? `The ${men.map((r) => `${r.kind.replaceAll('-', ' ')} is recorded only by ${cite(world.event(r.key)!, zone)}`).join('; the ')}, not by anyone working with the baby. `
+        : '';
       finding = {
         code: CODE,
         subject: child.id,
         dedupeKey: 'identify',
         severity: 'medium',
         explanation:
-          `No father or male carer is recorded for ${babyText(child, now)} (born ${formatDay(child.bornMs!, zone)}${birth ? `, recorded by ${cite(birth, zone)}` : ''}) ` +
-          `by day ${config.identifyByDays}, when the new birth visit should have met the household. ` +
+          `No father or male carer has been identified by the services working with ${babyText(child, now)} (born ${formatDay(child.bornMs!, zone)}${birth ? `, recorded by ${cite(birth, zone)}` : ''}) ` +
+          `by day ${config.identifyByDays}, when the new birth visit should have met the household. ${elsewhere}` +
           `${recorded.length > 0 ? `Recorded so far: ${recorded.join('; ')}.` : 'No one else is recorded around the baby.'} ` +
           "If the father is said to have no contact, that too should be recorded with his details (CSPR 000, Child D's father was never identified).",
-        evidence: birth ? [birth.key] : [],
+        evidence: [...(birth ? [birth.key] : []), ...men.map((r) => r.key)],
         action:
           'Health visiting: ask who the baby\'s father is and which men live in or often visit the home or care for the baby; record each (name, relationship), ' +
           'invite and see him, and ask police, probation and mental health services through the safeguarding route what they know.',
@@ -111,10 +138,10 @@ export const maleCarerNotIdentified = defineProtocol({
       };
     } else if (wake.key.startsWith('checks:')) {
       const manId = wake.key.slice('checks:'.length);
-      if (historyCheck(world, manId, now, config)) return undefined;
       const link = world.event(wake.cause);
       if (link?.type !== 'relationship.recorded') return undefined;
-      const owner: Agency = link.agency ?? 'health-visiting';
+      if (historyCheck(world, manId, link.at, now, config)) return undefined;
+      const owner: Agency = link.agency && config.identifyingAgencies.includes(link.agency) ? link.agency : child.role === 'unborn' ? 'midwifery' : 'health-visiting';
       finding = {
         code: CODE,
         subject: child.id,
@@ -123,7 +150,7 @@ export const maleCarerNotIdentified = defineProtocol({
         explanation:
           `A man is recorded in the household of ${babyText(child, now)}: the ${link.data.kind.replaceAll('-', ' ')}, recorded by ${cite(link, zone)}. ` +
           `${config.checkWithinDays} days later nothing shows his history has been checked: nothing has been shared about him, ` +
-          `${config.checkAgencies.map(agencyName).join(' and ')} hold no record about him, and no practitioner has seen him at a contact.`,
+          `${config.checkAgencies.map(agencyName).join(', ').replace(/, ([^,]*)$/, ' and $1')} hold no record about him, and no practitioner has seen him at a contact.`,
         evidence: [link.key],
         action:
           `${agencyName(owner).charAt(0).toUpperCase() + agencyName(owner).slice(1)}: see him and talk with him about his role, his own history and support needs; ` +

@@ -106,10 +106,21 @@ test('an unborn baby moves with its mother', () => {
 test('idempotent: one finding per move; a second move without transfer is a second finding', () => {
   const h = new ProtocolHarness(only).add(...family, targeted, move('2019-03-15')).runUntil('2019-04-01');
   h.add(move('2019-04-10', ['mum', 'baby'], 'Birmingham', { id: 'move-back' })).runUntil('2019-05-30');
+  h.runUntil('2019-06-30');
   assert.deepEqual(h.raised(CODE).map((f) => f.dedupeKey), ['move', 'move-back']);
 });
 
 test('the transfer window is configurable per partnership', () => {
   const h = new ProtocolHarness(only, { [CODE]: { shareWithinDays: 3 } }).add(...family, targeted, move('2019-03-15T12:00'), share('2019-03-19', { area: 'Sandwell' })).runUntil('2019-04-30');
   assert.equal(h.raised(CODE)[0]?.raisedAt, t('2019-03-18T23:59:59.999'));
+});
+
+test('a stay shorter than the transfer window is not a move between services; the move that sticks is judged (CSPR 002)', () => {
+  const h = new ProtocolHarness(only).add(...family, targeted, move('2019-03-15T12:00'),
+    move('2019-03-20T12:00', ['mum', 'baby'], 'Birmingham', { id: 'back' }), move('2019-04-20T12:00', ['mum', 'baby'], 'Sandwell', { id: 'again' })).runUntil('2019-05-30');
+  assert.deepEqual(h.raised(CODE).map((f) => f.dedupeKey), ['again']);
+  const onwards = new ProtocolHarness(only).add(...family, targeted, move('2019-03-15T12:00'),
+    move('2019-03-20T12:00', ['mum', 'baby'], 'Dudley', { id: 'onwards' })).runUntil('2019-05-30');
+  assert.deepEqual(onwards.raised(CODE).map((f) => f.dedupeKey), ['onwards']);
+  assert.match(onwards.raised(CODE)[0]!.explanation, /moved from Sandwell to Dudley/);
 });

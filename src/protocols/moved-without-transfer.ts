@@ -114,6 +114,32 @@ function movers(world: WorldView, move: ThreadEvent<'address.changed'>): PersonS
   return found;
 }
 
+/** The moves of the child (an unborn baby moves with its mother), oldest first. */
+function movesOf(world: WorldView, child: PersonState): ThreadEvent<'address.changed'>[] {
+  const people = child.role === 'unborn' ? [child, ...mothersOf(world, child.id)] : [child];
+  const moves = new Map<string, ThreadEvent<'address.changed'>>();
+  for (const person of people) {
+    for (const e of person.events) if (e.type === 'address.changed' && e.data.persons.includes(person.id)) moves.set(e.key, e);
+  }
+  return [...moves.values()].sort((a, b) => a.at - b.at || a.seq - b.seq);
+}
+
+/**
+ * A stay shorter than the transfer window is not a move between services: a return to the
+ * area left within that window finds the record still there, and a family that leaves the
+ * new area before the deadline is judged on its next move (CSPR 002: a few days in a cold
+ * flat in Sandwell, then back to the grandparents in Birmingham).
+ */
+function isRoundTrip(world: WorldView, child: PersonState, move: ThreadEvent<'address.changed'>, from: string, config: Config): boolean {
+  const previous = movesOf(world, child).filter((m) => m.seq < move.seq).at(-1);
+  if (!previous || move.at - previous.at > config.shareWithinDays * DAY_MS) return false;
+  return areaBefore(world, child, previous.seq) === move.data.area && previous.data.area === from;
+}
+
+function leftBeforeDeadline(world: WorldView, child: PersonState, move: ThreadEvent<'address.changed'>, now: number): boolean {
+  return movesOf(world, child).some((m) => m.seq > move.seq && m.at <= now && m.data.area !== move.data.area);
+}
+
 function transferred(world: WorldView, child: PersonState, move: ThreadEvent<'address.changed'>, now: number, config: Config): boolean {
   const ids = child.role === 'unborn' ? [child, ...mothersOf(world, child.id)] : [child];
   const from = move.at - config.shareBeforeMoveDays * DAY_MS;
@@ -141,7 +167,7 @@ export const movedWithoutTransfer = defineProtocol({
       for (const child of movers(world, event)) {
         if (child.role === 'child' && !isUnderMonths(child, event.at, 18 * 12, zone)) continue;
         const from = areaBefore(world, child, event.seq);
-        if (!from || from === event.data.area) continue;
+        if (!from || from === event.data.area || isRoundTrip(world, child, event, from, config)) continue;
         if (involvement(world, child, event, config, zone).length === 0) continue;
         wakes.push({ at: endOfLocalDay(event.at + config.shareWithinDays * DAY_MS, zone), subject: child.id, key: `move:${event.key}`, cause: event.key });
       }
@@ -151,7 +177,7 @@ export const movedWithoutTransfer = defineProtocol({
     const move = world.event(wake.cause);
     const child = world.person(wake.subject);
     if (move?.type !== 'address.changed' || !child) return undefined;
-    if (transferred(world, child, move, now, config)) return undefined;
+    if (transferred(world, child, move, now, config) || leftBeforeDeadline(world, child, move, now)) return undefined;
     const involved = involvement(world, child, move, config, zone);
     if (involved.length === 0) return undefined;
     const from = areaBefore(world, child, move.seq);

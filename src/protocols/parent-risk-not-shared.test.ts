@@ -113,3 +113,26 @@ test('the window and the services to share with are configurable per partnership
   const short = new ProtocolHarness(only, { [CODE]: { shareWithinDays: 3 } }).add(...facts).runUntil('2017-11-01').raised(CODE);
   assert.equal(short[0]?.raisedAt, t('2017-10-13T23:59:59.999'));
 });
+
+test("a letter to a GP counts only when the child has a GP of their own (CSPR 002)", () => {
+  const family = [...newborn({ born: '2018-01-10T06:00' }),
+    { at: '2018-01-15T11:00', type: 'person.recorded', person: 'gf', role: 'adult', sex: 'male', agency: 'adult-mental-health' },
+    { at: '2018-01-15T11:01', type: 'concern.recorded', person: 'gf', kind: 'psychosis', agency: 'adult-mental-health', id: 'c' },
+    { at: '2018-01-15T11:05', type: 'relationship.recorded', person: 'gf', of: 'baby', kind: 'grandparent', agency: 'adult-mental-health' }];
+  const letter = { at: '2018-01-17T09:00', type: 'information.shared', person: 'gf', agency: 'adult-mental-health', to: 'gp', content: ['discharge letter'], id: 'letter' };
+  const unregistered = new ProtocolHarness(only).add(...family, letter).runUntil('2018-02-01');
+  const [f] = unregistered.raised(CODE);
+  assert.ok(f);
+  assert.equal(f.raisedAt, t('2018-01-22T23:59:59.999'));
+  assert.match(f.explanation, /A letter to a GP \(adult mental health on 17 Jan 2018\) does not count: the child is not registered with a GP/);
+  assert.ok(f.evidence.includes('letter'));
+  const registered = new ProtocolHarness(only).add(...family, { at: '2018-01-16', type: 'gp.registered', person: 'baby', agency: 'gp' }, letter).runUntil('2018-02-01');
+  assert.equal(registered.raised(CODE).length, 0);
+});
+
+test('a new concern from the same service months after an open finding is a new episode', () => {
+  const h = new ProtocolHarness(only).add(...pregnancy, concern('2017-10-10', 'probation', 'substance-misuse'), concern('2017-11-20', 'probation', 'substance-misuse')).runUntil('2017-12-30');
+  assert.equal(h.raised(CODE).length, 1, 'within 90 days: the same episode');
+  h.add(concern('2018-02-20', 'probation', 'criminal-history')).runUntil('2018-03-30');
+  assert.equal(h.raised(CODE).length, 2);
+});

@@ -29,6 +29,12 @@ const configSchema = z.strictObject({
    * probation and the grandfather's mental health team both knew of a pregnancy or baby).
    */
   linkLookbackDays: z.number().int().min(0).max(730).default(365),
+  /**
+   * A further concern from the same service about the same adult within this many days of
+   * an open finding belongs to it (a probation officer records at every session); later,
+   * it is a new episode and raised again.
+   */
+  sameEpisodeDays: z.number().int().min(0).max(365).default(90),
 });
 type Config = z.output<typeof configSchema>;
 type Concern = ThreadEvent<'concern.recorded'>;
@@ -55,12 +61,23 @@ function youngChildrenOf(world: WorldView, adultId: string, at: number, config: 
   return found;
 }
 
+/**
+ * Whether a letter to "the GP" can reach the child's GP: an unborn baby's care runs through
+ * the mother's practice, a born child needs a practice of their own. CSPR 002: the mental
+ * health team wrote to the grandfather's GP while Child One was registered nowhere.
+ */
+function childHasGp(child: PersonState, at: number): boolean {
+  if (child.role === 'unborn') return true;
+  return child.gpRegistrations.some((r) => r.at <= at) || child.events.some((e) => e.type === 'contact' && e.agency === 'gp' && e.at <= at);
+}
+
 /** The first record of sharing with the child's services, about the adult or the child, in the window. */
-function sharing(world: WorldView, ids: readonly string[], from: number, to: number, config: Config): ThreadEvent | undefined {
-  for (const id of ids) {
+function sharing(world: WorldView, child: PersonState, adultId: string, from: number, to: number, config: Config): ThreadEvent | undefined {
+  for (const id of [adultId, child.id]) {
     const found = world.eventsOf(id).find((e) =>
       e.at >= from && e.at <= to &&
-      (e.type === 'information.shared' || e.type === 'referral.made') && config.shareWith.includes(e.data.to));
+      (e.type === 'information.shared' || e.type === 'referral.made') && config.shareWith.includes(e.data.to) &&
+      (e.data.to !== 'gp' || childHasGp(child, to)));
     if (found) return found;
   }
   return undefined;
@@ -73,9 +90,10 @@ function pronoun(person: PersonState | undefined): string {
 function judge(world: WorldView, child: PersonState, adultId: string, concerns: Concern[], since: number, trigger: ThreadEvent, now: number, config: Config, zone: string): FindingDraft | undefined {
   if (concerns.length === 0) return undefined;
   const agency = concerns[0]!.agency as Agency;
-  if (sharing(world, [adultId, child.id], since, now, config)) return undefined;
+  if (sharing(world, child, adultId, since, now, config)) return undefined;
   const prefix = `${adultId}:${agency}:`;
-  if (world.findingsAbout(child.id).some((f) => f.code === CODE && f.dedupeKey.startsWith(prefix) && (f.status === 'open' || f.status === 'acknowledged'))) return undefined;
+  const episodeFrom = now - config.sameEpisodeDays * DAY_MS;
+  if (world.findingsAbout(child.id).some((f) => f.code === CODE && f.dedupeKey.startsWith(prefix) && f.raisedAt >= episodeFrom && (f.status === 'open' || f.status === 'acknowledged'))) return undefined;
   const adult = world.person(adultId);
   const who = relationTo(world, child.id, adultId);
   const childText = child.role === 'unborn'
@@ -84,6 +102,12 @@ function judge(world: WorldView, child: PersonState, adultId: string, concerns: 
   const list = concerns.map((c) => `${c.data.kind.replaceAll('-', ' ')}${c.data.detail ? ` ("${c.data.detail}")` : ''}, recorded by ${cite(c, zone)}`);
   const linked = trigger.type === 'relationship.recorded' ? ` ${who.charAt(0).toUpperCase() + who.slice(1)} was linked to the child by ${cite(trigger, zone)}.` : '';
   const recipients = config.shareWith.map(agencyName).join(', ').replace(/, ([^,]*)$/, ' or $1');
+  const gpLetters = config.shareWith.includes('gp') && !childHasGp(child, now)
+    ? [adultId, child.id].flatMap((id) => world.eventsOf(id, 'information.shared')).filter((e) => e.type === 'information.shared' && e.data.to === 'gp' && e.at >= since && e.at <= now)
+    : [];
+  const gpNote = gpLetters.length > 0
+    ? ` A letter to a GP (${gpLetters.map((e) => cite(e, zone)).join('; ')}) does not count: the child is not registered with a GP, so it reached the adult's practice, not the child's.`
+    : '';
   return {
     code: CODE,
     subject: child.id,
@@ -91,8 +115,8 @@ function judge(world: WorldView, child: PersonState, adultId: string, concerns: 
     severity: concerns.some((c) => c.data.severity === 'high') ? 'high' : 'medium',
     explanation:
       `${agencyName(agency).charAt(0).toUpperCase() + agencyName(agency).slice(1)} holds a concern about ${who} of ${childText}: ${list.join('; ')}.${linked} ` +
-      `By ${formatDay(now, zone)} nothing about ${pronoun(adult)} or the child had been shared with ${recipients}.`,
-    evidence: [...concerns.map((c) => c.key), ...(trigger.type === 'relationship.recorded' ? [trigger.key] : [])],
+      `By ${formatDay(now, zone)} nothing about ${pronoun(adult)} or the child had been shared with ${recipients}.${gpNote}`,
+    evidence: [...concerns.map((c) => c.key), ...(trigger.type === 'relationship.recorded' ? [trigger.key] : []), ...gpLetters.map((e) => e.key)],
     action:
       `${agencyName(agency).charAt(0).toUpperCase() + agencyName(agency).slice(1)}: think family. Share the concern and what it means for the child's safety with the health visitor, midwife and GP today, ` +
       "agree who follows it up, and consider a referral to children's social care (Working Together 2023).",
