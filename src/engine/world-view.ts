@@ -50,4 +50,5 @@ export interface WorldView {
   event(key: string): ThreadEvent | undefined;
   findingsAbout(subject: string): readonly Finding[];
   openFinding(code: string, subject: string): Finding | undefined;
+  findingById(id: string): Finding | undefined;
 }

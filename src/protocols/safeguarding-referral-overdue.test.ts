@@ -139,3 +139,32 @@ test('the deadline follows the partnership configuration (4 hours instead of end
   const justInTime = new ProtocolHarness(protocols, config).add(...family, bruise('2023-03-06T10:30'), referral('2023-03-06T14:29')).runUntil('2023-03-07');
   assert.equal(justInTime.raised(CODE).length, 0);
 });
+
+test('faltering growth with two signs of neglect and no referral by the end of the next day is raised (review 002, Child Two)', async () => {
+  const { falteringGrowth } = await import('./faltering-growth.ts');
+  const protocols = [falteringGrowth, safeguardingReferralOverdue];
+  const start = [
+    ...newborn({ born: '2023-01-09T10:00', sex: 'male', birthWeightKg: 3.6 }),
+    { at: '2023-03-20T10:00', type: 'measurement', person: 'baby', kind: 'weight', value: 4.3, agency: 'health-visiting' },
+  ];
+  const h = new ProtocolHarness(protocols).add(...start,
+    { at: '2023-03-20T10:20', type: 'concern.recorded', person: 'baby', kind: 'unsafe-sleep', agency: 'health-visiting' },
+    { at: '2023-03-24T10:00', type: 'visit.no-access', person: 'mum', agency: 'health-visiting' },
+  ).runUntil('2023-03-27T00:00');
+  assert.ok(h.raised('faltering-growth', 'baby').length >= 1, 'the weight is a faltering-growth finding');
+  const [overdue] = h.raised('safeguarding-referral-overdue', 'baby');
+  assert.ok(overdue);
+  assert.match(overdue.explanation, /unsafe sleep.*no access to a home visit/);
+
+  const referred = new ProtocolHarness(protocols).add(...start,
+    { at: '2023-03-20T10:20', type: 'concern.recorded', person: 'baby', kind: 'unsafe-sleep', agency: 'health-visiting' },
+    { at: '2023-03-24T10:00', type: 'visit.no-access', person: 'mum', agency: 'health-visiting' },
+    { at: '2023-03-24T15:00', type: 'referral.made', person: 'baby', to: 'children-social-care', agency: 'health-visiting', reason: 'weight and engagement' },
+  ).runUntil('2023-03-27T00:00');
+  assert.equal(referred.raised('safeguarding-referral-overdue').length, 0);
+
+  const oneSign = new ProtocolHarness(protocols).add(...start,
+    { at: '2023-03-20T10:20', type: 'concern.recorded', person: 'baby', kind: 'unsafe-sleep', agency: 'health-visiting' },
+  ).runUntil('2023-03-27T00:00');
+  assert.equal(oneSign.raised('safeguarding-referral-overdue').length, 0);
+});
