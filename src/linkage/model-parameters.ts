@@ -26,15 +26,15 @@ export interface ModelParameters {
 }
 
 /**
- * λ for comparing one record against `records` others: the trained λ says how many
- * other records of the same person a record has on average, λ × (trained − 1), and
- * those are spread over the records at hand.
+ * λ for comparing one record against `records` others. The trained λ says how many
+ * other records of the same person a record has on average, λ × (trained − 1); those
+ * are spread over the records at hand. A smaller population keeps the trained λ: a
+ * nearly empty index must not make a link likelier just by being small.
  */
 export function priorForPopulation(parameters: ModelParameters, records: number): number {
   const trainedOn = parameters.recordsTrainedOn;
-  if (trainedOn === undefined || records < 1) return parameters.priorMatchProbability;
-  const otherRecordsOfSamePerson = parameters.priorMatchProbability * (trainedOn - 1);
-  return Math.min(0.5, otherRecordsOfSamePerson / records);
+  if (trainedOn === undefined || records <= trainedOn) return parameters.priorMatchProbability;
+  return (parameters.priorMatchProbability * (trainedOn - 1)) / records;
 }
 
 /** Where the decision bands fall, as match probabilities. */

@@ -1,0 +1,69 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { IdentityIndex } from './identity-index.ts';
+import type { PersonRecord } from './person-record.ts';
+
+const noah: PersonRecord = { id: 'health-1', name: { given: 'Noah', family: 'Watson' }, born: '2008-03-23', sex: 'male', postcode: 'BL1 4AB', area: 'Bolton' };
+const isla: PersonRecord = { id: 'health-2', name: { given: 'Isla', family: 'Watson' }, born: '2011-09-02', sex: 'female', postcode: 'BL1 4AB', area: 'Bolton' };
+const amelia: PersonRecord = { id: 'health-3', name: { given: 'Amelia', family: 'Alexander' }, born: '1983-05-19', sex: 'female', postcode: 'G12 8QQ', area: 'Glasgow' };
+
+function knownFamily(): IdentityIndex {
+  const index = new IdentityIndex();
+  index.add(noah, 'person-noah');
+  index.add(isla, 'person-isla');
+  index.add(amelia, 'person-amelia');
+  return index;
+}
+
+test('a record from another agency, names swapped and postcode moved, finds its person with a waterfall', () => {
+  const probation: PersonRecord = { id: 'probation-9', name: { given: 'Watson', family: 'Noah' }, born: '2008-03-23', sex: 'M', postcode: 'BL3 2XY', area: 'Bolton' };
+  const [best, ...others] = knownFamily().match(probation);
+  assert.equal(best.personId, 'person-noah');
+  assert.equal(best.recordId, 'health-1');
+  assert.equal(best.decision, 'link');
+  assert.ok(best.probability > 0.95);
+  assert.equal(best.waterfall.steps.find((step) => step.comparison === 'date-of-birth')?.level, 'exact');
+  assert.ok(Math.abs(best.waterfall.matchWeight - best.matchWeight) < 1e-9);
+  assert.ok(others.every((other) => other.matchWeight < best.matchWeight));
+  assert.ok(others.every((other) => other.decision !== 'link'), 'the sister must not be linked');
+});
+
+test('a record about nobody known comes back with no link', () => {
+  const stranger: PersonRecord = { id: 'gp-4', name: { given: 'Oliver', family: 'Connolly' }, born: '1972-03-08', area: 'Plymouth' };
+  assert.ok(knownFamily().match(stranger).every((candidate) => candidate.decision === 'no-link'));
+});
+
+test('the same valid NHS number links, unless the date of birth contradicts it', () => {
+  const index = new IdentityIndex();
+  index.add({ ...amelia, nhsNumber: '943 476 5919' }, 'person-amelia');
+  const [same] = index.match({ id: 'ed-1', name: { given: 'Amy' }, nhsNumber: '9434765919', born: '1983-05-19' });
+  assert.equal(same.decision, 'link');
+  assert.equal(same.probability, 1);
+  const [baby] = index.match({ id: 'mw-2', name: { given: 'Baby', family: 'Alexander' }, nhsNumber: '9434765919', born: '2024-02-01' });
+  assert.notEqual(baby.decision, 'link');
+  assert.equal(baby.waterfall.rule, null);
+});
+
+test('a rejected pair is never offered again; an accepted one always links', () => {
+  const index = knownFamily();
+  const twin: PersonRecord = { id: 'school-7', name: { given: 'Noah', family: 'Watson' }, born: '2008-03-23', postcode: 'BL1 4AB' };
+  assert.equal(index.match(twin)[0].personId, 'person-noah');
+  index.recordDecision({ kind: 'reject', records: ['school-7', 'health-1'], by: { name: 'A. Lead' }, reason: 'a twin brother', at: '2024-06-01T12:00:00Z' });
+  assert.ok(index.match(twin).every((candidate) => candidate.personId !== 'person-noah'));
+
+  const alias: PersonRecord = { id: 'police-3', name: { given: 'Mia', family: 'Smith' }, born: '1990-01-01' };
+  index.recordDecision({ kind: 'accept', records: ['police-3', 'health-3'], by: { name: 'A. Lead' }, reason: 'confirmed alias', at: '2024-06-01T12:00:00Z' });
+  const [accepted] = index.match(alias);
+  assert.equal(accepted.personId, 'person-amelia');
+  assert.equal(accepted.decision, 'link');
+});
+
+test('removed records are forgotten and re-adding moves a record to another person', () => {
+  const index = knownFamily();
+  index.remove('health-1');
+  assert.equal(index.size, 2);
+  assert.ok(index.match({ ...noah, id: 'q' }).every((candidate) => candidate.personId !== 'person-noah'));
+  index.add(isla, 'person-isla-merged');
+  assert.equal(index.size, 2);
+  assert.equal(index.match({ ...isla, id: 'q2' })[0].personId, 'person-isla-merged');
+});
