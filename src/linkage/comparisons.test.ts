@@ -1,18 +1,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { NULL_LEVEL, type Comparison } from '../comparison.ts';
-import type { PersonRecord } from '../person-record.ts';
-import { prepareRecord } from '../prepared-record.ts';
-import { givenName } from './given-name.ts';
-import { familyName } from './family-name.ts';
-import { dateOfBirth } from './date-of-birth.ts';
-import { postcode } from './postcode.ts';
-import { area } from './area.ts';
-import { email } from './email.ts';
-import { phone } from './phone.ts';
-import { sex } from './sex.ts';
-import { nhsNumber } from './nhs-number.ts';
-import { COMPARISONS } from './index.ts';
+import { NULL_LEVEL, type Comparison } from './comparison.ts';
+import type { PersonRecord } from './person-record.ts';
+import { prepareRecord } from './prepared-record.ts';
+import { givenName } from './comparisons/given-name.ts';
+import { familyName } from './comparisons/family-name.ts';
+import { dateOfBirth } from './comparisons/date-of-birth.ts';
+import { postcode } from './comparisons/postcode.ts';
+import { area } from './comparisons/area.ts';
+import { email } from './comparisons/email.ts';
+import { phone } from './comparisons/phone.ts';
+import { sex } from './comparisons/sex.ts';
+import { nhsNumber } from './comparisons/nhs-number.ts';
+import { COMPARISONS } from './comparisons/index.ts';
 
 type Fields = Omit<PersonRecord, 'id'>;
 

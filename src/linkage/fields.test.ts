@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parsePostcode } from './postcode.ts';
-import { normalisePhone } from './phone.ts';
-import { parseBirthDate } from './birth-date.ts';
-import { nameParts, normaliseName } from './name.ts';
-import { nicknameGroups, shareNicknameGroup } from './nicknames.ts';
-import { emailLocalPart, normaliseEmail } from './email.ts';
+import { parsePostcode } from './fields/postcode.ts';
+import { normalisePhone } from './fields/phone.ts';
+import { parseBirthDate } from './fields/birth-date.ts';
+import { nameParts, normaliseName } from './fields/name.ts';
+import { nicknameGroups, shareNicknameGroup } from './fields/nicknames.ts';
+import { emailLocalPart, normaliseEmail } from './fields/email.ts';
 
 test('postcodes parse in any case and spacing into full, sector, district and area', () => {
   assert.deepEqual(parsePostcode('sw1a1aa'), { full: 'SW1A 1AA', sector: 'SW1A 1', district: 'SW1A', area: 'SW' });
