@@ -66,14 +66,32 @@ export function recordedWeights(world: WorldView, person: PersonState): Recorded
  */
 export function weightSds(child: WeighedChild, weight: RecordedWeight, basis?: AgeBasis): number | null {
   if (!child.growth) return null;
-  try {
-    const result = assessAt(child.growth, 'weight', weight.at, weight.kg);
-    if (basis === undefined) return result.sds;
-    return basis === 'corrected' ? result.correctedSds : result.chronologicalSds;
-  } catch (error) {
-    if (error instanceof GrowthInputError) return null;
-    throw error;
+  const result = assessment(child, weight);
+  if (result === null) return null;
+  if (basis === undefined) return result.sds;
+  return basis === 'corrected' ? result.correctedSds : result.chronologicalSds;
+}
+
+// Each weight is assessed once: protocols look at a child's whole weight history on every
+// new weight, and the answer depends only on the weight and the child's birth facts.
+const assessments = new WeakMap<PersonState, { birth: string; byWeight: Map<string, ReturnType<typeof assessAt> | null> }>();
+
+function assessment(child: WeighedChild, weight: RecordedWeight): ReturnType<typeof assessAt> | null {
+  const growth = child.growth!;
+  const birth = `${growth.sex}|${growth.bornMs}|${growth.gestationWeeks}|${growth.gestationDays}`;
+  let cache = assessments.get(child.person);
+  if (!cache || cache.birth !== birth) assessments.set(child.person, (cache = { birth, byWeight: new Map() }));
+  let result = cache.byWeight.get(weight.key);
+  if (result === undefined) {
+    try {
+      result = assessAt(growth, 'weight', weight.at, weight.kg);
+    } catch (error) {
+      if (!(error instanceof GrowthInputError)) throw error;
+      result = null;
+    }
+    cache.byWeight.set(weight.key, result);
   }
+  return result;
 }
 
 /** The age basis a weight is judged at (corrected while correction lasts). */
