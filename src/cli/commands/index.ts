@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { registerReplay } from './replay.ts';
 import { registerChronology } from './chronology.ts';
+import { registerProtocols } from './protocols.ts';
 import { registerGrowth } from './growth.ts';
 import { registerAudit } from './audit.ts';
 import { registerServe } from './serve.ts';
@@ -12,6 +13,7 @@ export type RegisterCommand = (program: Command) => void;
 export const commands: RegisterCommand[] = [
   registerReplay,
   registerChronology,
+  registerProtocols,
   registerGrowth,
   registerAudit,
   registerServe,
