@@ -4,9 +4,11 @@ import type { FindingDraft } from '../domain/findings.ts';
 import { DAY_MS, endOfLocalDay, formatDay } from '../domain/time.ts';
 import { AGENCIES, RELATIONSHIP_KINDS, type Agency } from '../domain/vocabulary.ts';
 import type { PersonState, Relationship, WorldView } from '../engine/world-view.ts';
-import { defineProtocol } from './protocol.ts';
+import { defineProtocol, type WakeRequest } from './protocol.ts';
 import { describeAge, isUnderMonths } from './support/age.ts';
-import { agencyName, cite } from './support/describe.ts';
+import { agencyName, cite, plural } from './support/describe.ts';
+import { childrenAround } from './support/family.ts';
+import { familyConcerns } from './support/vulnerability.ts';
 
 const CODE = 'male-carer-not-identified';
 
@@ -37,6 +39,15 @@ const configSchema = z.strictObject({
   identifyingAgencies: z.array(z.enum(AGENCIES)).default([
     'midwifery', 'health-visiting', 'gp', 'hospital', 'children-social-care', 'early-help', 'children-centre',
   ]),
+  /**
+   * Raise only where the family's needs are on record (any concern about the baby or an adult
+   * around it). CSPR 000 found that where needs were assessed "only maternal needs/pressures
+   * were documented"; the Panel asks that men be part of every assessment of need. For a
+   * family with no recorded needs, asking about and meeting the father is the routine of
+   * the Healthy Child Programme, not a safeguarding finding (a finding on every such family
+   * would bury the rest).
+   */
+  onlyWithRecordedNeeds: z.boolean().default(true),
 });
 type Config = z.output<typeof configSchema>;
 
@@ -58,13 +69,23 @@ function identifiedByChildServices(world: WorldView, rel: Relationship, config: 
   return agency === undefined || config.identifyingAgencies.includes(agency);
 }
 
+/** The men in the baby's household (the configured relationships). */
+function householdMen(world: WorldView, childId: string, config: Config): Relationship[] {
+  const seen = new Set<string>();
+  return world.carersOf(childId).filter((r) => {
+    if (!config.householdKinds.includes(r.kind) || !isMan(world.person(r.person), r.kind) || seen.has(r.person)) return false;
+    seen.add(r.person);
+    return true;
+  });
+}
+
 /**
  * A record showing his history was checked: information shared about him, or a record about
  * him by police, probation or children's social care (his history, linked), at any time up
  * to the deadline; or a practitioner saw him at a contact since shortly before he was linked.
  */
-function historyCheck(world: WorldView, manId: string, linkedAt: number, until: number, config: Config): ThreadEvent | undefined {
-  const seenFrom = linkedAt - config.checkWithinDays * DAY_MS;
+function historyCheck(world: WorldView, manId: string, from: number, until: number, config: Config): ThreadEvent | undefined {
+  const seenFrom = from - config.checkWithinDays * DAY_MS;
   return world.eventsOf(manId).find((e) => {
     if (e.at > until) return false;
     if (e.type === 'information.shared' && e.data.person === manId) return true;
@@ -89,7 +110,7 @@ export const maleCarerNotIdentified = defineProtocol({
     'Child Safeguarding Practice Review Panel, "The Myth of Invisible Men: safeguarding children under 1 from non-accidental injury caused by male carers" (2021): identify every man in the household, see and engage him, link his records (police, probation, mental health); ' +
     'CSPR 000 KLE2 and Recommendation 3 (fathers absent from records; Child D\'s father "not identified in multi-agency records"); CSPR 002 §8.3 (two men in the household about whom very little was known)',
   codes: [CODE],
-  triggers: ['birth', 'person.recorded', 'relationship.recorded'],
+  triggers: ['birth', 'person.recorded', 'relationship.recorded', 'concern.recorded'],
   configSchema,
   evaluate({ event, wake, world, config, partnership, now }) {
     const zone = partnership.timezone;
@@ -105,16 +126,34 @@ export const maleCarerNotIdentified = defineProtocol({
       const at = endOfLocalDay(event.at + config.checkWithinDays * DAY_MS, zone);
       return { wakes: [{ at, subject: event.data.of, key: `checks:${event.data.person}`, cause: event.key }] };
     }
+    if (event?.type === 'concern.recorded') {
+      // Needs recorded later than the man or the new birth visit: look again once they are known.
+      const wakes: WakeRequest[] = [];
+      for (const child of childrenAround(world, event.subject)) {
+        if (!youngEnough(child, now, config, zone)) continue;
+        if (child.bornMs !== undefined && now > child.bornMs + config.identifyByDays * DAY_MS) {
+          wakes.push({ at: endOfLocalDay(now, zone), subject: child.id, key: 'identify:needs', cause: event.key });
+        }
+        for (const rel of householdMen(world, child.id, config)) {
+          wakes.push({ at: endOfLocalDay(now + config.checkWithinDays * DAY_MS, zone), subject: child.id, key: `checks:${rel.person}:needs`, cause: rel.key });
+        }
+      }
+      return { wakes };
+    }
     if (!wake?.cause) return undefined;
     const child = world.person(wake.subject);
     if (!youngEnough(child, now, config, zone)) return undefined;
+    const needs = familyConcerns(world, child.id, now).map((r) => r.event).sort((a, b) => a.at - b.at);
+    if (config.onlyWithRecordedNeeds && needs.length === 0) return undefined;
+    const needsText = needs.length === 0 ? '' :
+      `The family's needs are on record (${plural(needs.length, 'concern')}, the first: ${needs[0]!.type === 'concern.recorded' ? needs[0]!.data.kind.replaceAll('-', ' ') : ''} recorded by ${cite(needs[0]!, zone)}), so the men around the baby must be part of the picture. `;
     let finding: FindingDraft | undefined;
 
-    if (wake.key === 'identify') {
-      if (child.role !== 'child') return undefined;
+    if (wake.key.startsWith('identify')) {
+      if (child.role !== 'child' || child.bornMs === undefined) return undefined;
       const men = fathersAndMaleCarers(world, child.id);
       if (men.some((r) => identifiedByChildServices(world, r, config))) return undefined;
-      const birth = world.event(wake.cause);
+      const birth = world.eventsOf(child.id, 'birth')[0] ?? world.event(wake.cause);
       const recorded = world.carersOf(child.id).map((r) => `${r.kind.replaceAll('-', ' ')} (${cite(world.event(r.key) ?? birth!, zone)})`);
       const elsewhere = men.length > 0
         ? `The ${men.map((r) => `${r.kind.replaceAll('-', ' ')} is recorded only by ${cite(world.event(r.key)!, zone)}`).join('; the ')}, not by anyone working with the baby. `
@@ -125,11 +164,11 @@ export const maleCarerNotIdentified = defineProtocol({
         dedupeKey: 'identify',
         severity: 'medium',
         explanation:
-          `No father or male carer has been identified by the services working with ${babyText(child, now)} (born ${formatDay(child.bornMs!, zone)}${birth ? `, recorded by ${cite(birth, zone)}` : ''}) ` +
-          `by day ${config.identifyByDays}, when the new birth visit should have met the household. ${elsewhere}` +
+          `No father or male carer has been identified by the services working with ${babyText(child, now)} (born ${formatDay(child.bornMs, zone)}${birth ? `, recorded by ${cite(birth, zone)}` : ''}) ` +
+          `by day ${config.identifyByDays}, when the new birth visit should have met the household. ${elsewhere}${needsText}` +
           `${recorded.length > 0 ? `Recorded so far: ${recorded.join('; ')}.` : 'No one else is recorded around the baby.'} ` +
           "If the father is said to have no contact, that too should be recorded with his details (CSPR 000, Child D's father was never identified).",
-        evidence: [...(birth ? [birth.key] : []), ...men.map((r) => r.key)],
+        evidence: [...(birth ? [birth.key] : []), ...men.map((r) => r.key), ...needs.slice(0, 1).map((e) => e.key)],
         action:
           'Health visiting: ask who the baby\'s father is and which men live in or often visit the home or care for the baby; record each (name, relationship), ' +
           'invite and see him, and ask police, probation and mental health services through the safeguarding route what they know.',
@@ -137,21 +176,24 @@ export const maleCarerNotIdentified = defineProtocol({
         deadline: endOfLocalDay(now + 7 * DAY_MS, zone),
       };
     } else if (wake.key.startsWith('checks:')) {
-      const manId = wake.key.slice('checks:'.length);
       const link = world.event(wake.cause);
       if (link?.type !== 'relationship.recorded') return undefined;
-      if (historyCheck(world, manId, link.at, now, config)) return undefined;
+      const manId = link.data.person;
+      // The clock runs from when he was recorded, or from when the family's needs were, if later.
+      const from = Math.max(link.at, needs[0]?.at ?? link.at);
+      if (now < endOfLocalDay(from + config.checkWithinDays * DAY_MS, zone)) return undefined;
+      if (historyCheck(world, manId, from, now, config)) return undefined;
       const owner: Agency = link.agency && config.identifyingAgencies.includes(link.agency) ? link.agency : child.role === 'unborn' ? 'midwifery' : 'health-visiting';
       finding = {
         code: CODE,
         subject: child.id,
-        dedupeKey: wake.key,
+        dedupeKey: `checks:${manId}`,
         severity: 'medium',
         explanation:
-          `A man is recorded in the household of ${babyText(child, now)}: the ${link.data.kind.replaceAll('-', ' ')}, recorded by ${cite(link, zone)}. ` +
-          `${config.checkWithinDays} days later nothing shows his history has been checked: nothing has been shared about him, ` +
+          `A man is recorded in the household of ${babyText(child, now)}: the ${link.data.kind.replaceAll('-', ' ')}, recorded by ${cite(link, zone)}. ${needsText}` +
+          `Nothing shows his history has been checked by ${formatDay(now, zone)}: nothing has been shared about him, ` +
           `${config.checkAgencies.map(agencyName).join(', ').replace(/, ([^,]*)$/, ' and $1')} hold no record about him, and no practitioner has seen him at a contact.`,
-        evidence: [link.key],
+        evidence: [link.key, ...needs.slice(0, 1).map((e) => e.key)],
         action:
           `${agencyName(owner).charAt(0).toUpperCase() + agencyName(owner).slice(1)}: see him and talk with him about his role, his own history and support needs; ` +
           `request checks with ${config.checkAgencies.map(agencyName).join(', ')} and adult mental health through the safeguarding route, and record what is learned.`,
