@@ -27,9 +27,11 @@ export const injuryInNonMobileInfant = defineProtocol({
     // opened, that response is under way; the medical is followed by the discharge rule.
     const enquiries = world.eventsOf(child.id, 'strategy.discussion').some((e) => e.at <= event.at && e.at >= event.at - config.enquiryDays * DAY_MS);
     if (enquiries && (event.agency === 'children-social-care' || event.agency === 'police')) return undefined;
-    const what = [event.data.kind, event.data.site && `(${event.data.site})`, event.data.count && event.data.count > 1 && `x${event.data.count}`].filter(Boolean).join(' ');
+    const kind = event.data.kind.replaceAll('-', ' ');
+    const plural = event.data.count !== undefined && event.data.count > 1;
+    const what = `${plural ? `${event.data.count} ${kind}s` : `A ${kind}`}${event.data.site ? ` (${event.data.site})` : ''} ${plural ? 'were' : 'was'}`;
     const explanation =
-      `A ${what} was recorded by ${cite(event, zone)} in a baby ${describeAge(child, event.at)} who is not independently mobile` +
+      `${what} recorded by ${cite(event, zone)} in a baby ${describeAge(child, event.at)} who is not independently mobile` +
       (event.data.explanation ? `; the explanation given was "${event.data.explanation}"` : '') +
       `. The protocol requires a same-day referral to children's social care and a paediatric child protection medical, whatever the explanation.`;
     return {

@@ -14,7 +14,8 @@ export function registerChronology(program: Command): void {
     .argument('<file>', 'a scenario file (*.scenario.json)')
     .requiredOption('--person <id>', 'the person (child, unborn baby or adult)')
     .option('--no-findings', 'leave out the findings raised along the way')
-    .action(async (file: string, options: { person: string; findings: boolean }) => {
+    .option('--by-agency', 'group the records agency by agency, each group oldest first')
+    .action(async (file: string, options: { person: string; findings: boolean; byAgency?: boolean }) => {
       const scenario = await readScenario(file);
       const result = replayScenario(scenario, PROTOCOLS);
       const zone = scenario.timezone;
@@ -22,11 +23,19 @@ export function registerChronology(program: Command): void {
       if (!world.hasPerson(options.person)) throw new UserError(`${file}: no person ${JSON.stringify(options.person)} in this scenario`);
       const entries = buildChronology(world, options.person, zone).filter((e) => options.findings || e.kind === 'event');
       const width = Math.max(...entries.map((e) => agencyName(e.agency).length), 6);
+      const print = (list: typeof entries) => {
+        for (const entry of list) {
+          const when = formatLocal(entry.at, zone).slice(0, 16).replace('T', ' ');
+          console.log(`${when}  ${agencyName(entry.agency).padEnd(width)}  ${entry.summary}`);
+          if (entry.kind === 'event' && entry.note) console.log(`${' '.repeat(18 + width)}note: ${entry.note}`);
+        }
+      };
       console.log(`Chronology of ${options.person} and household (${scenario.scenario}), oldest first`);
-      for (const entry of entries) {
-        const when = formatLocal(entry.at, zone).slice(0, 16).replace('T', ' ');
-        console.log(`${when}  ${agencyName(entry.agency).padEnd(width)}  ${entry.summary}`);
-        if (entry.kind === 'event' && entry.note) console.log(`${' '.repeat(18 + width)}note: ${entry.note}`);
+      if (!options.byAgency) return print(entries);
+      const agencies = [...new Set(entries.map((e) => e.agency ?? ''))];
+      for (const agency of agencies) {
+        console.log(`\n${agencyName(agency || undefined)}`);
+        print(entries.filter((e) => (e.agency ?? '') === agency));
       }
     });
 }
