@@ -58,7 +58,7 @@ test('a partnership\'s own threshold replaces the default and the rest keep thei
   }, PROTOCOLS);
   assert.equal(config.name, 'Cambridgeshire and Peterborough');
   assert.deepEqual(config.protocols['repeated-was-not-brought'], { childUnderMonths: 12, windowDays: 60, count: 2 });
-  assert.deepEqual(config.protocols['safeguarding-referral-overdue'], { deadlineHours: 4 });
+  assert.deepEqual(config.protocols['safeguarding-referral-overdue'], { deadlineHours: 4, neglectSigns: 2, neglectWindowDays: 30, neglectReferralDays: 1 });
 });
 
 test('a protocol can be disabled by its id', () => {
