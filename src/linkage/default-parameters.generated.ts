@@ -3,7 +3,7 @@ import type { ModelParameters } from './model-parameters.ts';
 
 export const TRAINED_DEFAULTS: ModelParameters = {
   "version": 1,
-  "priorMatchProbability": 0.0000069811633964456824,
+  "priorMatchProbability": 0.000006893605971744046,
   "recordsTrainedOn": 200000,
   "provenance": "trained without labels on 200000 records: u from random pairs, m by EM over same date of birth; same given and family name; same given and family name and postcode district; synthetic population (bench/linkage-synthetic-people.ts, seed 7)",
   "comparisons": [
@@ -12,43 +12,43 @@ export const TRAINED_DEFAULTS: ModelParameters = {
       "levels": [
         {
           "label": "exact",
-          "m": 0.7232,
-          "u": 0.006726
+          "m": 0.7212,
+          "u": 0.004853
         },
         {
           "label": "nickname (William and Bill)",
-          "m": 0.04062,
-          "u": 0.001701
+          "m": 0.04224,
+          "u": 0.001572
         },
         {
           "label": "sounds alike (Double Metaphone)",
-          "m": 0.05765,
-          "u": 0.005048
+          "m": 0.06019,
+          "u": 0.003948
         },
         {
           "label": "Jaro-Winkler at least 0.92",
-          "m": 0.06517,
-          "u": 0.0007859
+          "m": 0.06588,
+          "u": 0.0006401
         },
         {
           "label": "Jaro-Winkler at least 0.88",
-          "m": 0.02397,
-          "u": 0.001473
+          "m": 0.02429,
+          "u": 0.00102
         },
         {
           "label": "written as the family name (forename and surname swapped)",
-          "m": 0.04254,
-          "u": 0.002414
+          "m": 0.03915,
+          "u": 0.001167
         },
         {
           "label": "Jaro-Winkler at least 0.7",
-          "m": 0.02139,
-          "u": 0.0361
+          "m": 0.02186,
+          "u": 0.035
         },
         {
           "label": "different",
-          "m": 0.02543,
-          "u": 0.9458
+          "m": 0.02522,
+          "u": 0.9518
         }
       ]
     },
@@ -57,23 +57,23 @@ export const TRAINED_DEFAULTS: ModelParameters = {
       "levels": [
         {
           "label": "exact",
-          "m": 0.8216,
-          "u": 0.008844
+          "m": 0.8257,
+          "u": 0.001323
         },
         {
           "label": "sounds alike (Double Metaphone)",
-          "m": 0.03304,
-          "u": 0.001616
+          "m": 0.03182,
+          "u": 0.0005573
         },
         {
           "label": "Jaro-Winkler at least 0.92",
-          "m": 0.03863,
-          "u": 0.0006301
+          "m": 0.04536,
+          "u": 0.000414
         },
         {
           "label": "Jaro-Winkler at least 0.88",
-          "m": 0.01014,
-          "u": 0.0009935
+          "m": 0.00743,
+          "u": 0.001298
         },
         {
           "label": "shares one part of a double-barrelled name",
@@ -82,18 +82,18 @@ export const TRAINED_DEFAULTS: ModelParameters = {
         },
         {
           "label": "written as the given name (forename and surname swapped)",
-          "m": 0.04018,
-          "u": 0.002315
+          "m": 0.03708,
+          "u": 0.001141
         },
         {
           "label": "Jaro-Winkler at least 0.7",
-          "m": 0.006491,
-          "u": 0.02854
+          "m": 0.003724,
+          "u": 0.03311
         },
         {
           "label": "different",
-          "m": 0.01993,
-          "u": 0.9359
+          "m": 0.01895,
+          "u": 0.941
         }
       ]
     },
@@ -102,38 +102,38 @@ export const TRAINED_DEFAULTS: ModelParameters = {
       "levels": [
         {
           "label": "exact",
-          "m": 0.9137,
-          "u": 0.00004562
+          "m": 0.9122,
+          "u": 0.000038
         },
         {
           "label": "day and month transposed",
-          "m": 0.01978,
-          "u": 0.00001629
+          "m": 0.02118,
+          "u": 0.00002714
         },
         {
           "label": "one of day, month or year differs",
-          "m": 0.06207,
-          "u": 0.004315
+          "m": 0.06351,
+          "u": 0.004318
         },
         {
           "label": "within a month",
-          "m": 0.00009196,
-          "u": 0.001153
+          "m": 0.00006663,
+          "u": 0.001181
         },
         {
           "label": "within a year",
-          "m": 0.0005885,
-          "u": 0.02476
+          "m": 0.0005632,
+          "u": 0.02523
         },
         {
           "label": "within ten years",
-          "m": 0.001869,
-          "u": 0.2235
+          "m": 0.001107,
+          "u": 0.2216
         },
         {
           "label": "different",
-          "m": 0.001888,
-          "u": 0.7462
+          "m": 0.001385,
+          "u": 0.7477
         }
       ]
     },
@@ -142,13 +142,13 @@ export const TRAINED_DEFAULTS: ModelParameters = {
       "levels": [
         {
           "label": "same",
-          "m": 0.9901,
-          "u": 0.5004
+          "m": 0.9895,
+          "u": 0.5
         },
         {
           "label": "different",
-          "m": 0.009895,
-          "u": 0.4996
+          "m": 0.01051,
+          "u": 0.5
         }
       ]
     },
@@ -157,12 +157,12 @@ export const TRAINED_DEFAULTS: ModelParameters = {
       "levels": [
         {
           "label": "same valid NHS number",
-          "m": 0.9986,
-          "u": 0.000006313
+          "m": 0.999,
+          "u": 0.000006318
         },
         {
           "label": "different valid NHS numbers",
-          "m": 0.001367,
+          "m": 0.0009705,
           "u": 1
         }
       ]
@@ -172,28 +172,28 @@ export const TRAINED_DEFAULTS: ModelParameters = {
       "levels": [
         {
           "label": "same postcode",
-          "m": 0.6597,
-          "u": 0.00001665
+          "m": 0.6663,
+          "u": 0.00001657
         },
         {
           "label": "same sector",
-          "m": 0.002938,
-          "u": 0.0001825
+          "m": 0.002797,
+          "u": 0.0001651
         },
         {
           "label": "same district",
-          "m": 0.004571,
-          "u": 0.001462
+          "m": 0.004117,
+          "u": 0.001563
         },
         {
           "label": "same area",
-          "m": 0.1406,
-          "u": 0.04969
+          "m": 0.1431,
+          "u": 0.04907
         },
         {
           "label": "different",
-          "m": 0.1922,
-          "u": 0.9486
+          "m": 0.1836,
+          "u": 0.9492
         }
       ]
     },
@@ -202,18 +202,18 @@ export const TRAINED_DEFAULTS: ModelParameters = {
       "levels": [
         {
           "label": "exact",
-          "m": 0.9417,
-          "u": 0.2239
+          "m": 0.9408,
+          "u": 0.219
         },
         {
           "label": "Jaro-Winkler at least 0.88",
-          "m": 0.05237,
-          "u": 0.01243
+          "m": 0.05381,
+          "u": 0.0122
         },
         {
           "label": "different",
-          "m": 0.005921,
-          "u": 0.7637
+          "m": 0.005343,
+          "u": 0.7688
         }
       ]
     },
@@ -222,23 +222,23 @@ export const TRAINED_DEFAULTS: ModelParameters = {
       "levels": [
         {
           "label": "exact",
-          "m": 0.9043,
-          "u": 0.00001354
+          "m": 0.9042,
+          "u": 0.00001259
         },
         {
           "label": "same part before the @",
-          "m": 0.03986,
+          "m": 0.0374,
           "u": 0.00722
         },
         {
           "label": "Jaro-Winkler at least 0.88",
-          "m": 0.05532,
-          "u": 0.001935
+          "m": 0.05822,
+          "u": 0.001279
         },
         {
           "label": "different",
-          "m": 0.0005077,
-          "u": 0.9908
+          "m": 0.0001583,
+          "u": 0.9915
         }
       ]
     },
@@ -247,18 +247,18 @@ export const TRAINED_DEFAULTS: ModelParameters = {
       "levels": [
         {
           "label": "exact",
-          "m": 0.9212,
-          "u": 0.00001291
+          "m": 0.9304,
+          "u": 0.00001269
         },
         {
           "label": "one or two digits differ",
-          "m": 0.07794,
-          "u": 0.000008072
+          "m": 0.06951,
+          "u": 0.01093
         },
         {
           "label": "different",
-          "m": 0.0008216,
-          "u": 1
+          "m": 0.0001319,
+          "u": 0.9891
         }
       ]
     }

@@ -41,7 +41,7 @@ test('the same valid NHS number links, unless the date of birth contradicts it',
   assert.equal(same.probability, 1);
   const [baby] = index.match({ id: 'mw-2', name: { given: 'Baby', family: 'Alexander' }, nhsNumber: '9434765919', born: '2024-02-01' });
   assert.notEqual(baby.decision, 'link');
-  assert.equal(baby.waterfall.rule, null);
+  assert.doesNotMatch(baby.waterfall.rule ?? '', /NHS/);
 });
 
 test('a rejected pair is never offered again; an accepted one always links', () => {
@@ -66,4 +66,12 @@ test('removed records are forgotten and re-adding moves a record to another pers
   index.add(isla, 'person-isla-merged');
   assert.equal(index.size, 2);
   assert.equal(index.match({ ...isla, id: 'q2' })[0].personId, 'person-isla-merged');
+});
+
+test('twins are never linked automatically: different given names send the pair to review at best', () => {
+  const index = new IdentityIndex();
+  index.add({ id: 'h-1', name: { given: 'Noah', family: 'Watson' }, born: '2023-01-05', sex: 'male', postcode: 'BL1 4AB', phone: '01204 555123', area: 'Bolton', nhsNumber: '9434765919' }, 'person-noah');
+  const [twin] = index.match({ id: 'h-2', name: { given: 'Isla', family: 'Watson' }, born: '2023-01-05', sex: 'female', postcode: 'BL1 4AB', phone: '01204 555123', area: 'Bolton' });
+  assert.notEqual(twin.decision, 'link');
+  assert.match(twin.waterfall.rule ?? '', /contradict/);
 });

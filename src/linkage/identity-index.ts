@@ -4,7 +4,7 @@ import { COMPARISONS } from './comparisons/index.ts';
 import { defaultParameters } from './default-parameters.ts';
 import type { LinkDecision } from './link-decision.ts';
 import { constraintsFrom } from './link-decision.ts';
-import { decide, sameNhsNumberLinks, type MatchDecision } from './match-decision.ts';
+import { decide, identityContradicted, sameNhsNumberLinks, type MatchDecision } from './match-decision.ts';
 import { DEFAULT_THRESHOLDS, priorForPopulation, weightToProbability, type DecisionThresholds, type ModelParameters } from './model-parameters.ts';
 import { PairScorer } from './pair-scorer.ts';
 import type { PersonRecord } from './person-record.ts';
@@ -138,7 +138,8 @@ export class IdentityIndex {
         const waterfall = explainPair(this.scorer, query, known.prepared, prior);
         const forced = decided(recordId);
         const probability = forced ? 1 : weightToProbability(weight);
-        return { personId, recordId, matchWeight: weight, probability, decision: forced ? 'link' : decide(probability, this.thresholds), waterfall };
+        const decision = forced ? 'link' : capped(decide(probability, this.thresholds), identityContradicted(query, known.prepared));
+        return { personId, recordId, matchWeight: weight, probability, decision, waterfall };
       });
   }
 
@@ -173,4 +174,9 @@ export class IdentityIndex {
       else into.set(x, new Set([y]));
     }
   }
+}
+
+/** A contradicted pair goes to a practitioner at best. */
+function capped(decision: MatchDecision, contradicted: boolean): MatchDecision {
+  return contradicted && decision === 'link' ? 'review' : decision;
 }

@@ -6,7 +6,7 @@ import { COMPARISONS } from './comparisons/index.ts';
 import { defaultParameters } from './default-parameters.ts';
 import { EdgeList } from './edge-list.ts';
 import { constraintsFrom, type LinkDecision } from './link-decision.ts';
-import { sameNhsNumberLinks } from './match-decision.ts';
+import { identityContradicted, sameNhsNumberLinks } from './match-decision.ts';
 import { DEFAULT_THRESHOLDS, probabilityToWeight, type DecisionThresholds, type ModelParameters } from './model-parameters.ts';
 import { PairScorer } from './pair-scorer.ts';
 import type { PersonRecord } from './person-record.ts';
@@ -65,7 +65,7 @@ export function linkRecords(records: readonly PersonRecord[], options: LinkOptio
   const links = new EdgeList(), review = new EdgeList();
   const blocking = forEachCandidatePair(prepared, options.rules ?? BLOCKING_RULES, (i, j) => {
     const weight = weightBetween(i, j);
-    if (weight >= linkWeight) links.push(i, j, weight);
+    if (weight >= linkWeight && !identityContradicted(prepared[i], prepared[j])) links.push(i, j, weight);
     else if (weight >= reviewWeight) review.push(i, j, weight);
   }, { onProgress: (fraction) => progress('comparing', fraction, 1) });
 

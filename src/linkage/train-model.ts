@@ -19,7 +19,7 @@ export interface TrainingOptions {
   readonly seed?: number;
   /** Random pairs drawn to estimate u. */
   readonly maxPairsForU?: number;
-  /** Pairs sampled from each EM pass's blocks. */
+  /** Pairs sampled from each EM pass's blocks (EM needs patterns, not every pair). */
   readonly maxPairsPerSession?: number;
 }
 
@@ -55,7 +55,7 @@ export function trainModel(
   // Too few pairs say more about chance than about the population: keep the starting u.
   const enoughForU = (records.length * (records.length - 1)) / 2 >= MIN_PAIRS_FOR_U;
   const estimatedU = enoughForU
-    ? estimateU(records, comparisons, termFrequencies, { maxPairs: options.maxPairsForU ?? 1_000_000, random, fallback: start.map((levels) => levels.u) })
+    ? estimateU(records, comparisons, termFrequencies, { maxPairs: options.maxPairsForU ?? 400_000, random, fallback: start.map((levels) => levels.u) })
     : comparisons.map(() => null);
   const u = comparisons.map((_, c) => estimatedU[c] ?? start[c].u);
 
@@ -66,7 +66,7 @@ export function trainModel(
     const pairsInBlocks = pairsWithinBlocks(blocks);
     if (pairsInBlocks < MIN_PAIRS_FOR_SESSION) continue;
     const patterns = new AgreementPatterns(comparisons);
-    const pairsUsed = samplePairs(blocks, options.maxPairsPerSession ?? 1_000_000, random, (i, j) => patterns.add(records[i], records[j]));
+    const pairsUsed = samplePairs(blocks, options.maxPairsPerSession ?? 300_000, random, (i, j) => patterns.add(records[i], records[j]));
     const leftOut = new Set([...session.blockedOn.map((blocked) => blocked.comparison), ...(session.confounded ?? [])]);
     const active = comparisons.map((comparison) => !leftOut.has(comparison.key));
     const result = expectationMaximisation({

@@ -1,6 +1,6 @@
 import { NULL_LEVEL } from './comparison.ts';
 import { levelParameters, type PairScorer } from './pair-scorer.ts';
-import { sameNhsNumberLinks } from './match-decision.ts';
+import { identityContradicted, sameNhsNumberLinks } from './match-decision.ts';
 import { weightToProbability } from './model-parameters.ts';
 import type { PreparedRecord } from './prepared-record.ts';
 
@@ -27,7 +27,7 @@ export interface Waterfall {
   readonly steps: readonly WaterfallStep[];
   readonly matchWeight: number;
   readonly probability: number;
-  /** Set when a deterministic rule decides the pair whatever the weight says. */
+  /** Set when a rule overrides the weight: the same NHS number links, contradicting names or sex go to review at best. */
   readonly rule: string | null;
 }
 
@@ -54,13 +54,15 @@ export function explainPair(scorer: PairScorer, a: PreparedRecord, b: PreparedRe
       runningWeight: running,
     };
   });
-  const rule = sameNhsNumberLinks(a, b) ? 'same valid NHS number, not contradicted by date of birth or sex' : null;
+  const rule = sameNhsNumberLinks(a, b)
+    ? 'same valid NHS number, not contradicted by date of birth or sex'
+    : identityContradicted(a, b) ? 'given names or sex contradict: never linked without a practitioner (twins and siblings share the rest)' : null;
   return {
     priorProbability,
     priorWeight,
     steps,
     matchWeight: running,
-    probability: rule ? 1 : weightToProbability(running),
+    probability: sameNhsNumberLinks(a, b) ? 1 : weightToProbability(running),
     rule,
   };
 }
