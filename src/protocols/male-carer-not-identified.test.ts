@@ -24,6 +24,9 @@ const pregnancy: EventInput[] = [
   man('dad', '2022-04-21T10:30'),
   rel('dad', 'unborn', 'father', '2022-04-21T10:31', { id: 'rel' }),
 ];
+const birth: EventInput = { at: '2022-11-17T06:15', type: 'birth', child: 'unborn', mother: 'mum', gestationWeeks: 40, birthWeightKg: 3.5, sex: 'female', agency: 'midwifery', id: 'birth' };
+// A man recorded in pregnancy is due by the new birth visit deadline: day 14, 1 Dec 2022.
+const NBV_DUE = t('2022-12-01T23:59:59.999');
 
 test('no father or male carer identified by day 14 in a family with recorded needs: raised at the end of day 14, for health visiting, citing the birth and the need', () => {
   const h = new ProtocolHarness(only).add(...family, need('2023-02-20T10:00')).runUntil('2023-04-01');
@@ -80,50 +83,59 @@ test('a father recorded only by an adult service is not identified by those work
   assert.ok(found[0]!.evidence.includes('rel'));
 });
 
-test('a father recorded at booking, in a family with needs, with no check on his history in 14 days: raised for the unborn baby, owned by the agency that recorded him', () => {
-  const h = new ProtocolHarness(only).add(...pregnancy).runUntil('2022-06-01');
+test('a father recorded at booking, in a family with needs, neither seen nor checked by the new birth visit: raised at day 14, for health visiting', () => {
+  const h = new ProtocolHarness(only).add(...pregnancy).runUntil('2022-11-01');
+  assert.equal(h.raised(CODE).length, 0, 'nothing during pregnancy: he is due by the new birth visit');
+  h.add(birth).runUntil('2023-01-01');
   const [f] = h.raised(CODE);
   assert.ok(f);
   assert.equal(f.subject, 'unborn');
   assert.equal(f.dedupeKey, 'checks:dad');
-  assert.equal(f.raisedAt, t('2022-05-05T23:59:59.999'));
-  assert.equal(f.owner, 'midwifery');
+  assert.equal(f.raisedAt, NBV_DUE);
+  assert.equal(f.owner, 'health-visiting');
   assert.deepEqual(f.evidence, ['rel', 'need']);
-  assert.match(f.explanation, /A man is recorded in the household of an unborn baby: the father, recorded by midwifery on 21 Apr 2022\. The family's needs are on record/);
-  assert.match(f.explanation, /Nothing shows his history has been checked by 5 May 2022/);
+  assert.match(f.explanation, /A man is recorded in the household of a baby 2 weeks old: the father, recorded by midwifery on 21 Apr 2022\. The family's needs are on record/);
+  assert.match(f.explanation, /By 1 Dec 2022 nothing shows his history has been checked/);
 });
 
-test('seen at a contact, a police, probation or social care record, or information shared about him, keeps it quiet', () => {
+test('a man recorded after the birth has 14 days from his record', () => {
+  const h = new ProtocolHarness(only).add(...family, need('2023-02-16'), man('partner', '2023-04-03'),
+    rel('partner', 'baby', 'partner-of-parent', '2023-04-03T10:00', { agency: 'children-social-care' })).runUntil('2023-05-01');
+  const checks = h.raised(CODE).filter((f) => f.dedupeKey === 'checks:partner');
+  assert.deepEqual(checks.map((f) => [f.raisedAt, f.owner]), [[t('2023-04-17T23:59:59.999'), 'children-social-care']]);
+});
+
+test('seen at a contact since he was recorded, a police, probation or social care record, or information shared about him, keeps it quiet', () => {
   const checks: EventInput[] = [
-    { at: '2022-05-05T20:00', type: 'contact', person: 'mum', kind: 'antenatal-contact', agency: 'midwifery', seen: ['mum', 'dad'] },
+    { at: '2022-09-05T20:00', type: 'contact', person: 'mum', kind: 'antenatal-contact', agency: 'health-visiting', seen: ['mum', 'dad'] },
+    { at: '2022-11-30T10:00', type: 'contact', person: 'mum', kind: 'new-birth-visit', agency: 'health-visiting', seen: ['mum', 'dad'] },
     { at: '2022-05-01', type: 'concern.recorded', person: 'dad', kind: 'criminal-history', agency: 'police' },
     { at: '2022-05-01', type: 'contact', person: 'dad', kind: 'supervision-session', agency: 'probation' },
     { at: '2022-05-01', type: 'information.shared', person: 'dad', agency: 'police', to: 'midwifery', content: ['no trace'] },
   ];
   for (const check of checks) {
-    const h = new ProtocolHarness(only).add(...pregnancy, check).runUntil('2022-06-01');
+    const events = [...pregnancy, check, birth].sort((a, b) => a.at.localeCompare(b.at));
+    const h = new ProtocolHarness(only).add(...events).runUntil('2023-01-01');
     assert.equal(h.raised(CODE).length, 0, JSON.stringify(check));
   }
   const known = new ProtocolHarness(only).add(pregnancy[0]!, pregnancy[1]!, man('dad', '2019-01-01'),
-    { at: '2019-01-01', type: 'concern.recorded', person: 'dad', kind: 'previous-child-removed', agency: 'children-social-care' }, pregnancy[2]!, pregnancy[4]!).runUntil('2022-06-01');
+    { at: '2019-01-01', type: 'concern.recorded', person: 'dad', kind: 'previous-child-removed', agency: 'children-social-care' }, pregnancy[2]!, pregnancy[4]!, birth).runUntil('2023-01-01');
   assert.equal(known.raised(CODE).length, 0, "children's social care hold his history");
-  const gpOnly = new ProtocolHarness(only).add(...pregnancy, { at: '2022-05-01', type: 'concern.recorded', person: 'dad', kind: 'anxiety', agency: 'gp' }).runUntil('2022-06-01');
+  const gpOnly = new ProtocolHarness(only).add(...pregnancy, { at: '2022-05-01', type: 'concern.recorded', person: 'dad', kind: 'anxiety', agency: 'gp' }, birth).runUntil('2023-01-01');
   assert.equal(gpOnly.raised(CODE).length, 1, 'a GP note is not a check on his history');
   const seenLongBefore = new ProtocolHarness(only).add(pregnancy[0]!, pregnancy[1]!, man('dad', '2021-01-01'),
-    { at: '2021-01-05', type: 'contact', person: 'mum', kind: 'gp-consultation', agency: 'gp', seen: ['mum', 'dad'] }, pregnancy[2]!, pregnancy[4]!).runUntil('2022-06-01');
+    { at: '2021-01-05', type: 'contact', person: 'mum', kind: 'gp-consultation', agency: 'gp', seen: ['mum', 'dad'] }, pregnancy[2]!, pregnancy[4]!, birth).runUntil('2023-01-01');
   assert.equal(seenLongBefore.raised(CODE).length, 1, 'seen with the mother at the GP a year before is not engaging him as a carer');
-  const seenLate = new ProtocolHarness(only).add(...pregnancy,
-    { at: '2022-05-06T09:00', type: 'contact', person: 'mum', kind: 'clinic', agency: 'midwifery', seen: ['mum', 'dad'] }).runUntil('2022-06-01');
+  const seenLate = new ProtocolHarness(only).add(...pregnancy, birth,
+    { at: '2022-12-02T09:00', type: 'contact', person: 'unborn', kind: 'clinic', agency: 'health-visiting', seen: ['unborn', 'mum', 'dad'] }).runUntil('2023-01-01');
   assert.equal(seenLate.raised(CODE).length, 1, 'seen on day 15 is late');
 });
 
-test('a man recorded before any need: the 14 days run from the first need', () => {
-  const h = new ProtocolHarness(only).add(pregnancy[0]!, pregnancy[2]!, ...pregnancy.slice(3)).runUntil('2022-07-01');
+test('needs first recorded after the new birth visit deadline: the unseen man is raised that evening', () => {
+  const h = new ProtocolHarness(only).add(pregnancy[0]!, pregnancy[2]!, ...pregnancy.slice(3), birth).runUntil('2023-01-01');
   assert.equal(h.raised(CODE).length, 0, 'no needs recorded: quiet');
-  h.add(need('2022-07-04T10:00', { kind: 'domestic-abuse', agency: 'police' })).runUntil('2022-07-18');
-  assert.equal(h.raised(CODE).length, 0, 'within 14 days of the need');
-  h.runUntil('2022-08-01');
-  assert.deepEqual(h.raised(CODE).map((f) => [f.dedupeKey, f.raisedAt]), [['checks:dad', t('2022-07-18T23:59:59.999')]]);
+  h.add(need('2023-01-04T10:00', { kind: 'domestic-abuse', agency: 'police' })).runUntil('2023-02-01');
+  assert.deepEqual(h.raised(CODE).map((f) => [f.dedupeKey, f.raisedAt]), [['checks:dad', t('2023-01-04T23:59:59.999')]]);
 });
 
 test('a male grandparent in the household needs checks; a woman does not; nor does a man around a child over 1', () => {
@@ -135,24 +147,18 @@ test('a male grandparent in the household needs checks; a woman does not; nor do
   assert.equal(older.raised(CODE).filter((f) => f.dedupeKey.startsWith('checks:')).length, 0);
 });
 
-test('an unchecked man linked by an adult service is followed up by the midwife or health visitor', () => {
-  const h = new ProtocolHarness(only).add(pregnancy[0]!, pregnancy[1]!, pregnancy[2]!, man('dad', '2022-05-01'),
-    rel('dad', 'unborn', 'father', '2022-05-01T10:00', { agency: 'adult-mental-health' })).runUntil('2022-06-01');
-  assert.deepEqual(h.raised(CODE).map((f) => f.owner), ['midwifery']);
-});
-
 test('idempotent: the same man recorded again, more needs, before and after birth, is one finding', () => {
-  const h = new ProtocolHarness(only).add(...pregnancy, rel('dad', 'unborn', 'male-carer', '2022-04-25'), need('2022-06-01', { id: 'n2' })).runUntil('2022-11-17');
-  h.add({ at: '2022-11-17T06:15', type: 'birth', child: 'unborn', mother: 'mum', gestationWeeks: 40, birthWeightKg: 3.5, sex: 'female', agency: 'midwifery' },
-    rel('dad', 'unborn', 'father', '2022-11-20'), need('2022-12-01', { id: 'n3' })).runUntil('2023-01-01');
+  const h = new ProtocolHarness(only).add(...pregnancy, rel('dad', 'unborn', 'male-carer', '2022-04-25'), need('2022-06-01', { id: 'n2' }), birth,
+    rel('dad', 'unborn', 'father', '2022-11-20'), need('2022-12-05', { id: 'n3' }), need('2022-12-06', { id: 'n4' })).runUntil('2023-02-01');
   assert.deepEqual(h.raised(CODE).map((f) => f.dedupeKey), ['checks:dad']);
 });
 
 test('deadlines and the agencies that count as checks are configurable per partnership', () => {
   const lateFather = [...family, need('2023-02-16'), man('dad', '2023-03-05'), rel('dad', 'baby', 'father', '2023-03-05')];
   assert.equal(new ProtocolHarness(only, { [CODE]: { identifyByDays: 21 } }).add(...lateFather).runUntil('2023-03-06').raised(CODE).length, 0);
-  const amh = [...pregnancy, { at: '2022-05-01', type: 'concern.recorded', person: 'dad', kind: 'psychosis', agency: 'adult-mental-health' }];
-  assert.equal(new ProtocolHarness(only).add(...amh).runUntil('2022-06-01').raised(CODE).length, 1);
-  assert.equal(new ProtocolHarness(only, { [CODE]: { checkAgencies: ['police', 'probation', 'adult-mental-health'] } }).add(...amh).runUntil('2022-06-01').raised(CODE).length, 0);
-  assert.equal(new ProtocolHarness(only, { [CODE]: { checkWithinDays: 7 } }).add(...pregnancy).runUntil('2022-06-01').raised(CODE)[0]?.raisedAt, t('2022-04-28T23:59:59.999'));
+  const amh = [...pregnancy, { at: '2022-05-01', type: 'concern.recorded', person: 'dad', kind: 'psychosis', agency: 'adult-mental-health' }, birth];
+  assert.equal(new ProtocolHarness(only).add(...amh).runUntil('2023-01-01').raised(CODE).length, 1);
+  assert.equal(new ProtocolHarness(only, { [CODE]: { checkAgencies: ['police', 'probation', 'adult-mental-health'] } }).add(...amh).runUntil('2023-01-01').raised(CODE).length, 0);
+  const partner = [...family, need('2023-02-16'), man('p', '2023-04-03'), rel('p', 'baby', 'partner-of-parent', '2023-04-03T10:00')];
+  assert.equal(new ProtocolHarness(only, { [CODE]: { checkWithinDays: 7 } }).add(...partner).runUntil('2023-05-01').raised(CODE).find((f) => f.dedupeKey === 'checks:p')?.raisedAt, t('2023-04-10T23:59:59.999'));
 });

@@ -16,10 +16,12 @@ const configSchema = z.strictObject({
   /** The new birth visit (Healthy Child Programme: 10–14 days) is where the health visitor meets the household. */
   identifyByDays: z.number().int().min(7).max(42).default(14),
   /**
-   * Days for a man once recorded in the household to be checked. "The Myth of Invisible
+   * Days for a man recorded in a baby's household to be checked. "The Myth of Invisible
    * Men" (CSPR Panel 2021) asks services to identify every man around a baby, to see and
-   * engage him, and to link his records with police, probation and mental health; 14 days
-   * matches the new birth visit window for a man recorded around the birth.
+   * engage him, and to link his records with police, probation and mental health. A man
+   * recorded during pregnancy is due by the new birth visit (day 14), the first contact at
+   * which the health visitor meets the household with the baby at home, the start of the
+   * period of risk the Panel studied; a man recorded later, within 14 days of his record.
    */
   checkWithinDays: z.number().int().min(1).max(42).default(14),
   /** Infants under 1: the Panel's review covers non-accidental injury to children under 1. */
@@ -82,10 +84,11 @@ function householdMen(world: WorldView, childId: string, config: Config): Relati
 /**
  * A record showing his history was checked: information shared about him, or a record about
  * him by police, probation or children's social care (his history, linked), at any time up
- * to the deadline; or a practitioner saw him at a contact since shortly before he was linked.
+ * to the deadline; or a practitioner saw him at a contact since (shortly before) he was
+ * recorded in the baby's household, not years before for something else.
  */
-function historyCheck(world: WorldView, manId: string, from: number, until: number, config: Config): ThreadEvent | undefined {
-  const seenFrom = from - config.checkWithinDays * DAY_MS;
+function historyCheck(world: WorldView, manId: string, linkedAt: number, until: number, config: Config): ThreadEvent | undefined {
+  const seenFrom = linkedAt - config.checkWithinDays * DAY_MS;
   return world.eventsOf(manId).find((e) => {
     if (e.at > until) return false;
     if (e.type === 'information.shared' && e.data.person === manId) return true;
@@ -100,6 +103,68 @@ function youngEnough(child: PersonState | undefined, at: number, config: Config,
 
 function babyText(child: PersonState, now: number): string {
   return child.role === 'unborn' ? 'an unborn baby' : `a baby ${describeAge(child, now)}`;
+}
+
+function needsText(needs: readonly ThreadEvent[], zone: string): string {
+  const first = needs[0];
+  if (!first) return '';
+  const kind = first.type === 'concern.recorded' ? `${first.data.kind.replaceAll('-', ' ')} ` : '';
+  return `The family's needs are on record (${plural(needs.length, 'concern')}, the first: ${kind}recorded by ${cite(first, zone)}), so the men around the baby must be part of the picture. `;
+}
+
+/** No father or male carer identified by the services working with the baby. */
+function notIdentified(world: WorldView, child: PersonState, needs: readonly ThreadEvent[], now: number, config: Config, zone: string): FindingDraft | undefined {
+  const men = fathersAndMaleCarers(world, child.id);
+  if (men.some((r) => identifiedByChildServices(world, r, config))) return undefined;
+  const birth = world.eventsOf(child.id, 'birth')[0];
+  const recorded = world.carersOf(child.id).map((r) => {
+    const source = world.event(r.key);
+    return `${r.kind.replaceAll('-', ' ')}${source ? ` (${cite(source, zone)})` : ''}`;
+  });
+  const elsewhere = men.length > 0
+    ? `The ${men.map((r) => `${r.kind.replaceAll('-', ' ')} is recorded only by ${cite(world.event(r.key)!, zone)}`).join('; the ')}, not by anyone working with the baby. `
+    : '';
+  return {
+    code: CODE,
+    subject: child.id,
+    dedupeKey: 'identify',
+    severity: 'medium',
+    explanation:
+      `No father or male carer has been identified by the services working with ${babyText(child, now)} (born ${formatDay(child.bornMs!, zone)}${birth ? `, recorded by ${cite(birth, zone)}` : ''}) ` +
+      `by day ${config.identifyByDays}, when the new birth visit should have met the household. ${elsewhere}${needsText(needs, zone)}` +
+      `${recorded.length > 0 ? `Recorded so far: ${recorded.join('; ')}.` : 'No one else is recorded around the baby.'} ` +
+      "If the father is said to have no contact, that too should be recorded with his details (CSPR 000, Child D's father was never identified).",
+    evidence: [...(birth ? [birth.key] : []), ...men.map((r) => r.key), ...needs.slice(0, 1).map((e) => e.key)],
+    action:
+      "Health visiting: ask who the baby's father is and which men live in or often visit the home or care for the baby; record each (name, relationship), " +
+      'invite and see him, and ask police, probation and mental health services through the safeguarding route what they know.',
+    owner: 'health-visiting',
+    deadline: endOfLocalDay(now + 7 * DAY_MS, zone),
+  };
+}
+
+/** A man in the household whose history nobody has checked and whom nobody has seen. */
+function notChecked(world: WorldView, child: PersonState, rel: Relationship, needs: readonly ThreadEvent[], now: number, config: Config, zone: string): FindingDraft | undefined {
+  if (historyCheck(world, rel.person, rel.at, now, config)) return undefined;
+  const link = world.event(rel.key);
+  // Health visiting leads the household's assessment after the birth; social care if it holds the case.
+  const owner: Agency = link?.agency === 'children-social-care' ? 'children-social-care' : 'health-visiting';
+  return {
+    code: CODE,
+    subject: child.id,
+    dedupeKey: `checks:${rel.person}`,
+    severity: 'medium',
+    explanation:
+      `A man is recorded in the household of ${babyText(child, now)}: the ${rel.kind.replaceAll('-', ' ')}${link ? `, recorded by ${cite(link, zone)}` : ''}. ${needsText(needs, zone)}` +
+      `By ${formatDay(now, zone)} nothing shows his history has been checked: nothing has been shared about him, ` +
+      `${config.checkAgencies.map(agencyName).join(', ').replace(/, ([^,]*)$/, ' and $1')} hold no record about him, and no practitioner has seen him at a contact since he was recorded.`,
+    evidence: [rel.key, ...needs.slice(0, 1).map((e) => e.key)],
+    action:
+      `${agencyName(owner).charAt(0).toUpperCase() + agencyName(owner).slice(1)}: see him and talk with him about his role, his own history and support needs; ` +
+      `request checks with ${config.checkAgencies.map(agencyName).join(', ')} and adult mental health through the safeguarding route, and record what is learned.`,
+    owner,
+    deadline: endOfLocalDay(now + 7 * DAY_MS, zone),
+  };
 }
 
 export const maleCarerNotIdentified = defineProtocol({
@@ -121,86 +186,38 @@ export const maleCarerNotIdentified = defineProtocol({
       return at < event.at ? undefined : { wakes: [{ at, subject: child.id, key: 'identify', cause: event.key }] };
     }
     if (event?.type === 'relationship.recorded') {
-      if (!config.householdKinds.includes(event.data.kind) || !isMan(world.person(event.data.person), event.data.kind)) return undefined;
-      if (!youngEnough(world.person(event.data.of), event.at, config, zone)) return undefined;
-      const at = endOfLocalDay(event.at + config.checkWithinDays * DAY_MS, zone);
-      return { wakes: [{ at, subject: event.data.of, key: `checks:${event.data.person}`, cause: event.key }] };
+      // Men recorded during pregnancy are judged at the new birth visit deadline.
+      const child = world.person(event.data.of);
+      if (child?.role !== 'child' || !config.householdKinds.includes(event.data.kind) || !isMan(world.person(event.data.person), event.data.kind)) return undefined;
+      if (!youngEnough(child, event.at, config, zone)) return undefined;
+      return { wakes: [{ at: endOfLocalDay(event.at + config.checkWithinDays * DAY_MS, zone), subject: child.id, key: `checks:${event.data.person}`, cause: event.key }] };
     }
     if (event?.type === 'concern.recorded') {
-      // Needs recorded later than the man or the new birth visit: look again once they are known.
-      const wakes: WakeRequest[] = [];
-      for (const child of childrenAround(world, event.subject)) {
-        if (!youngEnough(child, now, config, zone)) continue;
-        if (child.bornMs !== undefined && now > child.bornMs + config.identifyByDays * DAY_MS) {
-          wakes.push({ at: endOfLocalDay(now, zone), subject: child.id, key: 'identify:needs', cause: event.key });
-        }
-        for (const rel of householdMen(world, child.id, config)) {
-          wakes.push({ at: endOfLocalDay(now + config.checkWithinDays * DAY_MS, zone), subject: child.id, key: `checks:${rel.person}:needs`, cause: rel.key });
-        }
-      }
+      // The first need recorded after the new birth visit deadline: look again that evening.
+      const wakes: WakeRequest[] = childrenAround(world, event.subject)
+        .filter((c) => c.role === 'child' && c.bornMs !== undefined && now > c.bornMs + config.identifyByDays * DAY_MS && youngEnough(c, now, config, zone))
+        .map((c) => ({ at: endOfLocalDay(now, zone), subject: c.id, key: 'identify:needs', cause: event.key }));
       return { wakes };
     }
-    if (!wake?.cause) return undefined;
+    if (!wake) return undefined;
     const child = world.person(wake.subject);
-    if (!youngEnough(child, now, config, zone)) return undefined;
+    if (child?.role !== 'child' || child.bornMs === undefined || !youngEnough(child, now, config, zone)) return undefined;
     const needs = familyConcerns(world, child.id, now).map((r) => r.event).sort((a, b) => a.at - b.at);
     if (config.onlyWithRecordedNeeds && needs.length === 0) return undefined;
-    const needsText = needs.length === 0 ? '' :
-      `The family's needs are on record (${plural(needs.length, 'concern')}, the first: ${needs[0]!.type === 'concern.recorded' ? needs[0]!.data.kind.replaceAll('-', ' ') : ''} recorded by ${cite(needs[0]!, zone)}), so the men around the baby must be part of the picture. `;
-    let finding: FindingDraft | undefined;
-
-    if (wake.key.startsWith('identify')) {
-      if (child.role !== 'child' || child.bornMs === undefined) return undefined;
-      const men = fathersAndMaleCarers(world, child.id);
-      if (men.some((r) => identifiedByChildServices(world, r, config))) return undefined;
-      const birth = world.eventsOf(child.id, 'birth')[0] ?? world.event(wake.cause);
-      const recorded = world.carersOf(child.id).map((r) => `${r.kind.replaceAll('-', ' ')} (${cite(world.event(r.key) ?? birth!, zone)})`);
-      const elsewhere = men.length > 0
-        ? `The ${men.map((r) => `${r.kind.replaceAll('-', ' ')} is recorded only by ${cite(world.event(r.key)!, zone)}`).join('; the ')}, not by anyone working with the baby. `
-        : '';
-      finding = {
-        code: CODE,
-        subject: child.id,
-        dedupeKey: 'identify',
-        severity: 'medium',
-        explanation:
-          `No father or male carer has been identified by the services working with ${babyText(child, now)} (born ${formatDay(child.bornMs, zone)}${birth ? `, recorded by ${cite(birth, zone)}` : ''}) ` +
-          `by day ${config.identifyByDays}, when the new birth visit should have met the household. ${elsewhere}${needsText}` +
-          `${recorded.length > 0 ? `Recorded so far: ${recorded.join('; ')}.` : 'No one else is recorded around the baby.'} ` +
-          "If the father is said to have no contact, that too should be recorded with his details (CSPR 000, Child D's father was never identified).",
-        evidence: [...(birth ? [birth.key] : []), ...men.map((r) => r.key), ...needs.slice(0, 1).map((e) => e.key)],
-        action:
-          'Health visiting: ask who the baby\'s father is and which men live in or often visit the home or care for the baby; record each (name, relationship), ' +
-          'invite and see him, and ask police, probation and mental health services through the safeguarding route what they know.',
-        owner: 'health-visiting',
-        deadline: endOfLocalDay(now + 7 * DAY_MS, zone),
-      };
-    } else if (wake.key.startsWith('checks:')) {
-      const link = world.event(wake.cause);
-      if (link?.type !== 'relationship.recorded') return undefined;
-      const manId = link.data.person;
-      // The clock runs from when he was recorded, or from when the family's needs were, if later.
-      const from = Math.max(link.at, needs[0]?.at ?? link.at);
-      if (now < endOfLocalDay(from + config.checkWithinDays * DAY_MS, zone)) return undefined;
-      if (historyCheck(world, manId, from, now, config)) return undefined;
-      const owner: Agency = link.agency && config.identifyingAgencies.includes(link.agency) ? link.agency : child.role === 'unborn' ? 'midwifery' : 'health-visiting';
-      finding = {
-        code: CODE,
-        subject: child.id,
-        dedupeKey: `checks:${manId}`,
-        severity: 'medium',
-        explanation:
-          `A man is recorded in the household of ${babyText(child, now)}: the ${link.data.kind.replaceAll('-', ' ')}, recorded by ${cite(link, zone)}. ${needsText}` +
-          `Nothing shows his history has been checked by ${formatDay(now, zone)}: nothing has been shared about him, ` +
-          `${config.checkAgencies.map(agencyName).join(', ').replace(/, ([^,]*)$/, ' and $1')} hold no record about him, and no practitioner has seen him at a contact.`,
-        evidence: [link.key, ...needs.slice(0, 1).map((e) => e.key)],
-        action:
-          `${agencyName(owner).charAt(0).toUpperCase() + agencyName(owner).slice(1)}: see him and talk with him about his role, his own history and support needs; ` +
-          `request checks with ${config.checkAgencies.map(agencyName).join(', ')} and adult mental health through the safeguarding route, and record what is learned.`,
-        owner,
-        deadline: endOfLocalDay(now + 7 * DAY_MS, zone),
-      };
+    const findings: FindingDraft[] = [];
+    const identifyWake = wake.key.startsWith('identify');
+    if (identifyWake) {
+      const finding = notIdentified(world, child, needs, now, config, zone);
+      if (finding) findings.push(finding);
     }
-    return finding ? { findings: [finding] } : undefined;
+    const nbvDue = endOfLocalDay(child.bornMs + config.identifyByDays * DAY_MS, zone);
+    for (const rel of householdMen(world, child.id, config)) {
+      if (!identifyWake && wake.key !== `checks:${rel.person}`) continue;
+      const due = Math.max(nbvDue, endOfLocalDay(rel.at + config.checkWithinDays * DAY_MS, zone));
+      if (now < due) continue; // his own deadline is still ahead
+      const finding = notChecked(world, child, rel, needs, now, config, zone);
+      if (finding) findings.push(finding);
+    }
+    return { findings };
   },
 });
