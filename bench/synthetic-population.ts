@@ -56,7 +56,8 @@ export function generateFamily(index: number, rand: () => number, start: DateTim
   const sex = rand() < 0.5 ? 'male' : 'female';
   // A stable centile for the whole first year; ordinary babies sit anywhere on the chart.
   const sds = Math.max(-1.9, Math.min(2.3, gaussian(rand) * 0.9));
-  const ageYears = (at: DateTime) => at.diff(born, 'days').days / 365.25 + (gestationWeeks - 40) * 7 / 365.25;
+  // Babies born at term (37 weeks or more) are plotted at age from birth, as UK-WHO prescribes.
+  const ageYears = (at: DateTime) => at.diff(born, 'days').days / 365.25;
   const weightAt = (at: DateTime, shift = 0) => Math.round(ukWhoValue('weight', sex, Math.max(ageYears(at), 0), sds + shift + gaussian(rand) * 0.08) * 1000) / 1000;
   const day = (d: number, hour = 10) => born.startOf('day').plus({ days: d, hours: hour });
   const iso = (at: DateTime) => at.toFormat("yyyy-MM-dd'T'HH:mm");

@@ -127,7 +127,7 @@ export const growthNotMonitored = defineProtocol({
   configSchema: z.strictObject({
     firstWeightByDays: z.number().int().min(5).max(28).default(21),
     /** A weight from this age on counts as the 6–8 week review's. */
-    reviewWeightFromDays: z.number().int().min(21).max(56).default(35),
+    reviewWeightFromDays: z.number().int().min(14).max(56).default(28),
     underWeeks: z.number().int().min(2).max(26).default(8),
     gapUnderWeeksDays: z.number().int().min(3).max(56).default(14),
     concernUnderMonths: z.number().int().min(1).max(60).default(12),
