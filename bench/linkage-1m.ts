@@ -1,4 +1,4 @@
-import { linkRecords } from '../src/linkage/link-records.ts';
+import { linkRecordsInParallel } from '../src/linkage/link-records-parallel.ts';
 import { pairwiseAccuracy } from '../src/linkage/pairwise-accuracy.ts';
 import { generatePopulation } from './linkage-synthetic-people.ts';
 
@@ -12,7 +12,9 @@ console.log(`generated ${population.records.length} records of ${population.peop
 t = performance.now();
 let stageStart = t;
 let stage = '';
-const result = linkRecords(population.records, {
+const workers = args.includes('--single-thread') ? 0 : 1;
+const result = await linkRecordsInParallel(population.records, {
+  workers,
   onProgress: (next) => {
     if (next === stage) return;
     if (stage) console.log(`  ${stage}: ${((performance.now() - stageStart) / 1000).toFixed(1)} s`);
@@ -21,6 +23,7 @@ const result = linkRecords(population.records, {
   },
 });
 console.log(`  ${stage}: ${((performance.now() - stageStart) / 1000).toFixed(1)} s`);
+console.log(`threads: ${workers + 1}`);
 const seconds = (performance.now() - t) / 1000;
 const accuracy = pairwiseAccuracy(result.clusterOf, population.truth);
 console.log(JSON.stringify(result.training, null, 1));

@@ -1,8 +1,8 @@
 /** Scored pairs of record indices in growable typed arrays: millions of them without millions of objects. */
 export class EdgeList {
-  private left = new Int32Array(1024);
-  private right = new Int32Array(1024);
-  private weights = new Float64Array(1024);
+  private left: Int32Array<ArrayBufferLike> = new Int32Array(1024);
+  private right: Int32Array<ArrayBufferLike> = new Int32Array(1024);
+  private weights: Float64Array<ArrayBufferLike> = new Float64Array(1024);
   length = 0;
 
   push(i: number, j: number, weight: number): void {
@@ -33,12 +33,26 @@ export class EdgeList {
     return order.sort((x, y) => weights[y] - weights[x]);
   }
 
+  /** The edges as three typed arrays of exactly their length, to hand to another thread. */
+  toArrays(): { left: Int32Array; right: Int32Array; weights: Float64Array } {
+    return { left: this.left.slice(0, this.length), right: this.right.slice(0, this.length), weights: this.weights.slice(0, this.length) };
+  }
+
+  static fromArrays(arrays: { left: Int32Array; right: Int32Array; weights: Float64Array }): EdgeList {
+    const edges = new EdgeList();
+    edges.left = arrays.left;
+    edges.right = arrays.right;
+    edges.weights = arrays.weights;
+    edges.length = arrays.left.length;
+    return edges;
+  }
+
   append(other: EdgeList): void {
     for (let e = 0; e < other.length; e++) this.push(other.i(e), other.j(e), other.weight(e));
   }
 
   private grow(): void {
-    const size = this.left.length * 2;
+    const size = Math.max(this.left.length * 2, 1024);
     const left = new Int32Array(size), right = new Int32Array(size), weights = new Float64Array(size);
     left.set(this.left);
     right.set(this.right);
