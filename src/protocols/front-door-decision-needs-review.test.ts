@@ -37,7 +37,7 @@ test("no further action by an unqualified worker, with the mother's care history
   assert.equal(f!.deadline, t('2023-01-13T10:30'));
   assert.deepEqual(f!.evidence, ['dec', 'ce']);
   assert.match(f!.explanation, /decided no further action on the referral about the unborn baby \(children's social care on 12 Jan 2023, recorded by a child information and advice officer, not a qualified social worker\)/);
-  assert.match(f!.explanation, /rationale "No concerns raised in conversation with Ms D\."/);
+  assert.match(f!.explanation, /rationale "No concerns raised in conversation with Ms D"\. The decision needs review/);
   assert.match(f!.explanation, /not a qualified social worker, and the record already held: the mother's own care history \(care-experienced parent: "Child protection plans throughout childhood\."\), recorded by children's social care on 13 Jul 2022/);
   assert.doesNotMatch(f!.explanation, /anonymous concerns/, 'the referral being decided is not "earlier history"');
 });

@@ -68,10 +68,11 @@ function knownHistory(world: WorldView, child: PersonState, decision: ThreadEven
     const what = event.type === 'referral.decision' ? `a referral decided ${event.data.outcome.replaceAll('-', ' ')}` : 'a referral';
     history.push({ text: `${what} about ${about === 'a family member' ? 'a sibling' : about}, ${event.type === 'referral.made' ? 'made' : 'recorded'} by ${cite(event, zone)}`, evidence: [event.key] });
   }
-  for (const finding of world.findingsAbout(child.id)) {
-    if (!config.openFindings.includes(finding.code) || finding.raisedAt > decision.at) continue;
-    if (finding.status !== 'open' && finding.status !== 'acknowledged') continue;
-    history.push({ text: `an open ${finding.code} finding raised on ${formatDay(finding.raisedAt, zone)}`, evidence: [...finding.evidence] });
+  for (const code of config.openFindings) {
+    const open = world.findingsAbout(child.id).filter((f) => f.code === code && f.raisedAt <= decision.at && (f.status === 'open' || f.status === 'acknowledged'));
+    if (open.length === 0) continue;
+    const days = open.map((f) => formatDay(f.raisedAt, zone)).join(' and ');
+    history.push({ text: `${open.length === 1 ? 'an open' : 'open'} ${code} finding${open.length === 1 ? '' : 's'} raised on ${days}`, evidence: [...new Set(open.flatMap((f) => f.evidence))] });
   }
   return history;
 }
@@ -110,7 +111,7 @@ export const frontDoorDecisionNeedsReview = defineProtocol({
         severity: young || (unqualified && history.length > 0) ? 'high' : 'medium',
         explanation:
           `The front door decided ${event.data.outcome.replaceAll('-', ' ')} on the referral about ${about} (${cite(event, zone)}${by ? `, recorded by a ${by}` : ''})` +
-          `${event.data.rationale ? `, with the rationale "${event.data.rationale}"` : ''}. The decision needs review because ${reasons.join(', and ')}.`,
+          `${event.data.rationale ? `, with the rationale "${event.data.rationale.replace(/[.\s]+$/, '')}"` : ''}. The decision needs review because ${reasons.join(', and ')}.`,
         evidence: [event.key, ...new Set(history.flatMap((h) => h.evidence))],
         action:
           "Children's social care: a qualified social work manager reviews the decision against the whole history, records the outcome and its reasons " +

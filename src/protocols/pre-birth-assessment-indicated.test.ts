@@ -32,7 +32,7 @@ test('a care-experienced mother with a learning disability: raised at booking, m
   assert.deepEqual(f!.evidence.sort(), ['booking', 'c1', 'c2']);
   assert.match(f!.explanation, /10 weeks' gestation on 20 Jul 2022/);
   assert.match(f!.explanation, /score 4 against the pre-birth protocol threshold of 4/);
-  assert.match(f!.explanation, /Care experienced parent, 2 points: the mother, recorded by children's social care on 13 Jul 2022/);
+  assert.match(f!.explanation, /Care-experienced parent, 2 points: the mother, recorded by children's social care on 13 Jul 2022/);
   assert.match(f!.explanation, /Learning disability, 2 points: the mother, recorded by the GP on 13 Jul 2022/);
   assert.match(f!.explanation, /No referral to children's social care/);
   assert.match(f!.action, /pre-birth protocol/);
