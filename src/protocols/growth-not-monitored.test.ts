@@ -125,3 +125,8 @@ test('back to birth weight at the new birth visit but no weight by 8 weeks (revi
   assert.equal(iso(finding.raisedAt), '2023-04-26T22:59:59.999Z');
   assert.match(finding.explanation, /6–8 week review, by 8 weeks/);
 });
+
+test('a feeding concern calls for closer weighing for 90 days, not for the rest of the year', () => {
+  const h = baby().add(weight(5, 3.2), weight(12, 3.45), weight(40, 4.4), feedingConcern(41), weight(60, 5.0), weight(85, 5.7), weight(110, 6.3)).runUntil(day(300));
+  assert.equal(h.raised('growth-not-monitored').length, 0);
+});

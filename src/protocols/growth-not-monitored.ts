@@ -9,6 +9,7 @@ import { agencyName } from './support/describe.ts';
 const CODE = 'growth-not-monitored';
 
 interface Config {
+  concernLastsDays: number;
   firstWeightByDays: number;
   reviewWeightFromDays: number;
   underWeeks: number;
@@ -25,17 +26,21 @@ interface GrowthConcern {
   text: string;
 }
 
-/** The latest growth concern up to `now`: a faltering-growth finding or a feeding concern. */
+/**
+ * The latest growth concern up to `now`: a faltering-growth finding or a feeding concern,
+ * for as long as it lasts (a concern followed by months of normal weights has passed).
+ */
 function latestConcern(world: WorldView, child: WeighedChild, now: number, config: Config, zone: string): GrowthConcern | undefined {
   let latest: GrowthConcern | undefined;
+  const since = now - config.concernLastsDays * DAY_MS;
   for (const finding of world.findingsAbout(child.person.id)) {
-    if (finding.code !== 'faltering-growth' || finding.raisedAt > now) continue;
+    if (finding.code !== 'faltering-growth' || finding.raisedAt > now || finding.raisedAt < since) continue;
     if (!latest || finding.raisedAt >= latest.at) {
       latest = { at: finding.raisedAt, key: finding.evidence.at(-1) ?? finding.id, text: `faltering growth was found on ${formatDay(finding.raisedAt, zone)}` };
     }
   }
   for (const event of world.eventsOf(child.person.id, 'concern.recorded')) {
-    if (event.type !== 'concern.recorded' || event.at > now || !config.concernKinds.includes(event.data.kind)) continue;
+    if (event.type !== 'concern.recorded' || event.at > now || event.at < since || !config.concernKinds.includes(event.data.kind)) continue;
     if (!latest || event.at >= latest.at) {
       latest = { at: event.at, key: event.key, text: `${event.data.kind.replaceAll('-', ' ')} was recorded by ${agencyName(event.agency)} on ${formatDay(event.at, zone)}` };
     }
@@ -114,7 +119,7 @@ function overdueFinding(child: WeighedChild, due: WeighingDue, now: number, conf
 
 export const growthNotMonitored = defineProtocol({
   id: CODE,
-  version: '1.1.0',
+  version: '1.2.0',
   title: 'Growth not monitored',
   source:
     'NICE NG75 Faltering growth (2017): early weight loss and regain of birth weight by 3 weeks can only be judged from weights in the first weeks (1.2), ' +
@@ -126,6 +131,8 @@ export const growthNotMonitored = defineProtocol({
   triggers: ['birth', 'person.recorded', 'measurement', 'concern.recorded', 'finding'],
   configSchema: z.strictObject({
     firstWeightByDays: z.number().int().min(5).max(28).default(21),
+    /** A growth concern calls for closer weighing for this long after it was recorded. */
+    concernLastsDays: z.number().int().min(14).max(365).default(90),
     /** A weight from this age on counts as the 6–8 week review's. */
     reviewWeightFromDays: z.number().int().min(14).max(56).default(28),
     underWeeks: z.number().int().min(2).max(26).default(8),
