@@ -12,7 +12,9 @@ console.log(`generated ${population.records.length} records of ${population.peop
 t = performance.now();
 let stageStart = t;
 let stage = '';
-const workers = args.includes('--single-thread') ? 0 : 1;
+// Worker threads did not pay on this shared 2-core machine (see docs/linkage.md): opt in with --workers 1.
+const workersArg = args.indexOf('--workers');
+const workers = workersArg >= 0 ? Number(args[workersArg + 1]) : 0;
 const result = await linkRecordsInParallel(population.records, {
   workers,
   onProgress: (next) => {

@@ -75,3 +75,11 @@ test('twins are never linked automatically: different given names send the pair 
   assert.notEqual(twin.decision, 'link');
   assert.match(twin.waterfall.rule ?? '', /contradict/);
 });
+
+test('a parent and child of the same name at the same address are never linked automatically', () => {
+  const index = new IdentityIndex();
+  index.add({ id: 'p-1', name: { given: 'John', family: 'Okafor' }, born: '1979-04-11', sex: 'male', postcode: 'B33 8TH', phone: '0121 496 0000', area: 'Birmingham' }, 'person-father');
+  const [son] = index.match({ id: 'p-2', name: { given: 'John', family: 'Okafor' }, born: '2009-06-30', sex: 'male', postcode: 'B33 8TH', phone: '0121 496 0000', area: 'Birmingham' });
+  assert.notEqual(son.decision, 'link');
+  assert.match(son.waterfall.rule ?? '', /dates of birth/);
+});

@@ -56,7 +56,7 @@ export function explainPair(scorer: PairScorer, a: PreparedRecord, b: PreparedRe
   });
   const rule = sameNhsNumberLinks(a, b)
     ? 'same valid NHS number, not contradicted by date of birth or sex'
-    : identityContradicted(a, b) ? 'given names or sex contradict: never linked without a practitioner (twins and siblings share the rest)' : null;
+    : identityContradicted(a, b) ? 'given names, sex or dates of birth contradict: never linked without a practitioner (twins, siblings, parent and child share the rest)' : null;
   return {
     priorProbability,
     priorWeight,
