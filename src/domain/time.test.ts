@@ -51,3 +51,18 @@ test('formatDay reads the local calendar day', async () => {
   assert.equal(formatDay(Date.UTC(2023, 2, 6, 10, 30), 'Europe/London'), '6 Mar 2023');
   assert.equal(formatDay(Date.UTC(2023, 5, 30, 23, 30), 'Europe/London'), '1 Jul 2023');
 });
+
+test('local calendar days agree with luxon across the clock changes', async () => {
+  const { addLocalDays, localDaysBetween } = await import('./time.ts');
+  for (const zone of ['Europe/London', 'America/New_York']) {
+    for (let ms = Date.UTC(2023, 0, 1, 9); ms < Date.UTC(2024, 11, 31); ms += 86_400_000 + 3_600_000) {
+      for (const days of [-280, -7, 1, 14]) {
+        assert.equal(addLocalDays(ms, days, zone), DateTime.fromMillis(ms, { zone }).plus({ days }).toMillis(), `${zone} ${new Date(ms).toISOString()} ${days}`);
+      }
+      const later = ms + 40 * 86_400_000;
+      // Read on the wall clock: the same time of day 40 days on is 40 days, whatever the clocks did.
+      assert.equal(localDaysBetween(ms, addLocalDays(ms, 40, zone), zone), 40);
+      assert.ok(Math.abs(localDaysBetween(ms, later, zone) - DateTime.fromMillis(later, { zone }).diff(DateTime.fromMillis(ms, { zone }), 'days').days) <= 1 / 24 + 1e-9);
+    }
+  }
+});

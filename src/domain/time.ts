@@ -90,6 +90,16 @@ export function startOfLocalDay(ms: number, zone: string): number {
   return fromWallClock(Math.floor(wall / DAY_MS) * DAY_MS, zone);
 }
 
+/** The same wall-clock time `days` calendar days later (or earlier) in `zone`. */
+export function addLocalDays(ms: number, days: number, zone: string): number {
+  return fromWallClock(ms + zoneOffset(ms, zone) + days * DAY_MS, zone);
+}
+
+/** Calendar days (fractional) between two instants, read on the local wall clock. */
+export function localDaysBetween(from: number, to: number, zone: string): number {
+  return (to + zoneOffset(to, zone) - (from + zoneOffset(from, zone))) / DAY_MS;
+}
+
 export function localDateKey(ms: number, zone: string): string {
   return new Date(ms + zoneOffset(ms, zone)).toISOString().slice(0, 10);
 }

@@ -1,7 +1,6 @@
-import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { FindingDraft, FindingSeverity } from '../domain/findings.ts';
-import { DAY_MS, endOfLocalDay, formatDay } from '../domain/time.ts';
+import { DAY_MS, addLocalDays, endOfLocalDay, formatDay, localDaysBetween, startOfLocalDay } from '../domain/time.ts';
 import type { PersonState, WorldView } from '../engine/world-view.ts';
 import { defineProtocol, type WakeRequest } from './protocol.ts';
 import { cite } from './support/describe.ts';
@@ -77,14 +76,13 @@ type Config = z.output<typeof configSchema>;
 
 /** The local start of the day at which the pregnancy reaches `weeks` (40 weeks at the due date). */
 function atGestation(unborn: PersonState, weeks: number, zone: string): number {
-  return DateTime.fromMillis(unborn.dueMs!, { zone }).startOf('day').minus({ days: 280 - Math.round(weeks * 7) }).toMillis();
+  return addLocalDays(startOfLocalDay(unborn.dueMs!, zone), -(280 - Math.round(weeks * 7)), zone);
 }
 
 /** Completed weeks of gestation at `at`, counted in local calendar days. */
 function gestationWeeks(unborn: PersonState, at: number, zone: string): number | undefined {
   if (unborn.dueMs === undefined) return undefined;
-  const start = DateTime.fromMillis(atGestation(unborn, 0, zone), { zone });
-  return DateTime.fromMillis(at, { zone }).diff(start, 'days').days / 7;
+  return localDaysBetween(atGestation(unborn, 0, zone), at, zone) / 7;
 }
 
 /** Unborn babies a record may concern: the person themselves, or those of the adults it is about. */
