@@ -41,6 +41,9 @@ export function describeEvent(event: ThreadEvent, zone: string): string {
     case 'plan.started': return `${words(event.data.kind)} plan started`;
     case 'plan.ended': return `${words(event.data.kind)} plan ended`;
     case 'information.shared': return `Information shared with ${agencyName(event.data.to)}${event.data.area ? ` in ${event.data.area}` : ''}${event.data.content?.length ? `: ${event.data.content.map(words).join(', ')}` : ''}`;
+    case 'identity.linked': return `${event.data.person} and ${event.data.to} recorded as the same person (${event.data.basis === 'automatic' ? `automatic match, probability ${(event.data.probability ?? 1).toFixed(3)}` : 'confirmed by a practitioner'})`;
+    case 'identity.review': return `${event.data.person} may be ${event.data.candidate}: match probability ${event.data.probability.toFixed(3)}, for a practitioner to decide`;
+    case 'identity.unlinked': return `${event.data.person} and ${event.data.from} recorded as different people: ${event.data.reason}`;
     case 'incident.serious': return `Serious incident${event.data.description ? `: ${event.data.description}` : ''}`;
   }
 }

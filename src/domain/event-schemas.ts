@@ -116,6 +116,23 @@ export const EVENT_SCHEMAS = {
   'plan.ended': event({ person: id, kind: z.enum(v.PLAN_KINDS) }),
   'information.shared': event({ person: id, to: z.enum(v.REFERRAL_DESTINATIONS), content: words.optional(), area: z.string().max(200).optional() }),
   'incident.serious': event({ person: id, description: z.string().max(5000).optional() }),
+  // Identity: two records of the same person, made by different agencies, joined or parted.
+  'identity.linked': event({
+    person: id,
+    to: id,
+    basis: z.enum(['automatic', 'confirmed']),
+    matchWeight: z.number().optional(),
+    probability: z.number().min(0).max(1).optional(),
+    explanation: z.string().max(5000).optional(),
+  }),
+  'identity.review': event({
+    person: id,
+    candidate: id,
+    matchWeight: z.number(),
+    probability: z.number().min(0).max(1),
+    explanation: z.string().max(5000).optional(),
+  }),
+  'identity.unlinked': event({ person: id, from: id, reason: z.string().min(1, 'say why the records are not the same person').max(2000) }),
 } as const;
 
 export type EventType = keyof typeof EVENT_SCHEMAS;

@@ -48,6 +48,12 @@ export function personsOf(raw: RawEvent): { subject: string; persons: string[] }
       const seen = raw.seen ?? [];
       return { subject: raw.person, persons: seen.includes(raw.person) ? [...seen] : [raw.person, ...seen] };
     }
+    case 'identity.linked':
+      return { subject: raw.person, persons: [raw.person, raw.to] };
+    case 'identity.review':
+      return { subject: raw.person, persons: [raw.person, raw.candidate] };
+    case 'identity.unlinked':
+      return { subject: raw.person, persons: [raw.person, raw.from] };
     default:
       return { subject: raw.person, persons: [raw.person] };
   }

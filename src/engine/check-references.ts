@@ -54,6 +54,15 @@ export function checkReferences(event: ThreadEvent, world: ReferenceView): Field
       known('person', event.data.person);
       (event.data.seen ?? []).forEach((id, i) => known(`seen.${i}`, id));
       break;
+    case 'identity.linked':
+    case 'identity.review':
+    case 'identity.unlinked': {
+      known('person', event.data.person);
+      const other = event.type === 'identity.linked' ? ['to', event.data.to] : event.type === 'identity.review' ? ['candidate', event.data.candidate] : ['from', event.data.from];
+      known(other[0]!, other[1]!);
+      if (other[1] === event.data.person) problems.push({ field: other[0]!, reason: 'a record cannot be linked to itself' });
+      break;
+    }
     default:
       known('person', (event.data as { person: string }).person);
   }

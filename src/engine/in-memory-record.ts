@@ -8,6 +8,7 @@ import { checkReferences } from './check-references.ts';
 import type { Clock } from './clock.ts';
 import { Engine } from './engine.ts';
 import { assertSameSubmission } from './same-submission.ts';
+import { IdentityLinker } from './identity-linker.ts';
 
 export type Submission =
   | { status: 'accepted'; event: ThreadEvent; findings: Finding[] }
@@ -22,9 +23,11 @@ export class InMemoryRecord {
   readonly engine: Engine;
   readonly events: ThreadEvent[] = [];
   private seq = 0;
+  private readonly linker: IdentityLinker;
 
   constructor(protocols: readonly Protocol[], readonly config: PartnershipConfig, readonly clock: Clock) {
     this.engine = new Engine({ protocols, config, clock });
+    this.linker = new IdentityLinker(config.timezone);
   }
 
   /** Validates without recording: returns the event or throws a ValidationError. */
@@ -51,7 +54,13 @@ export class InMemoryRecord {
   accept(event: ThreadEvent): Submission {
     event.seq = ++this.seq;
     this.events.push(event);
-    return { status: 'accepted', event, findings: this.engine.record(event) };
+    const findings = this.engine.record(event);
+    // A new person may be someone another agency already knows: record the link or the question.
+    for (const identity of this.linker.observe(event, true)) {
+      const linked = this.submit(identity, String(identity.id));
+      findings.push(...linked.findings);
+    }
+    return { status: 'accepted', event, findings };
   }
 
   runUntil(time: number): Finding[] {

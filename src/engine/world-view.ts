@@ -45,7 +45,11 @@ export interface WorldView {
   childrenOf(adultId: string): readonly Relationship[];
   /** The child and everyone related to them, or to their carers' other children. */
   household(childId: string): string[];
-  /** Events about the person (newest last), optionally filtered by type. */
+  /** The person's records across agencies: this id and every id linked to it as the same person. */
+  identityGroup(id: string): string[];
+  /** Possible matches waiting for a practitioner to decide (identity.review not yet settled). */
+  pendingReviews(): ThreadEvent<'identity.review'>[];
+  /** Events about the person and their linked records (oldest first), optionally filtered by type. */
   eventsOf(personId: string, type?: ThreadEvent['type']): readonly ThreadEvent[];
   event(key: string): ThreadEvent | undefined;
   findingsAbout(subject: string): readonly Finding[];

@@ -23,6 +23,8 @@ export class World implements WorldView {
   private readonly events = new Map<string, ThreadEvent>();
   private readonly findings = new Map<string, Finding[]>();
   private readonly findingIndex = new Map<string, Finding>();
+  private readonly sameAs = new Map<string, Set<string>>();
+  private readonly reviews = new Map<string, ThreadEvent<'identity.review'>>();
 
   person(id: string): PersonState | undefined {
     return this.persons.get(id);
@@ -48,12 +50,18 @@ export class World implements WorldView {
     return this.persons.values();
   }
 
+  // Relationships recorded against any agency's record of the same person count for all.
   carersOf(childId: string): readonly Relationship[] {
-    return this.byChild.get(childId) ?? NO_RELATIONSHIPS;
+    return this.acrossIdentity(this.byChild, childId);
   }
 
   childrenOf(adultId: string): readonly Relationship[] {
-    return this.byAdult.get(adultId) ?? NO_RELATIONSHIPS;
+    return this.acrossIdentity(this.byAdult, adultId);
+  }
+
+  private acrossIdentity(index: Map<string, Relationship[]>, id: string): readonly Relationship[] {
+    if (!this.sameAs.has(id)) return index.get(id) ?? NO_RELATIONSHIPS;
+    return this.identityGroup(id).flatMap((same) => index.get(same) ?? []);
   }
 
   household(childId: string): string[] {
@@ -62,11 +70,37 @@ export class World implements WorldView {
       members.add(carer.person);
       for (const other of this.childrenOf(carer.person)) members.add(other.of);
     }
+    // Other agencies' records of the same people belong to the household too.
+    for (const id of [...members]) for (const same of this.identityGroup(id)) members.add(same);
     return [...members];
   }
 
+  identityGroup(id: string): string[] {
+    if (!this.sameAs.has(id)) return [id];
+    const group = new Set<string>([id]);
+    const queue = [id];
+    while (queue.length > 0) {
+      for (const next of this.sameAs.get(queue.pop()!) ?? []) {
+        if (!group.has(next)) {
+          group.add(next);
+          queue.push(next);
+        }
+      }
+    }
+    return [...group];
+  }
+
+  pendingReviews(): ThreadEvent<'identity.review'>[] {
+    return [...this.reviews.values()];
+  }
+
   eventsOf(personId: string, type?: ThreadEvent['type']): readonly ThreadEvent[] {
-    const events = this.persons.get(personId)?.events ?? NO_EVENTS;
+    let events = this.persons.get(personId)?.events ?? NO_EVENTS;
+    if (this.sameAs.has(personId)) {
+      const merged = new Map<string, ThreadEvent>();
+      for (const id of this.identityGroup(personId)) for (const e of this.persons.get(id)?.events ?? NO_EVENTS) merged.set(e.key, e);
+      events = [...merged.values()].sort((a, b) => a.at - b.at || a.seq - b.seq);
+    }
     return type ? events.filter((e) => e.type === type) : events;
   }
 
@@ -189,8 +223,28 @@ export class World implements WorldView {
       case 'plan.ended':
         this.persons.get(event.data.person)?.openPlans.delete(event.data.kind);
         return;
+      case 'identity.linked':
+        this.link(event.data.person, event.data.to);
+        this.reviews.delete(pairKey(event.data.person, event.data.to));
+        return;
+      case 'identity.unlinked':
+        this.sameAs.get(event.data.person)?.delete(event.data.from);
+        this.sameAs.get(event.data.from)?.delete(event.data.person);
+        this.reviews.delete(pairKey(event.data.person, event.data.from));
+        return;
+      case 'identity.review':
+        if (!this.identityGroup(event.data.person).includes(event.data.candidate)) this.reviews.set(pairKey(event.data.person, event.data.candidate), event as ThreadEvent<'identity.review'>);
+        return;
       default:
         return;
+    }
+  }
+
+  private link(a: string, b: string): void {
+    for (const [x, y] of [[a, b], [b, a]] as const) {
+      const set = this.sameAs.get(x) ?? new Set<string>();
+      set.add(y);
+      this.sameAs.set(x, set);
     }
   }
 
@@ -208,4 +262,8 @@ export class World implements WorldView {
       this.byAdult.set(old.data.person, drop(this.byAdult.get(old.data.person)));
     }
   }
+}
+
+function pairKey(a: string, b: string): string {
+  return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
 }

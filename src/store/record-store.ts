@@ -7,6 +7,7 @@ import { BatchReferences, checkReferences } from '../engine/check-references.ts'
 import { RestoreClock, SwitchableClock, type Clock } from '../engine/clock.ts';
 import { Engine } from '../engine/engine.ts';
 import { assertSameSubmission } from '../engine/same-submission.ts';
+import { IdentityLinker } from '../engine/identity-linker.ts';
 import type { Protocol } from '../protocols/protocol.ts';
 import type { Database, Transaction } from './database.ts';
 import { EVENT_COLUMNS, eventCopyRow, eventValues, type EventRow, type Submitter } from './event-rows.ts';
@@ -40,13 +41,17 @@ const STATUS_AFTER: Record<FindingActionKind, FindingStatus> = {
 export class RecordStore {
   private readonly queue = new SerialQueue();
   private seq = 0;
+  private broken?: Error;
+  private readonly linker: IdentityLinker;
 
   private constructor(
     readonly db: Database,
     readonly engine: Engine,
     readonly config: PartnershipConfig,
     private readonly clock: SwitchableClock,
-  ) {}
+  ) {
+    this.linker = new IdentityLinker(config.timezone);
+  }
 
   static async open(db: Database, protocols: readonly Protocol[], config: PartnershipConfig, liveClock: Clock): Promise<RecordStore> {
     const clock = new SwitchableClock(new RestoreClock());
@@ -65,6 +70,8 @@ export class RecordStore {
       if (!checked.ok) throw new Error(`stored event ${row.seq} no longer validates: ${checked.problems.map((p) => p.field).join(', ')}`);
       checked.event.recordedAt = recordedAt;
       rederived.push(...this.engine.record(checked.event));
+      // The links the linker proposed are already in the log: it only relearns who is known.
+      this.linker.observe(checked.event, false);
       this.seq = Number(row.seq);
     }
     const stored = await this.db.query<FindingRow>('SELECT * FROM findings');
@@ -98,20 +105,46 @@ export class RecordStore {
   /** Records one event. The same idempotency key a second time returns the first. */
   submit(input: unknown, defaultKey: string, submitter?: Submitter): Promise<StoredSubmission> {
     return this.queue.run(async () => {
+      this.assertHealthy();
       const event = this.prepare(input, defaultKey);
       if (this.engine.world.hasEvent(event.key)) return { status: 'duplicate', event, findings: [] };
-      event.seq = this.seq + 1;
+      return this.acceptOne(event, submitter);
+    });
+  }
+
+  /**
+   * Stores one prepared event, its findings and projections in one transaction, then
+   * any identity records the linker proposes. The engine evaluates inside the
+   * transaction; if the commit then fails, the in-memory picture is ahead of the log,
+   * so the store refuses further work until it is reopened (which rebuilds from the log).
+   */
+  private async acceptOne(event: ThreadEvent, submitter?: Submitter): Promise<StoredSubmission> {
+    event.seq = this.seq + 1;
+    let findings: Finding[] = [];
+    let evaluated = false;
+    try {
       await this.db.transaction(async (tx) => {
         await tx.query(`INSERT INTO events (${EVENT_COLUMNS.join(', ')}) VALUES (${EVENT_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`, eventValues(event, submitter));
-      });
-      this.seq = event.seq;
-      const findings = this.engine.record(event);
-      await this.db.transaction(async (tx) => {
+        evaluated = true;
+        findings = this.engine.record(event);
         await writeProjections(tx, this.engine.world, [event]);
         await this.insertFindings(tx, findings);
       });
-      return { status: 'accepted', event, findings };
-    });
+    } catch (error) {
+      if (evaluated) this.broken = error instanceof Error ? error : new Error(String(error));
+      throw error;
+    }
+    this.seq = event.seq;
+    for (const identity of this.linker.observe(event, true)) {
+      const derived = this.prepare(identity, String(identity.id));
+      if (this.engine.world.hasEvent(derived.key)) continue;
+      findings.push(...(await this.acceptOne(derived)).findings);
+    }
+    return { status: 'accepted', event, findings };
+  }
+
+  private assertHealthy(): void {
+    if (this.broken) throw new Error(`the record store must be reopened after a failed write (${this.broken.message})`);
   }
 
   /**
@@ -121,6 +154,7 @@ export class RecordStore {
    */
   submitBatch(inputs: readonly unknown[], keyPrefix: string, submitter?: Submitter): Promise<{ accepted: number; duplicates: number; findings: Finding[] }> {
     return this.queue.run(async () => {
+      this.assertHealthy();
       const events: ThreadEvent[] = [];
       const references = new BatchReferences(this.engine.world);
       let duplicates = 0;
@@ -153,6 +187,12 @@ export class RecordStore {
         await writeProjections(tx, world, events);
         await this.insertFindings(tx, findings);
       });
+      for (const event of events) {
+        for (const identity of this.linker.observe(event, true)) {
+          const derived = this.prepare(identity, String(identity.id));
+          if (!this.engine.world.hasEvent(derived.key)) findings.push(...(await this.acceptOne(derived)).findings);
+        }
+      }
       return { accepted: events.length, duplicates, findings };
     });
   }

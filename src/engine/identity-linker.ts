@@ -1,0 +1,68 @@
+import type { ThreadEvent } from '../domain/events.ts';
+import { formatLocal } from '../domain/time.ts';
+import { IdentityIndex, type IdentityIndexOptions } from '../linkage/identity-index.ts';
+import type { PersonRecord } from '../linkage/person-record.ts';
+import { renderWaterfall } from '../linkage/waterfall-text.ts';
+
+/** The identifying fields of a `person.recorded` event, as linkage reads them. */
+function personRecord(event: ThreadEvent<'person.recorded'>, zone: string): PersonRecord | undefined {
+  const d = event.data;
+  const hasIdentity = d.nhsNumber || (d.name?.family && (d.name.given || d.born || d.postcode));
+  if (!hasIdentity) return undefined;
+  return {
+    id: d.person,
+    name: d.name,
+    born: event.bornMs === undefined ? undefined : formatLocal(event.bornMs, zone).slice(0, 10),
+    sex: d.sex,
+    nhsNumber: d.nhsNumber?.replace(/\s/g, ''),
+    postcode: d.postcode,
+    email: d.email,
+    phone: d.phone,
+    area: d.area,
+  };
+}
+
+/**
+ * Recognises the same person arriving from another agency. Each new `person.recorded`
+ * is matched against everyone known; a confident match becomes an `identity.linked`
+ * record and an uncertain one an `identity.review` for a practitioner, both written to
+ * the log like any other record (so replay and rebuild see exactly the same links).
+ * A practitioner's `identity.unlinked` is never overridden.
+ */
+export class IdentityLinker {
+  private readonly index: IdentityIndex;
+
+  constructor(private readonly zone: string, options?: IdentityIndexOptions) {
+    this.index = new IdentityIndex(options);
+  }
+
+  /** Learns from an accepted event; for a new person, returns the identity records to add. */
+  observe(event: ThreadEvent, propose: boolean): Record<string, unknown>[] {
+    if (event.type === 'identity.unlinked') {
+      this.index.recordDecision({ kind: 'reject', records: [event.data.person, event.data.from], by: { name: event.recordedBy?.name ?? 'practitioner', role: event.recordedBy?.role }, reason: event.data.reason, at: new Date(event.at).toISOString() });
+      return [];
+    }
+    if (event.type === 'identity.linked' && event.data.basis === 'confirmed') {
+      this.index.recordDecision({ kind: 'accept', records: [event.data.person, event.data.to], by: { name: event.recordedBy?.name ?? 'practitioner', role: event.recordedBy?.role }, reason: 'confirmed by a practitioner', at: new Date(event.at).toISOString() });
+      return [];
+    }
+    if (event.type !== 'person.recorded' || event.supersedes) return [];
+    const record = personRecord(event, this.zone);
+    if (!record) return [];
+    const matches = propose ? this.index.match(record, { limit: 3 }) : [];
+    this.index.add(record, record.id);
+    const at = event.data.at;
+    return matches.filter((m) => m.decision !== 'no-link').map((m) => ({
+      at,
+      type: m.decision === 'link' ? 'identity.linked' : 'identity.review',
+      id: `identity:${record.id}:${m.personId}`,
+      person: record.id,
+      [m.decision === 'link' ? 'to' : 'candidate']: m.personId,
+      ...(m.decision === 'link' ? { basis: 'automatic' } : {}),
+      matchWeight: Math.round(m.matchWeight * 1000) / 1000,
+      probability: Math.round(m.probability * 1e6) / 1e6,
+      explanation: renderWaterfall(m.waterfall),
+      recordedBy: { role: 'threadline-linkage' },
+    }));
+  }
+}
