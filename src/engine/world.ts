@@ -24,6 +24,8 @@ export class World implements WorldView {
   private readonly findings = new Map<string, Finding[]>();
   private readonly findingIndex = new Map<string, Finding>();
   private readonly sameAs = new Map<string, Set<string>>();
+  /** Each person's events by type: protocols mostly ask for one kind of record. */
+  private readonly byType = new Map<string, Map<string, ThreadEvent[]>>();
   private readonly reviews = new Map<string, ThreadEvent<'identity.review'>>();
 
   person(id: string): PersonState | undefined {
@@ -95,8 +97,12 @@ export class World implements WorldView {
   }
 
   eventsOf(personId: string, type?: ThreadEvent['type']): readonly ThreadEvent[] {
+    if (!this.sameAs.has(personId)) {
+      if (type) return this.byType.get(personId)?.get(type) ?? NO_EVENTS;
+      return this.persons.get(personId)?.events ?? NO_EVENTS;
+    }
     let events = this.persons.get(personId)?.events ?? NO_EVENTS;
-    if (this.sameAs.has(personId)) {
+    {
       const merged = new Map<string, ThreadEvent>();
       for (const id of this.identityGroup(personId)) for (const e of this.persons.get(id)?.events ?? NO_EVENTS) merged.set(e.key, e);
       events = [...merged.values()].sort((a, b) => a.at - b.at || a.seq - b.seq);
@@ -130,6 +136,11 @@ export class World implements WorldView {
       const person = this.persons.get(id);
       if (!person) continue;
       person.events.push(event);
+      let types = this.byType.get(id);
+      if (!types) this.byType.set(id, (types = new Map()));
+      const list = types.get(event.type);
+      if (list) list.push(event);
+      else types.set(event.type, [event]);
       if (event.agency) person.agencies.add(event.agency);
     }
   }
@@ -255,6 +266,9 @@ export class World implements WorldView {
     for (const id of old.persons) {
       const person = this.persons.get(id);
       if (person) person.events = person.events.filter((e) => e.key !== key);
+      const types = this.byType.get(id);
+      const list = types?.get(old.type);
+      if (list) types!.set(old.type, list.filter((e) => e.key !== key));
     }
     if (old.type === 'relationship.recorded') {
       const drop = (list: Relationship[] | undefined) => list?.filter((r) => r.key !== key) ?? [];
