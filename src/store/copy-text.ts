@@ -1,8 +1,11 @@
+const NEEDS_ESCAPE = /[\\\t\n\r]/;
+
 /** Formats values for PostgreSQL's COPY text format (tab-separated, backslash-escaped). */
 export function copyField(value: unknown): string {
   if (value === null || value === undefined) return '\\N';
   if (Array.isArray(value)) return copyField(arrayLiteral(value.map(String)));
   const text = typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 }
 

@@ -8,14 +8,22 @@ const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).
  * Writes the read projections (people, relationships, which agencies know whom) for the
  * people the given events touched, from the engine's current picture of them.
  */
-export async function writeProjections(tx: Transaction, world: World, events: readonly ThreadEvent[]): Promise<void> {
+// Only these records change who a person is or who they are to a child.
+const CHANGES_PERSON = new Set<ThreadEvent['type']>(['person.recorded', 'birth', 'pregnancy.booked', 'address.changed', 'relationship.recorded']);
+
+export async function writeProjections(tx: Transaction, world: World, events: readonly ThreadEvent[], knownAgencies?: Set<string>): Promise<void> {
   const touched = new Set<string>();
   const agencies = new Map<string, { person: string; agency: string; since: string }>();
   const relationships = new Map<string, { person: string; of: string; kind: string; since: string }>();
   for (const event of events) {
+    const changes = CHANGES_PERSON.has(event.type) || event.supersedes !== undefined;
     for (const id of event.persons) {
-      touched.add(id);
-      if (event.agency) agencies.set(`${id}\u0000${event.agency}`, { person: id, agency: event.agency, since: iso(event.at)! });
+      if (changes) touched.add(id);
+      if (!event.agency) continue;
+      const key = `${id}\u0000${event.agency}`;
+      if (knownAgencies?.has(key)) continue;
+      knownAgencies?.add(key);
+      agencies.set(key, { person: id, agency: event.agency, since: iso(event.at)! });
     }
   }
   const people = [...touched].map((id) => world.person(id)).filter((p) => p !== undefined);

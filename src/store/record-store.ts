@@ -42,6 +42,8 @@ export class RecordStore {
   private readonly queue = new SerialQueue();
   private seq = 0;
   private broken?: Error;
+  /** Person–agency pairs already in person_agencies, so each is written once. */
+  private readonly knownAgencies = new Set<string>();
   private readonly linker: IdentityLinker;
 
   private constructor(
@@ -127,7 +129,7 @@ export class RecordStore {
         await tx.query(`INSERT INTO events (${EVENT_COLUMNS.join(', ')}) VALUES (${EVENT_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`, eventValues(event, submitter));
         evaluated = true;
         findings = this.engine.record(event);
-        await writeProjections(tx, this.engine.world, [event]);
+        await writeProjections(tx, this.engine.world, [event], this.knownAgencies);
         await this.insertFindings(tx, findings);
       });
     } catch (error) {
@@ -181,12 +183,26 @@ export class RecordStore {
         event.recordedAt = this.clock.arrivalTime(event);
         text += eventCopyRow(event, submitter);
       }
-      await this.db.transaction((tx) => tx.copyIn('events', EVENT_COLUMNS, text));
-      for (const event of events) findings.push(...this.engine.record(event));
-      await this.db.transaction(async (tx) => {
-        await writeProjections(tx, world, events);
-        await this.insertFindings(tx, findings);
-      });
+      // One transaction. The server loads the rows while the engine evaluates them (the
+      // engine yields now and then so the rows keep flowing); if the commit then fails,
+      // the in-memory picture is ahead of the log and the store must be reopened.
+      let evaluated = false;
+      try {
+        await this.db.transaction(async (tx) => {
+          const copying = tx.copyIn('events', EVENT_COLUMNS, text);
+          evaluated = true;
+          for (let i = 0; i < events.length; i++) {
+            findings.push(...this.engine.record(events[i]!));
+            if (i % 250 === 249) await new Promise((resolve) => setImmediate(resolve));
+          }
+          await copying;
+          await writeProjections(tx, world, events, this.knownAgencies);
+          await this.insertFindings(tx, findings);
+        });
+      } catch (error) {
+        if (evaluated) this.broken = error instanceof Error ? error : new Error(String(error));
+        throw error;
+      }
       for (const event of events) {
         for (const identity of this.linker.observe(event, true)) {
           const derived = this.prepare(identity, String(identity.id));
