@@ -20,7 +20,7 @@ import { adminPages } from './routes/admin-pages.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const govukDist = join(dirname(createRequire(import.meta.url).resolve('govuk-frontend/package.json')), 'dist');
-const GOVUK_FILES = /^\/(govuk-frontend\.min\.(css|js)(\.map)?|assets\/(fonts|images)\/[\w.-]+|assets\/manifest\.json)$/;
+const GOVUK_FILES = /^\/(govuk-frontend\.min\.(css|js)(\.map)?|(fonts|images)\/[\w.-]+|manifest\.json)$/;
 
 /** The practitioners' pages: server-rendered GOV.UK Frontend, every page working without JavaScript. */
 export async function registerWeb(app: FastifyInstance, services: Services): Promise<void> {
@@ -36,7 +36,8 @@ export async function registerWeb(app: FastifyInstance, services: Services): Pro
   });
   // GOV.UK Frontend's stylesheet, script, fonts and images: only those files.
   await app.register(fastifyStatic, {
-    root: join(govukDist, 'govuk'),
+    // The stylesheet asks for /assets/fonts/... and /assets/images/..., which live in govuk/assets.
+    root: [join(govukDist, 'govuk', 'assets'), join(govukDist, 'govuk')],
     prefix: '/assets/',
     allowedPath: (pathName) => GOVUK_FILES.test(pathName),
     maxAge: '1d',

@@ -19,17 +19,23 @@ const NAV: NavItem[] = [
   { text: 'Accounts', href: '/admin/users', capability: 'users.manage' },
 ];
 
-/** The GOV.UK error summary's list: each problem linked to its field. */
-export function errorList(problems: readonly FieldProblem[], fieldIds: Record<string, string> = {}): { text: string; href: string }[] {
-  return problems.map((p) => ({
-    text: p.field ? `${fieldLabel(p.field)} ${p.reason}` : p.reason,
-    href: `#${fieldIds[p.field] ?? (p.field.split('.')[0] || 'main-content')}`,
-  }));
+/**
+ * A problem as GOV.UK words it: an instruction ("Select the kind of injury") stands
+ * alone; a refusal from the record ("must be one of ...") is prefixed with the field.
+ */
+export function problemText(problem: FieldProblem, label?: string): string {
+  const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+  if (!problem.field || /^(select|enter|choose|say|give)\b/i.test(problem.reason)) return capital(problem.reason);
+  const name = label ?? problem.field.replace(/([A-Z])/g, ' $1').replaceAll('.', ' ').replaceAll('-', ' ').toLowerCase().trim();
+  return `${capital(name.replace(/ \(optional\)$/, '').replace(/\?$/, ''))} ${problem.reason}`;
 }
 
-function fieldLabel(field: string): string {
-  const text = field.replace(/([A-Z])/g, ' $1').replaceAll('.', ' ').replaceAll('-', ' ').toLowerCase().trim();
-  return text.charAt(0).toUpperCase() + text.slice(1) + ':';
+/** The GOV.UK error summary's list: each problem linked to its field. */
+export function errorList(problems: readonly FieldProblem[], fieldIds: Record<string, string> = {}, labels: Record<string, string> = {}): { text: string; href: string }[] {
+  return problems.map((p) => ({
+    text: problemText(p, labels[p.field.split('.')[0]!]),
+    href: `#${fieldIds[p.field] ?? (p.field.split('.')[0] || 'main-content')}`,
+  }));
 }
 
 /** Renders a page in the layout, with what every page needs: the user, navigation, CSRF token and CSP nonce. */

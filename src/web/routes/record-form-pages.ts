@@ -14,7 +14,7 @@ import { nameOf } from '../../api/read/people.ts';
 import { familyHistory, historyCount } from '../../api/read/family-history.ts';
 import { formBySlug, type EventFormSpec } from '../forms/event-forms.ts';
 import { formToEvent, type FormBody } from '../forms/form-to-event.ts';
-import { errorList, page } from '../render.ts';
+import { errorList, page, problemText } from '../render.ts';
 
 const params = z.object({ id: z.string().min(1).max(200), form: z.string().max(40) });
 
@@ -40,10 +40,12 @@ export function recordFormPages(app: FastifyInstance, services: Services): void 
 
   function render(request: FastifyRequest, reply: FastifyReply, form: EventFormSpec, id: string, values: FormBody, problems: FieldProblem[] = []) {
     const people = recordCircle(world, id).map((p) => ({ value: p, text: nameOf(world, p) }));
+    const labels: Record<string, string> = Object.fromEntries(form.fields.map((f) => [f.name, f.label]));
+    labels['at-time'] = 'Time';
     const fieldErrors: Record<string, { text: string }> = {};
     for (const p of problems) {
       const key = p.field === 'at-time' ? 'at-time' : p.field.split('.')[0]!;
-      fieldErrors[key] ??= { text: p.reason.charAt(0).toUpperCase() + p.reason.slice(1) };
+      fieldErrors[key] ??= { text: problemText(p, labels[key]) };
     }
     const history = form.slug === 'decision' ? familyHistory(world, id, services.zone) : undefined;
     return page(request, reply, 'record-form.njk', {
@@ -54,7 +56,7 @@ export function recordFormPages(app: FastifyInstance, services: Services): void 
       people,
       values,
       fieldErrors,
-      errors: problems.length ? errorList(problems, Object.fromEntries(problems.map((p) => [p.field, fieldId(form, p.field)]))) : undefined,
+      errors: problems.length ? errorList(problems, Object.fromEntries(problems.map((p) => [p.field, fieldId(form, p.field)])), labels) : undefined,
       history,
       historyCount: history ? historyCount(history) : 0,
       backLink: `/people/${encodeURIComponent(id)}`,
