@@ -59,8 +59,6 @@ describe('the practitioners\' web app in Chromium', { timeout: 110_000 }, () => 
     // (axe-core needs JavaScript, so pages are checked from a second, scripted session.)
     const gp = await session('gp', { javaScript: false });
     const gpChecks = await session('gp');
-    await gpChecks.page.goto('/work');
-    await check(gpChecks.page, 'my-work');
     await gpChecks.page.goto('/people/known-baby/record/injury');
     await check(gpChecks.page, 'record-injury');
     await gp.page.goto('/people/known-baby');
@@ -84,6 +82,9 @@ describe('the practitioners\' web app in Chromium', { timeout: 110_000 }, () => 
     await check(frontDoor.page, 'front-door-queue');
 
     // The record page, its finding and the decision form, with the history beside it.
+    await gpChecks.page.goto('/work');
+    assert.match(await gpChecks.page.locator('main').innerText(), /Injury in non mobile infant/, 'the GP owns the finding and sees it under My work');
+    await check(gpChecks.page, 'my-work');
     await gpChecks.page.goto('/people/known-baby');
     await check(gpChecks.page, 'child-record');
     await gpChecks.page.locator('.tl-banner').getByRole('link', { name: 'Injury in non mobile infant' }).click();
