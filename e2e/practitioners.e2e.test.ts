@@ -78,7 +78,9 @@ describe('the practitioners\' web app in Chromium', { timeout: 110_000 }, () => 
     await item.first().waitFor({ timeout: 1_000 });
     const seenAfter = Date.now() - recordedAt;
     assert.ok(seenAfter < 1_000, `the front door saw the finding ${seenAfter} ms after it was recorded`);
-    assert.match(await item.first().innerText(), /known-baby/);
+    const card = await item.first().innerText();
+    assert.match(card, /known-baby/);
+    assert.match(card, /Parents’ own childhood\s+[^\n]*Alice Known[^\n]*care experienced parent/i, 'the mother\'s own care history is surfaced beside the finding');
     await check(frontDoor.page, 'front-door-queue');
 
     // The record page, its finding and the decision form, with the history beside it.

@@ -32,8 +32,8 @@ export interface TestApp {
 const local = (dt: DateTime) => dt.setZone(ZONE).toFormat("yyyy-MM-dd'T'HH:mm");
 
 /**
- * Family "known": a baby (8 weeks old) and mother, with a record from every practitioner
- * agency, and a bruise seen by the GP (which raises a finding). Family "quiet": a baby
+ * Family "known": a baby (8 weeks old) and mother (herself looked after as a child), with a
+ * record from every practitioner agency, and a bruise seen by the GP (which raises a finding). Family "quiet": a baby
  * known only to midwifery.
  */
 export function fixtureEvents(now = DateTime.now()): Record<string, unknown>[] {
@@ -41,6 +41,7 @@ export function fixtureEvents(now = DateTime.now()): Record<string, unknown>[] {
   const e = (id: string, at: DateTime, body: Record<string, unknown>) => ({ id, at: local(at), ...body });
   return [
     e('k1', born.minus({ months: 6 }), { type: 'person.recorded', person: 'known-mum', role: 'adult', sex: 'female', agency: 'midwifery', name: { given: 'Alice', family: 'Known' } }),
+    e('k1b', born.minus({ months: 5 }), { type: 'concern.recorded', person: 'known-mum', kind: 'care-experienced-parent', severity: 'medium', agency: 'midwifery', detail: 'Looked after from the age of 9' }),
     e('k2', born, { type: 'birth', child: 'known-baby', mother: 'known-mum', gestationWeeks: 39, birthWeightKg: 3.3, sex: 'female', agency: 'midwifery' }),
     e('k3', born.plus({ days: 11 }), { type: 'contact', person: 'known-baby', kind: 'new-birth-visit', agency: 'health-visiting', seen: ['known-baby', 'known-mum'] }),
     e('k4', born.plus({ days: 20 }), { type: 'gp.registered', person: 'known-baby', agency: 'gp' }),
