@@ -7,6 +7,8 @@ import { startTestServer, type RunningTestServer } from './support/server.ts';
 import { signIn, type Session } from './support/pages.ts';
 
 const SHOTS = 'docs/screenshots';
+// Ordinary runs write name.tmp.png (ignored by git); THREADLINE_SCREENSHOTS=1 refreshes the committed ones.
+const SUFFIX = process.env.THREADLINE_SCREENSHOTS === '1' ? '.png' : '.tmp.png';
 
 describe('the practitioners\' web app in Chromium', { timeout: 110_000 }, () => {
   let server: RunningTestServer;
@@ -22,7 +24,7 @@ describe('the practitioners\' web app in Chromium', { timeout: 110_000 }, () => 
 
   /** axe-core on the page as it is now, and a screenshot of it. */
   async function check(page: Page, name: string, screenshot = true) {
-    if (screenshot) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+    if (screenshot) await page.screenshot({ path: `${SHOTS}/${name}${SUFFIX}`, fullPage: true });
     audited.push({ name, violations: await seriousViolations(page) });
   }
 
