@@ -33,6 +33,7 @@ const MATRIX: Record<string, Caller[]> = {
   'POST /api/findings/:id/actions': READERS,
   'GET /api/my-work': READERS,
   'GET /api/front-door/queue': FRONT_DOOR,
+  'GET /api/identity/reviews': FRONT_DOOR,
   'GET /api/audit': OVERSIGHT,
   'GET /api/figures': OVERSIGHT,
   'GET /api/notifications': ['safeguarding-lead'],

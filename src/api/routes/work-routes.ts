@@ -22,6 +22,19 @@ export function workRoutes(app: FastifyInstance, services: Services): void {
     schema: { tags: ['work'], summary: "The front door's queue: referrals awaiting a decision and findings, each with the family's history" },
   }, async () => ({ items: await frontDoorQueue(services.db, world, services.now(), services.zone) }));
 
+  api.get('/api/identity/reviews', {
+    config: { access: 'front-door' },
+    schema: {
+      tags: ['work'],
+      summary: 'Possible matches between records of people, waiting for a practitioner: confirm with identity.linked (basis confirmed) or part with identity.unlinked through POST /api/events',
+    },
+  }, async () => ({
+    reviews: world.pendingReviews().map((e) => ({
+      person: e.data.person, candidate: e.data.candidate, matchWeight: e.data.matchWeight,
+      probability: e.data.probability, explanation: e.data.explanation, raisedAt: new Date(e.at).toISOString(),
+    })),
+  }));
+
   api.get('/api/audit', {
     config: { access: 'audit.read' },
     schema: {
