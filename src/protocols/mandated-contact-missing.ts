@@ -21,7 +21,7 @@ const DUE_TEXT: Record<string, string> = {
 /** A contact of this kind with the child, or with a carer about the child. */
 function contactHappened(world: WorldView, person: PersonState, kind: ContactKind, before: number): boolean {
   const about = [person, ...carersOf(world, person.id)];
-  return about.some((p) => world.eventsOf(p.id).some((e) => e.type === 'contact' && e.data.kind === kind && e.at <= before));
+  return about.some((p) => world.eventsOf(p.id, 'contact').some((e) => e.type === 'contact' && e.data.kind === kind && e.at <= before));
 }
 
 export const mandatedContactMissing = defineProtocol({

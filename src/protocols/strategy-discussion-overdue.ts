@@ -38,7 +38,7 @@ export const strategyDiscussionOverdue = defineProtocol({
       if (event.data.to !== 'children-social-care') return undefined;
       const child = world.person(event.data.person);
       if (!child || !isUnderMonths(child, event.at, config.childUnderMonths, zone)) return undefined;
-      const injuryBefore = world.eventsOf(child.id).some((e) => e.type === 'injury.observed' && e.at <= event.at && e.at >= event.at - config.injuryLookbackDays * DAY_MS);
+      const injuryBefore = world.eventsOf(child.id, 'injury.observed').some((e) => e.type === 'injury.observed' && e.at <= event.at && e.at >= event.at - config.injuryLookbackDays * DAY_MS);
       if (!injuryBefore && !PHYSICAL_ABUSE_WORDS.test(event.data.reason ?? '')) return undefined;
       // Several referrals of the same day (GP, then ED) are one condition: one deadline, from the first.
       return { wakes: [{ at: event.at + config.deadlineHours * HOUR_MS, subject: child.id, key: `referrals-on:${localDateKey(event.at, zone)}`, cause: event.key }] };
