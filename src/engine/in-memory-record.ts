@@ -1,13 +1,10 @@
+import { prepareSubmission } from './prepare-submission.ts';
 import type { PartnershipConfig } from '../config/partnership-config.ts';
 import type { ThreadEvent } from '../domain/events.ts';
 import type { Finding } from '../domain/findings.ts';
-import { checkEvent } from '../domain/validate-event.ts';
-import { ValidationError } from '../domain/validation-error.ts';
 import type { Protocol } from '../protocols/protocol.ts';
-import { checkReferences } from './check-references.ts';
 import type { Clock } from './clock.ts';
 import { Engine } from './engine.ts';
-import { assertSameSubmission } from './same-submission.ts';
 import { IdentityLinker } from './identity-linker.ts';
 
 export type Submission =
@@ -32,16 +29,7 @@ export class InMemoryRecord {
 
   /** Validates without recording: returns the event or throws a ValidationError. */
   prepare(input: unknown, defaultKey: string, where?: string): ThreadEvent {
-    const checked = checkEvent(input, this.config.timezone, this.seq + 1, defaultKey, this.clock.now());
-    if (!checked.ok) throw new ValidationError(checked.problems, where);
-    const existing = this.engine.world.event(checked.event.key);
-    if (existing) {
-      assertSameSubmission(existing, checked.event, where);
-      return existing;
-    }
-    const problems = checkReferences(checked.event, this.engine.world);
-    if (problems.length > 0) throw new ValidationError(problems, where);
-    return checked.event;
+    return prepareSubmission(input, this.engine.world, this.config.timezone, this.clock, this.seq + 1, defaultKey, where);
   }
 
   submit(input: unknown, defaultKey: string, where?: string): Submission {

@@ -1,3 +1,4 @@
+import { prepareSubmission } from '../engine/prepare-submission.ts';
 import type { PartnershipConfig } from '../config/partnership-config.ts';
 import type { ThreadEvent } from '../domain/events.ts';
 import type { Finding, FindingStatus } from '../domain/findings.ts';
@@ -91,17 +92,7 @@ export class RecordStore {
 
   /** Validates one submission against the record; throws ValidationError naming the field. */
   private prepare(input: unknown, defaultKey: string, where?: string): ThreadEvent {
-    const checked = checkEvent(input, this.config.timezone, this.seq + 1, defaultKey, this.clock.now());
-    if (!checked.ok) throw new ValidationError(checked.problems, where);
-    const existing = this.engine.world.event(checked.event.key);
-    if (existing) {
-      assertSameSubmission(existing, checked.event, where);
-      return existing;
-    }
-    const problems = checkReferences(checked.event, this.engine.world);
-    if (problems.length > 0) throw new ValidationError(problems, where);
-    checked.event.recordedAt = this.clock.arrivalTime(checked.event);
-    return checked.event;
+    return prepareSubmission(input, this.engine.world, this.config.timezone, this.clock, this.seq + 1, defaultKey, where);
   }
 
   /** Records one event. The same idempotency key a second time returns the first. */
