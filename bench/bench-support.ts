@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { randomBytes } from 'node:crypto';
+import { scratchSchema } from '../test/scratch-schema.ts';
 
 export const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -28,21 +28,6 @@ export async function serverAvailable(): Promise<boolean> {
 }
 
 /** A fresh schema on the server for one measurement; returns its URL and a drop function. */
-export async function freshServerSchema(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const schema = `bench_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: SERVER_URL });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  await admin.end();
-  const url = new URL(SERVER_URL);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: SERVER_URL });
-      await client.connect();
-      await client.query(`DROP SCHEMA ${schema} CASCADE`);
-      await client.end();
-    },
-  };
+export function freshServerSchema(): Promise<{ url: string; drop: () => Promise<void> }> {
+  return scratchSchema(SERVER_URL, 'bench');
 }

@@ -1,11 +1,10 @@
 // The store tests run against both targets: the embedded PGlite, and the PostgreSQL
 // server named by TEST_DATABASE_URL (default: the local server's `test` database).
-import pg from 'pg';
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { StoreLocation } from '../src/store/open-database.ts';
+import { scratchSchema } from './scratch-schema.ts';
 
 export const SERVER_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -27,22 +26,8 @@ export const pgliteTarget: StoreTarget = {
 export const serverTarget: StoreTarget = {
   name: 'postgres-server',
   async create() {
-    const schema = `t_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: SERVER_URL });
-    await admin.connect();
-    await admin.query(`CREATE SCHEMA ${schema}`);
-    await admin.end();
-    const url = new URL(SERVER_URL);
-    url.searchParams.set('options', `-c search_path=${schema}`);
-    return {
-      location: { databaseUrl: url.toString() },
-      cleanup: async () => {
-        const client = new pg.Client({ connectionString: SERVER_URL });
-        await client.connect();
-        await client.query(`DROP SCHEMA ${schema} CASCADE`);
-        await client.end();
-      },
-    };
+    const { url, drop } = await scratchSchema(SERVER_URL, 't');
+    return { location: { databaseUrl: url }, cleanup: drop };
   },
 };
 
