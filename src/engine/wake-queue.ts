@@ -1,8 +1,18 @@
 import type { Wake } from '../protocols/protocol.ts';
 
-/** A binary min-heap of wake-ups ordered by time, then by scheduling order. */
+interface Entry {
+  readonly at: number;
+  readonly order: number;
+  readonly wake: Wake;
+}
+
+/**
+ * A binary min-heap of wake-ups ordered by time, then by scheduling order. The time sits
+ * on the entry itself and sifting moves a hole rather than swapping: the queue is on the
+ * path of every event, and most of its cost was pointer chasing.
+ */
 export class WakeQueue {
-  private readonly heap: { wake: Wake; order: number }[] = [];
+  private readonly heap: Entry[] = [];
   private readonly scheduled = new Set<string>();
   private counter = 0;
 
@@ -15,52 +25,55 @@ export class WakeQueue {
     const id = `${wake.protocol}\u0000${wake.subject}\u0000${wake.key}`;
     if (this.scheduled.has(id)) return false;
     this.scheduled.add(id);
-    this.heap.push({ wake, order: this.counter++ });
-    this.up(this.heap.length - 1);
+    this.up({ at: wake.at, order: this.counter++, wake });
     return true;
   }
 
   peekTime(): number {
-    return this.heap.length > 0 ? this.heap[0]!.wake.at : Number.POSITIVE_INFINITY;
+    return this.heap.length > 0 ? this.heap[0]!.at : Number.POSITIVE_INFINITY;
   }
 
   pop(): Wake | undefined {
-    const top = this.heap[0];
+    const heap = this.heap;
+    const top = heap[0];
     if (!top) return undefined;
-    const last = this.heap.pop()!;
-    if (this.heap.length > 0) {
-      this.heap[0] = last;
-      this.down(0);
-    }
+    const last = heap.pop()!;
+    if (heap.length > 0) this.down(last);
     return top.wake;
   }
 
-  private less(a: number, b: number): boolean {
-    const x = this.heap[a]!;
-    const y = this.heap[b]!;
-    return x.wake.at < y.wake.at || (x.wake.at === y.wake.at && x.order < y.order);
-  }
-
-  private up(i: number): void {
+  private up(entry: Entry): void {
+    const heap = this.heap;
+    let i = heap.length;
+    heap.push(entry);
     while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!this.less(i, parent)) return;
-      [this.heap[i], this.heap[parent]] = [this.heap[parent]!, this.heap[i]!];
-      i = parent;
+      const parentIndex = (i - 1) >> 1;
+      const parent = heap[parentIndex]!;
+      if (!before(entry, parent)) break;
+      heap[i] = parent;
+      i = parentIndex;
     }
+    heap[i] = entry;
   }
 
-  private down(i: number): void {
-    const n = this.heap.length;
+  /** Places `entry` at the root's hole and sifts it down. */
+  private down(entry: Entry): void {
+    const heap = this.heap;
+    const n = heap.length;
+    let i = 0;
     for (;;) {
       const l = 2 * i + 1;
+      if (l >= n) break;
       const r = l + 1;
-      let smallest = i;
-      if (l < n && this.less(l, smallest)) smallest = l;
-      if (r < n && this.less(r, smallest)) smallest = r;
-      if (smallest === i) return;
-      [this.heap[i], this.heap[smallest]] = [this.heap[smallest]!, this.heap[i]!];
-      i = smallest;
+      const child = r < n && before(heap[r]!, heap[l]!) ? r : l;
+      if (!before(heap[child]!, entry)) break;
+      heap[i] = heap[child]!;
+      i = child;
     }
+    heap[i] = entry;
   }
+}
+
+function before(x: Entry, y: Entry): boolean {
+  return x.at < y.at || (x.at === y.at && x.order < y.order);
 }

@@ -1,3 +1,4 @@
+import { EVENT_TYPES } from '../domain/event-schemas.ts';
 import type { ThreadEvent } from '../domain/events.ts';
 import type { Finding } from '../domain/findings.ts';
 import type { PersonState, Relationship, WorldView } from './world-view.ts';
@@ -5,6 +6,14 @@ import type { PersonState, Relationship, WorldView } from './world-view.ts';
 const NO_EVENTS: readonly ThreadEvent[] = [];
 const NO_RELATIONSHIPS: readonly Relationship[] = [];
 const NO_FINDINGS: readonly Finding[] = [];
+// Events are indexed per person by the number of their type: an array slot is much
+// cheaper than a map lookup on the path of every event and every protocol query.
+const TYPE_NUMBER = new Map<string, number>(EVENT_TYPES.map((type, i) => [type, i]));
+
+/** A person as the world holds them: the public state and their events by type number. */
+interface PersonRecord extends PersonState {
+  byType: (ThreadEvent[] | undefined)[];
+}
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -17,15 +26,13 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
  * events about each person. It is rebuilt by applying events in order.
  */
 export class World implements WorldView {
-  private readonly persons = new Map<string, PersonState>();
+  private readonly persons = new Map<string, PersonRecord>();
   private readonly byChild = new Map<string, Relationship[]>();
   private readonly byAdult = new Map<string, Relationship[]>();
   private readonly events = new Map<string, ThreadEvent>();
   private readonly findings = new Map<string, Finding[]>();
   private readonly findingIndex = new Map<string, Finding>();
   private readonly sameAs = new Map<string, Set<string>>();
-  /** Each person's events by type: protocols mostly ask for one kind of record. */
-  private readonly byType = new Map<string, Map<string, ThreadEvent[]>>();
   private readonly reviews = new Map<string, ThreadEvent<'identity.review'>>();
 
   person(id: string): PersonState | undefined {
@@ -98,7 +105,7 @@ export class World implements WorldView {
 
   eventsOf(personId: string, type?: ThreadEvent['type']): readonly ThreadEvent[] {
     if (!this.sameAs.has(personId)) {
-      if (type) return this.byType.get(personId)?.get(type) ?? NO_EVENTS;
+      if (type) return this.persons.get(personId)?.byType[TYPE_NUMBER.get(type)!] ?? NO_EVENTS;
       return this.persons.get(personId)?.events ?? NO_EVENTS;
     }
     let events = this.persons.get(personId)?.events ?? NO_EVENTS;
@@ -132,22 +139,22 @@ export class World implements WorldView {
     this.events.set(event.key, event);
     if (event.supersedes) this.retract(event.supersedes);
     this.project(event);
+    const type = TYPE_NUMBER.get(event.type)!;
     for (const id of event.persons) {
       const person = this.persons.get(id);
       if (!person) continue;
       person.events.push(event);
-      let types = this.byType.get(id);
-      if (!types) this.byType.set(id, (types = new Map()));
-      const list = types.get(event.type);
+      const list = person.byType[type];
       if (list) list.push(event);
-      else types.set(event.type, [event]);
+      else person.byType[type] = [event];
       if (event.agency) person.agencies.add(event.agency);
     }
   }
 
-  private newPerson(id: string, role: PersonState['role'], at: number): PersonState {
-    const person: PersonState = {
+  private newPerson(id: string, role: PersonState['role'], at: number): PersonRecord {
+    const person: PersonRecord = {
       id, role, firstRecordedAt: at, gpRegistrations: [], openPlans: new Map(), agencies: new Set(), events: [],
+      byType: EVENT_TYPES.map(() => undefined),
     };
     this.persons.set(id, person);
     return person;
@@ -266,9 +273,9 @@ export class World implements WorldView {
     for (const id of old.persons) {
       const person = this.persons.get(id);
       if (person) person.events = person.events.filter((e) => e.key !== key);
-      const types = this.byType.get(id);
-      const list = types?.get(old.type);
-      if (list) types!.set(old.type, list.filter((e) => e.key !== key));
+      const type = TYPE_NUMBER.get(old.type)!;
+      const list = person?.byType[type];
+      if (list) person!.byType[type] = list.filter((e) => e.key !== key);
     }
     if (old.type === 'relationship.recorded') {
       const drop = (list: Relationship[] | undefined) => list?.filter((r) => r.key !== key) ?? [];

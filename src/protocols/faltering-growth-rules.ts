@@ -44,7 +44,7 @@ function earlyLoss(child: WeighedChild, birth: RecordedWeight, current: Recorded
 }
 
 /** NG75: not back to birth weight by 3 weeks. `weights` are those recorded up to now. */
-export function birthWeightNotRegained(child: WeighedChild, weights: RecordedWeight[], at: number, config: FalteringGrowthConfig, zone: string): CriterionMet | undefined {
+export function birthWeightNotRegained(child: WeighedChild, weights: readonly RecordedWeight[], at: number, config: FalteringGrowthConfig, zone: string): CriterionMet | undefined {
   const birth = weights.find((w) => w.isBirthWeight);
   const since = weights.filter((w) => !w.isBirthWeight && w.at > (birth?.at ?? Infinity) && w.at <= at);
   const latest = since.at(-1);
@@ -59,7 +59,7 @@ export function birthWeightNotRegained(child: WeighedChild, weights: RecordedWei
 }
 
 /** NG75: a fall across centile spaces, measured from the highest earlier centile. */
-function centileFall(child: WeighedChild, weights: RecordedWeight[], current: RecordedWeight, currentSds: number, config: FalteringGrowthConfig, zone: string): CriterionMet | undefined {
+function centileFall(child: WeighedChild, weights: readonly RecordedWeight[], current: RecordedWeight, currentSds: number, config: FalteringGrowthConfig, zone: string): CriterionMet | undefined {
   const basis = weightBasis(child, current);
   let reference: RecordedWeight | undefined;
   let referenceSds = -Infinity;
@@ -87,7 +87,7 @@ function centileFall(child: WeighedChild, weights: RecordedWeight[], current: Re
 }
 
 /** NG75: current weight below the 2nd centile whatever the birth weight. Keyed by the run's first weight. */
-function belowCentile(child: WeighedChild, weights: RecordedWeight[], current: RecordedWeight, currentSds: number, config: FalteringGrowthConfig, zone: string): CriterionMet | undefined {
+function belowCentile(child: WeighedChild, weights: readonly RecordedWeight[], current: RecordedWeight, currentSds: number, config: FalteringGrowthConfig, zone: string): CriterionMet | undefined {
   const line = BELOW_LINE_SDS[config.belowCentile];
   if (!(currentSds < line)) return undefined;
   let runStart = current;
@@ -108,7 +108,7 @@ function belowCentile(child: WeighedChild, weights: RecordedWeight[], current: R
 }
 
 /** Every NG75 criterion that a new weight meets, given the weights recorded before it. */
-export function criteriaMetBy(child: WeighedChild, weights: RecordedWeight[], current: RecordedWeight, config: FalteringGrowthConfig, zone: string): CriterionMet[] {
+export function criteriaMetBy(child: WeighedChild, weights: readonly RecordedWeight[], current: RecordedWeight, config: FalteringGrowthConfig, zone: string): CriterionMet[] {
   const met: (CriterionMet | undefined)[] = [];
   const birth = weights.find((w) => w.isBirthWeight);
   if (birth && current.at > birth.at) {

@@ -15,7 +15,12 @@ export interface RecordedWeight {
   /** The event it comes from, for evidence. */
   key: string;
   isBirthWeight: boolean;
+  /** The weight's centile assessment, computed once for the birth facts it was assessed for. */
+  assessment?: Assessment | null;
+  assessedFor?: GrowthChild;
 }
+
+type Assessment = ReturnType<typeof assessAt>;
 
 export interface WeighedChild {
   person: PersonState;
@@ -26,37 +31,90 @@ export interface WeighedChild {
   gestationDays: number;
   /** True when no gestation was recorded and 40 weeks was assumed. */
   gestationAssumed: boolean;
+  /** The recorded facts this was derived from. */
+  recordedGestation: number | undefined;
+  recordedGestationDays: number | undefined;
+  recordedSex: PersonState['sex'];
 }
+
+const weighedChildren = new WeakMap<PersonState, WeighedChild>();
 
 /** A born child whose weights can be followed, or undefined for an adult or an unborn baby. */
 export function weighedChild(person: PersonState | undefined): WeighedChild | undefined {
   if (!person || person.role !== 'child' || person.bornMs === undefined) return undefined;
+  // The same object while the birth facts stand, so that weights assessed for it stay valid.
+  const cached = weighedChildren.get(person);
+  if (cached && cached.bornMs === person.bornMs && cached.recordedGestation === person.gestationWeeks && cached.recordedGestationDays === person.gestationDays && cached.recordedSex === person.sex) return cached;
   const recorded = person.gestationWeeks;
   const weeks = recorded === undefined ? 40 : Math.floor(recorded);
   const fraction = recorded === undefined ? 0 : Math.round((recorded - weeks) * 7);
   const days = Math.min(6, (person.gestationDays ?? 0) + fraction);
   const sexKnown = person.sex === 'male' || person.sex === 'female';
-  return {
+  const child: WeighedChild = {
     person,
     bornMs: person.bornMs,
     growth: sexKnown ? { sex: person.sex as 'male' | 'female', bornMs: person.bornMs, gestationWeeks: weeks, gestationDays: days } : undefined,
     gestationWeeks: weeks,
     gestationDays: days,
     gestationAssumed: recorded === undefined,
+    recordedGestation: person.gestationWeeks,
+    recordedGestationDays: person.gestationDays,
+    recordedSex: person.sex,
   };
+  weighedChildren.set(person, child);
+  return child;
 }
 
-/** Birth weight (from the birth record) and every weight measurement, oldest first. */
-export function recordedWeights(world: WorldView, person: PersonState): RecordedWeight[] {
-  const weights: RecordedWeight[] = [];
-  const birth = world.eventsOf(person.id, 'birth')[0];
-  if (birth?.type === 'birth' && person.birthWeightKg !== undefined) {
-    weights.push({ at: birth.at, kg: person.birthWeightKg, key: birth.key, isBirthWeight: true });
+interface WeightHistory {
+  /** The event lists the history was built from: when the world replaces one, it is rebuilt. */
+  births: readonly ThreadEvent[];
+  measurements: readonly ThreadEvent[];
+  /** How many of `measurements` have been read. */
+  read: number;
+  birthWeightKg: number | undefined;
+  /** The birth facts the cached assessments were computed for. */
+  growth: GrowthChild | undefined;
+  weights: RecordedWeight[];
+}
+
+// Protocols look at a child's whole weight history on every new weight and on deadlines.
+// The history is kept per child and extended as measurements arrive, and each weight is
+// assessed once: the answer depends only on the weight and the child's birth facts.
+const histories = new WeakMap<PersonState, WeightHistory>();
+
+/** Birth weight (from the birth record) and every weight measurement, oldest first. Callers must not modify it. */
+export function recordedWeights(world: WorldView, person: PersonState): readonly RecordedWeight[] {
+  const births = world.eventsOf(person.id, 'birth');
+  const measurements = world.eventsOf(person.id, 'measurement');
+  let history = histories.get(person);
+  if (!history || history.births !== births || history.measurements !== measurements || history.read > measurements.length || history.birthWeightKg !== person.birthWeightKg) {
+    history = { births, measurements, read: 0, birthWeightKg: person.birthWeightKg, growth: undefined, weights: [] };
+    const birth = births[0];
+    if (birth?.type === 'birth' && person.birthWeightKg !== undefined) {
+      history.weights.push({ at: birth.at, kg: person.birthWeightKg, key: birth.key, isBirthWeight: true });
+    }
+    histories.set(person, history);
   }
-  for (const event of world.eventsOf(person.id, 'measurement') as ThreadEvent<'measurement'>[]) {
-    if (event.data.kind === 'weight') weights.push({ at: event.at, kg: event.data.value, key: event.key, isBirthWeight: false });
+  if (history.read < measurements.length) {
+    const weights = history.weights;
+    for (let i = history.read; i < measurements.length; i++) {
+      const event = measurements[i] as ThreadEvent<'measurement'>;
+      if (event.data.kind !== 'weight') continue;
+      const weight: RecordedWeight = { at: event.at, kg: event.data.value, key: event.key, isBirthWeight: false };
+      let j = weights.length;
+      while (j > 0 && weights[j - 1]!.at > weight.at) j--;
+      weights.splice(j, 0, weight);
+    }
+    history.read = measurements.length;
   }
-  return weights.sort((a, b) => a.at - b.at);
+  return history.weights;
+}
+
+/** The weights recorded up to and including `at` (the history is in time order). */
+export function weightsUpTo(weights: readonly RecordedWeight[], at: number): readonly RecordedWeight[] {
+  let n = weights.length;
+  while (n > 0 && weights[n - 1]!.at > at) n--;
+  return n === weights.length ? weights : weights.slice(0, n);
 }
 
 /**
@@ -66,31 +124,23 @@ export function recordedWeights(world: WorldView, person: PersonState): Recorded
  */
 export function weightSds(child: WeighedChild, weight: RecordedWeight, basis?: AgeBasis): number | null {
   if (!child.growth) return null;
-  const result = assessment(child, weight);
+  const result = assessment(child.growth, weight);
   if (result === null) return null;
   if (basis === undefined) return result.sds;
   return basis === 'corrected' ? result.correctedSds : result.chronologicalSds;
 }
 
-// Each weight is assessed once: protocols look at a child's whole weight history on every
-// new weight, and the answer depends only on the weight and the child's birth facts.
-const assessments = new WeakMap<PersonState, { birth: string; byWeight: Map<string, ReturnType<typeof assessAt> | null> }>();
-
-function assessment(child: WeighedChild, weight: RecordedWeight): ReturnType<typeof assessAt> | null {
-  const growth = child.growth!;
-  const birth = `${growth.sex}|${growth.bornMs}|${growth.gestationWeeks}|${growth.gestationDays}`;
-  let cache = assessments.get(child.person);
-  if (!cache || cache.birth !== birth) assessments.set(child.person, (cache = { birth, byWeight: new Map() }));
-  let result = cache.byWeight.get(weight.key);
-  if (result === undefined) {
-    try {
-      result = assessAt(growth, 'weight', weight.at, weight.kg);
-    } catch (error) {
-      if (!(error instanceof GrowthInputError)) throw error;
-      result = null;
-    }
-    cache.byWeight.set(weight.key, result);
+function assessment(growth: GrowthChild, weight: RecordedWeight): Assessment | null {
+  if (weight.assessedFor === growth) return weight.assessment!;
+  let result: Assessment | null;
+  try {
+    result = assessAt(growth, 'weight', weight.at, weight.kg);
+  } catch (error) {
+    if (!(error instanceof GrowthInputError)) throw error;
+    result = null;
   }
+  weight.assessment = result;
+  weight.assessedFor = growth;
   return result;
 }
 

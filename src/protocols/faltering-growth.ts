@@ -5,7 +5,7 @@ import { HEALTH_AGENCIES, type Agency } from '../domain/vocabulary.ts';
 import type { WorldView } from '../engine/world-view.ts';
 import { TERM_FROM_WEEKS } from '../growth/age-correction.ts';
 import { birthWeightNotRegained, criteriaMetBy, type CriterionMet, type FalteringGrowthConfig } from './faltering-growth-rules.ts';
-import { recordedWeights, weighedChild, type WeighedChild } from './faltering-growth-weights.ts';
+import { recordedWeights, weighedChild, weightsUpTo, type WeighedChild } from './faltering-growth-weights.ts';
 import { defineProtocol } from './protocol.ts';
 import { isUnderMonths } from './support/age.ts';
 
@@ -76,7 +76,7 @@ export const falteringGrowth = defineProtocol({
       if (event.data.kind !== 'weight') return undefined;
       const child = weighedChild(world.person(event.data.person));
       if (!child || !isUnderMonths(child.person, event.at, config.childUnderMonths, zone)) return undefined;
-      const weights = recordedWeights(world, child.person).filter((w) => w.at <= event.at);
+      const weights = weightsUpTo(recordedWeights(world, child.person), event.at);
       const current = weights.find((w) => w.key === event.key);
       if (!current) return undefined;
       const met = criteriaMetBy(child, weights, current, config, zone);

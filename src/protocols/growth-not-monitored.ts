@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DAY_MS, addMonths, endOfLocalDay, formatDay } from '../domain/time.ts';
 import { CONCERN_KINDS } from '../domain/vocabulary.ts';
 import type { WorldView } from '../engine/world-view.ts';
-import { describeWeight, recordedWeights, weighedChild, weightSds, type RecordedWeight, type WeighedChild } from './faltering-growth-weights.ts';
+import { describeWeight, recordedWeights, weighedChild, weightSds, weightsUpTo, type RecordedWeight, type WeighedChild } from './faltering-growth-weights.ts';
 import { defineProtocol, type ProtocolResult } from './protocol.ts';
 import { agencyName } from './support/describe.ts';
 
@@ -59,7 +59,7 @@ interface WeighingDue {
 /** When the next weight is due under either rule, as things stand at `now`; undefined when neither applies. */
 function weighingDue(world: WorldView, child: WeighedChild, now: number, config: Config, zone: string): WeighingDue | undefined {
   const born = child.bornMs;
-  const weights = recordedWeights(world, child.person).filter((w) => w.at <= now);
+  const weights = weightsUpTo(recordedWeights(world, child.person), now);
   const since = weights.at(-1);
   const sinceAt = since?.at ?? Math.max(born, child.person.firstRecordedAt);
   const candidates: { at: number; rule: 'young' | 'review' | 'concern' }[] = [];

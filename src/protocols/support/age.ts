@@ -4,6 +4,11 @@ import type { PersonState } from '../../engine/world-view.ts';
 /** Whether a born child is younger than `months` at `at` (calendar months, local time). */
 export function isUnderMonths(person: PersonState, at: number, months: number, zone: string): boolean {
   if (person.role !== 'child' || person.bornMs === undefined) return false;
+  // Calendar months are 28 to 31 days, and a clock change moves local time by less than a
+  // day: only near the boundary is the exact calendar arithmetic needed.
+  const age = at - person.bornMs;
+  if (age < (months * 28 - 1) * DAY_MS) return true;
+  if (age >= (months * 31 + 1) * DAY_MS) return false;
   return at < addMonths(person.bornMs, months, zone);
 }
 
