@@ -63,26 +63,31 @@ export class Engine {
    * the deadline is in time.
    */
   record(event: ThreadEvent): Finding[] {
-    const raised = this.runUntil(this.clock.arrivalTime(event) - 1);
+    const raised: Finding[] = [];
+    this.fireWakes(this.clock.arrivalTime(event) - 1, raised);
     this.clock.advanceTo(event.at);
     this.world.apply(event);
+    const protocols = this.byTrigger.get(event.type);
+    if (protocols === undefined) return raised;
     const now = this.clock.now();
-    for (const protocol of this.byTrigger.get(event.type) ?? []) {
-      this.collect(protocol, { event, now }, raised);
-    }
+    for (const protocol of protocols) this.collect(protocol, { event, now }, raised);
     return raised;
   }
 
   /** Fires every wake-up due by `time`, in time order, and returns the findings raised. */
   runUntil(time: number): Finding[] {
     const raised: Finding[] = [];
+    this.fireWakes(time, raised);
+    return raised;
+  }
+
+  private fireWakes(time: number, raised: Finding[]): void {
     while (this.wakes.peekTime() <= time) {
       const wake = this.wakes.pop()!;
       this.clock.advanceTo(wake.at);
       const protocol = this.byId.get(wake.protocol);
       if (protocol) this.collect(protocol, { wake, now: this.clock.now() }, raised);
     }
-    return raised;
   }
 
   /** Records a finding decided elsewhere (e.g. loaded from the store on start-up). */
@@ -93,8 +98,9 @@ export class Engine {
   private collect(protocol: Protocol, trigger: Pick<ProtocolContext<unknown>, 'event' | 'wake' | 'finding' | 'now'>, raised: Finding[]): void {
     const result = this.evaluate(protocol, trigger);
     if (!result) return;
-    for (const wake of result.wakes ?? []) this.wakes.push({ ...wake, protocol: protocol.id } satisfies Wake);
-    for (const draft of result.findings ?? []) {
+    if (result.wakes) for (const wake of result.wakes) this.wakes.push({ ...wake, protocol: protocol.id } satisfies Wake);
+    if (!result.findings) return;
+    for (const draft of result.findings) {
       const finding = this.raise(protocol, draft, trigger.now);
       if (!finding) continue;
       raised.push(finding);

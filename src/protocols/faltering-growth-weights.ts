@@ -35,6 +35,8 @@ export interface WeighedChild {
   recordedGestation: number | undefined;
   recordedGestationDays: number | undefined;
   recordedSex: PersonState['sex'];
+  /** The child's weights so far, kept by recordedWeights. */
+  history?: WeightHistory;
 }
 
 const weighedChildren = new WeakMap<PersonState, WeighedChild>();
@@ -60,6 +62,7 @@ export function weighedChild(person: PersonState | undefined): WeighedChild | un
     recordedGestation: person.gestationWeeks,
     recordedGestationDays: person.gestationDays,
     recordedSex: person.sex,
+    history: undefined,
   };
   weighedChildren.set(person, child);
   return child;
@@ -80,20 +83,20 @@ interface WeightHistory {
 // Protocols look at a child's whole weight history on every new weight and on deadlines.
 // The history is kept per child and extended as measurements arrive, and each weight is
 // assessed once: the answer depends only on the weight and the child's birth facts.
-const histories = new WeakMap<PersonState, WeightHistory>();
 
 /** Birth weight (from the birth record) and every weight measurement, oldest first. Callers must not modify it. */
-export function recordedWeights(world: WorldView, person: PersonState): readonly RecordedWeight[] {
+export function recordedWeights(world: WorldView, child: WeighedChild): readonly RecordedWeight[] {
+  const person = child.person;
   const births = world.eventsOf(person.id, 'birth');
   const measurements = world.eventsOf(person.id, 'measurement');
-  let history = histories.get(person);
+  let history = child.history;
   if (!history || history.births !== births || history.measurements !== measurements || history.read > measurements.length || history.birthWeightKg !== person.birthWeightKg) {
     history = { births, measurements, read: 0, birthWeightKg: person.birthWeightKg, growth: undefined, weights: [] };
     const birth = births[0];
     if (birth?.type === 'birth' && person.birthWeightKg !== undefined) {
       history.weights.push({ at: birth.at, kg: person.birthWeightKg, key: birth.key, isBirthWeight: true });
     }
-    histories.set(person, history);
+    child.history = history;
   }
   if (history.read < measurements.length) {
     const weights = history.weights;

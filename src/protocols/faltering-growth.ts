@@ -76,7 +76,7 @@ export const falteringGrowth = defineProtocol({
       if (event.data.kind !== 'weight') return undefined;
       const child = weighedChild(world.person(event.data.person));
       if (!child || !isUnderMonths(child.person, event.at, config.childUnderMonths, zone)) return undefined;
-      const weights = weightsUpTo(recordedWeights(world, child.person), event.at);
+      const weights = weightsUpTo(recordedWeights(world, child), event.at);
       const current = weights.find((w) => w.key === event.key);
       if (!current) return undefined;
       const met = criteriaMetBy(child, weights, current, config, zone);
@@ -87,7 +87,7 @@ export const falteringGrowth = defineProtocol({
     if (wake?.key === 'regain-birth-weight') {
       const child = weighedChild(world.person(wake.subject));
       if (!child) return undefined;
-      const met = birthWeightNotRegained(child, recordedWeights(world, child.person), now, config, zone);
+      const met = birthWeightNotRegained(child, recordedWeights(world, child), now, config, zone);
       const draft = met ? finding(child, [met], 'health-visiting', now, config, world) : undefined;
       return draft ? { findings: [draft] } : undefined;
     }

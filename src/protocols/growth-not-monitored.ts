@@ -59,36 +59,51 @@ interface WeighingDue {
 /** When the next weight is due under either rule, as things stand at `now`; undefined when neither applies. */
 function weighingDue(world: WorldView, child: WeighedChild, now: number, config: Config, zone: string): WeighingDue | undefined {
   const born = child.bornMs;
-  const weights = weightsUpTo(recordedWeights(world, child.person), now);
+  const weights = weightsUpTo(recordedWeights(world, child), now);
   const since = weights.at(-1);
   const sinceAt = since?.at ?? Math.max(born, child.person.firstRecordedAt);
-  const candidates: { at: number; rule: 'young' | 'review' | 'concern' }[] = [];
+  let dueAt = Number.POSITIVE_INFINITY;
+  const rules: WeighingDue['rules'] = [];
 
   // A young baby is followed closely until birth weight is regained: the first weight
   // after birth is due by the regain deadline, and then at the configured gap. Once
   // regained, the next weight is the 6–8 week review's, due by 8 weeks.
   const birthWeight = child.person.birthWeightKg;
-  const afterBirth = weights.filter((w) => !w.isBirthWeight);
-  const regained = birthWeight !== undefined && afterBirth.some((w) => w.kg >= birthWeight);
+  let weighedSinceBirth = false;
+  let regained = false;
+  for (const w of weights) {
+    if (w.isBirthWeight) continue;
+    weighedSinceBirth = true;
+    if (birthWeight !== undefined && w.kg >= birthWeight) regained = true;
+  }
   if (!regained) {
-    const youngDue = afterBirth.length === 0
+    const youngDue = !weighedSinceBirth
       ? endOfLocalDay(Math.max(born + config.firstWeightByDays * DAY_MS, sinceAt + config.gapUnderWeeksDays * DAY_MS), zone)
       : endOfLocalDay(sinceAt + config.gapUnderWeeksDays * DAY_MS, zone);
-    if (youngDue < born + config.underWeeks * 7 * DAY_MS) candidates.push({ at: youngDue, rule: 'young' });
+    if (youngDue < born + config.underWeeks * 7 * DAY_MS) {
+      dueAt = youngDue;
+      rules.push('young');
+    }
   } else {
     const reviewDue = endOfLocalDay(born + config.underWeeks * 7 * DAY_MS, zone);
-    if (now <= reviewDue && sinceAt < born + config.reviewWeightFromDays * DAY_MS) candidates.push({ at: reviewDue, rule: 'review' });
+    if (now <= reviewDue && sinceAt < born + config.reviewWeightFromDays * DAY_MS) {
+      dueAt = reviewDue;
+      rules.push('review');
+    }
   }
 
   const concern = latestConcern(world, child, now, config, zone);
   if (concern) {
     // A concern recorded long after the last weight gives the rest of that day to weigh.
     const concernDue = Math.max(endOfLocalDay(sinceAt + config.gapWithConcernDays * DAY_MS, zone), endOfLocalDay(concern.at, zone));
-    if (concernDue < addMonths(born, config.concernUnderMonths, zone)) candidates.push({ at: concernDue, rule: 'concern' });
+    if (concernDue <= dueAt && concernDue < addMonths(born, config.concernUnderMonths, zone)) {
+      if (concernDue < dueAt) rules.length = 0;
+      dueAt = concernDue;
+      rules.push('concern');
+    }
   }
-  if (candidates.length === 0) return undefined;
-  const at = Math.min(...candidates.map((c) => c.at));
-  return { at, since, sinceAt, concern, rules: candidates.filter((c) => c.at === at).map((c) => c.rule) };
+  if (rules.length === 0) return undefined;
+  return { at: dueAt, since, sinceAt, concern, rules };
 }
 
 function overdueFinding(child: WeighedChild, due: WeighingDue, now: number, config: Config, zone: string): ProtocolResult {
