@@ -11,7 +11,7 @@ import { arg } from './bench-support.ts';
 const times = new Map<string, number>(); const calls = new Map<string, number>();
 const protocols = PROTOCOLS.map((p) => ({ ...p, evaluate(ctx: any) { const t = performance.now(); try { return p.evaluate(ctx); } finally { times.set(p.id, (times.get(p.id) ?? 0) + performance.now() - t); calls.set(p.id, (calls.get(p.id) ?? 0) + 1); } } }));
 const config = loadPartnershipConfig({}, PROTOCOLS);
-const events = interleave(generatePopulation({ families: arg("families", 3000) })).map((e, i) => { const c = checkEvent(e, 'Europe/London', i, 'k'+i, 0); if (!c.ok) throw 1; return c.event; });
+const events = (JSON.parse(JSON.stringify(interleave(generatePopulation({ families: arg('families', 3000) })))) as Record<string, unknown>[]).map((e, i) => { const c = checkEvent(e, 'Europe/London', i, 'k'+i, 0); if (!c.ok) throw 1; return c.event; });
 const engine = new Engine({ protocols, config, clock: new VirtualClock() });
 const t = performance.now();
 for (const e of events) engine.record(e);

@@ -8,15 +8,16 @@ export interface ReferenceView {
   hasEvent(key: string): boolean;
 }
 
+function known(world: ReferenceView, problems: FieldProblem[], field: string, id: string): void {
+  if (world.roleOf(id) === undefined) problems.push({ field, reason: `unknown person id ${JSON.stringify(id)} (record them with person.recorded first)` });
+}
+
 /**
  * The record's own rules for an event whose shape is valid: people must be known before
  * anything refers to them, children must be children, corrections must name a real record.
  */
 export function checkReferences(event: ThreadEvent, world: ReferenceView): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  const known = (field: string, id: string) => {
-    if (world.roleOf(id) === undefined) problems.push({ field, reason: `unknown person id ${JSON.stringify(id)} (record them with person.recorded first)` });
-  };
   if (event.supersedes !== undefined && !world.hasEvent(event.supersedes)) {
     problems.push({ field: 'supersedes', reason: `no record with id ${JSON.stringify(event.supersedes)} to correct` });
   }
@@ -29,42 +30,42 @@ export function checkReferences(event: ThreadEvent, world: ReferenceView): Field
       break;
     }
     case 'relationship.recorded': {
-      known('person', event.data.person);
-      known('of', event.data.of);
+      known(world, problems, 'person', event.data.person);
+      known(world, problems, 'of', event.data.of);
       if (world.roleOf(event.data.of) === 'adult') problems.push({ field: 'of', reason: `${JSON.stringify(event.data.of)} is an adult; 'of' must be a child or unborn baby` });
       if (event.data.person === event.data.of) problems.push({ field: 'person', reason: 'a person cannot be related to themselves' });
       break;
     }
     case 'address.changed':
-      event.data.persons.forEach((id, i) => known(`persons.${i}`, id));
+      for (const [i, id] of event.data.persons.entries()) known(world, problems, `persons.${i}`, id);
       break;
     case 'pregnancy.booked': {
-      known('person', event.data.person);
+      known(world, problems, 'person', event.data.person);
       const unborn = world.roleOf(event.data.unborn);
       if (unborn && unborn !== 'unborn') problems.push({ field: 'unborn', reason: `${JSON.stringify(event.data.unborn)} is recorded as ${unborn}, not unborn` });
       break;
     }
     case 'birth': {
-      known('mother', event.data.mother);
+      known(world, problems, 'mother', event.data.mother);
       const child = world.roleOf(event.data.child);
       if (child && child !== 'unborn') problems.push({ field: 'child', reason: `${JSON.stringify(event.data.child)} is recorded as ${child}; a birth turns an unborn baby into a child` });
       break;
     }
     case 'contact':
-      known('person', event.data.person);
-      (event.data.seen ?? []).forEach((id, i) => known(`seen.${i}`, id));
+      known(world, problems, 'person', event.data.person);
+      if (event.data.seen) for (const [i, id] of event.data.seen.entries()) known(world, problems, `seen.${i}`, id);
       break;
     case 'identity.linked':
     case 'identity.review':
     case 'identity.unlinked': {
-      known('person', event.data.person);
+      known(world, problems, 'person', event.data.person);
       const other = event.type === 'identity.linked' ? ['to', event.data.to] : event.type === 'identity.review' ? ['candidate', event.data.candidate] : ['from', event.data.from];
-      known(other[0]!, other[1]!);
+      known(world, problems, other[0]!, other[1]!);
       if (other[1] === event.data.person) problems.push({ field: other[0]!, reason: 'a record cannot be linked to itself' });
       break;
     }
     default:
-      known('person', (event.data as { person: string }).person);
+      known(world, problems, 'person', (event.data as { person: string }).person);
   }
   return problems;
 }

@@ -4,7 +4,11 @@ const NEEDS_ESCAPE = /[\\\t\n\r]/;
 export function copyField(value: unknown): string {
   if (value === null || value === undefined) return '\\N';
   if (Array.isArray(value)) return copyField(arrayLiteral(value.map(String)));
-  const text = typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  return copyText(typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value));
+}
+
+/** A string as a COPY text field. */
+export function copyText(text: string): string {
   if (!NEEDS_ESCAPE.test(text)) return text;
   return text.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 }

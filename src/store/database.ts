@@ -16,4 +16,17 @@ export interface Database extends Queryable {
 export interface Transaction extends Queryable {
   /** Bulk-loads rows already in COPY text format (tab-separated, escaped). */
   copyIn(table: string, columns: readonly string[], text: string): Promise<void>;
+  /**
+   * Starts a bulk load that rows can be written to as they are prepared, so that the
+   * server loads them while the caller works. If the transaction's work fails before
+   * `end`, the load is abandoned and nothing of it is stored.
+   */
+  copyFrom(table: string, columns: readonly string[]): CopyWriter;
+}
+
+export interface CopyWriter {
+  /** Adds rows in COPY text format; never waits. */
+  write(text: string): void;
+  /** Finishes the load; resolves when the server has stored every row. */
+  end(): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
-import type { Database, Transaction } from './database.ts';
+import type { CopyWriter, Database, Transaction } from './database.ts';
 
 export async function openPglite(dataDir?: string): Promise<Database> {
   const db = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
@@ -17,7 +17,20 @@ export async function openPglite(dataDir?: string): Promise<Database> {
             return { rows: result.rows as never[] };
           },
           async copyIn(table, columns, text) {
-            await tx.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], { blob: new Blob([text]) });
+            const writer = wrapped.copyFrom(table, columns);
+            writer.write(text);
+            await writer.end();
+          },
+          // PGlite runs in this process, so there is nothing to overlap: rows are gathered
+          // and loaded in one COPY at the end.
+          copyFrom(table, columns): CopyWriter {
+            const parts: string[] = [];
+            return {
+              write: (text) => { parts.push(text); },
+              end: async () => {
+                await tx.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], { blob: new Blob(parts) });
+              },
+            };
           },
         };
         return work(wrapped);

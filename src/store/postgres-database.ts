@@ -1,8 +1,7 @@
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { pipeline } from 'node:stream/promises';
-import { Readable } from 'node:stream';
-import type { Database, Transaction } from './database.ts';
+import { finished } from 'node:stream/promises';
+import type { CopyWriter, Database, Transaction } from './database.ts';
 
 // Timestamps and bigints come back as JavaScript values the record can use directly.
 pg.types.setTypeParser(20, (value) => Number(value));
@@ -20,6 +19,8 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
     },
     async transaction(work) {
       const client = await pool.connect();
+      // A load still open when the work fails must be abandoned before ROLLBACK can run.
+      const open = new Set<ReturnType<typeof copyFrom>>();
       try {
         await client.query('BEGIN');
         const tx: Transaction = {
@@ -28,14 +29,37 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
             return { rows: result.rows };
           },
           async copyIn(table, columns, text) {
+            const writer = tx.copyFrom(table, columns);
+            writer.write(text);
+            await writer.end();
+          },
+          copyFrom(table, columns): CopyWriter {
             const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
-            await pipeline(Readable.from([text]), stream);
+            open.add(stream);
+            const done = finished(stream);
+            // Until `end` is called nobody awaits the load; its failure is reported there.
+            done.catch(() => undefined);
+            return {
+              write: (text) => { stream.write(text); },
+              end: async () => {
+                stream.end();
+                try {
+                  await done;
+                } finally {
+                  open.delete(stream);
+                }
+              },
+            };
           },
         };
         const result = await work(tx);
         await client.query('COMMIT');
         return result;
       } catch (error) {
+        for (const stream of open) {
+          stream.destroy(new Error('transaction abandoned'));
+          await finished(stream).catch(() => undefined);
+        }
         await client.query('ROLLBACK').catch(() => undefined);
         throw error;
       } finally {

@@ -92,5 +92,35 @@ for (const target of STORE_TARGETS) {
         await cleanup();
       }
     });
+
+    test('batches handed over without waiting are committed in order, and a refused one between them changes nothing', async () => {
+      const { location, cleanup } = await target.create();
+      try {
+        const clock = new VirtualClock(at('2023-03-06T12:00'));
+        const db = await openDatabase(location);
+        const store = await RecordStore.open(db, PROTOCOLS, config, clock);
+        const first = store.submitBatch(family.slice(0, 2), 'first');
+        const refused = store.submitBatch([{ at: '2023-03-06T11:00', type: 'contact', person: 'ghost', kind: 'clinic' }], 'refused');
+        const third = store.submitBatch(family.slice(2), 'third');
+        const single = store.submit({ id: 'e4', at: '2023-03-06T11:30', type: 'contact', person: 'b', kind: 'clinic', agency: 'gp' }, 'single');
+        await assert.rejects(refused, /ghost/);
+        const [a, c, d] = await Promise.all([first, third, single]);
+        assert.equal(a.accepted + c.accepted, 3);
+        assert.equal(d.status, 'accepted');
+        assert.ok(c.findings.some((f) => f.code === 'injury-in-non-mobile-infant'));
+        const keys = await db.query<{ idempotency_key: string }>('SELECT idempotency_key FROM events ORDER BY seq');
+        assert.deepEqual(keys.rows.map((r) => r.idempotency_key), ['e1', 'e2', 'e3', 'e4']);
+        const before = (await db.query('SELECT id, status FROM findings ORDER BY id')).rows;
+        assert.equal(before.length, 1);
+        await db.close();
+
+        const db2 = await openDatabase(location);
+        await RecordStore.open(db2, PROTOCOLS, config, clock);
+        assert.deepEqual((await db2.query('SELECT id, status FROM findings ORDER BY id')).rows, before);
+        await db2.close();
+      } finally {
+        await cleanup();
+      }
+    });
   });
 }

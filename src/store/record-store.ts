@@ -16,6 +16,15 @@ import { findingFromRow, insertFindingsSql, type FindingRow } from './finding-ro
 import { writeProjections } from './projections.ts';
 import { SerialQueue } from './serial-queue.ts';
 
+// How many events are checked, and how many evaluated, between chances for the rows
+// already written to reach the server.
+const VALIDATION_SLICE = 500;
+const EVALUATION_SLICE = 250;
+
+function yieldToIo(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 export type StoredSubmission =
   | { status: 'accepted'; event: ThreadEvent; findings: Finding[] }
   | { status: 'duplicate'; event: ThreadEvent; findings: Finding[] };
@@ -46,6 +55,8 @@ export class RecordStore {
   /** Person–agency pairs already in person_agencies, so each is written once. */
   private readonly knownAgencies = new Set<string>();
   private readonly linker: IdentityLinker;
+  /** Settles when every batch handed to the database so far has committed or failed. */
+  private committing: Promise<void> = Promise.resolve();
 
   private constructor(
     readonly db: Database,
@@ -98,6 +109,7 @@ export class RecordStore {
   /** Records one event. The same idempotency key a second time returns the first. */
   submit(input: unknown, defaultKey: string, submitter?: Submitter): Promise<StoredSubmission> {
     return this.queue.run(async () => {
+      await this.committing;
       this.assertHealthy();
       const event = this.prepare(input, defaultKey);
       if (this.engine.world.hasEvent(event.key)) return { status: 'duplicate', event, findings: [] };
@@ -144,69 +156,102 @@ export class RecordStore {
    * Records many events at once (imports, benchmarks): every event is validated against
    * the record as it will be, the whole batch is refused if any is bad, and the rows
    * are loaded with COPY.
+   *
+   * The work is pipelined: once a batch's rows are loaded and evaluated, the next batch
+   * may be checked while this one's projections and findings are written and committed.
+   * Commits stay in order, and a batch whose predecessor failed to commit is not committed.
    */
-  submitBatch(inputs: readonly unknown[], keyPrefix: string, submitter?: Submitter): Promise<{ accepted: number; duplicates: number; findings: Finding[] }> {
-    return this.queue.run(async () => {
+  async submitBatch(inputs: readonly unknown[], keyPrefix: string, submitter?: Submitter): Promise<{ accepted: number; duplicates: number; findings: Finding[] }> {
+    let outcome!: Promise<{ accepted: number; duplicates: number; findings: Finding[] }>;
+    await this.queue.run(async () => {
       this.assertHealthy();
-      const events: ThreadEvent[] = [];
-      const references = new BatchReferences(this.engine.world);
-      let duplicates = 0;
-      for (const [index, input] of inputs.entries()) {
-        const checked = checkEvent(input, this.config.timezone, this.seq + index + 1, `${keyPrefix}#${index}`, this.clock.now());
-        if (!checked.ok) throw new ValidationError(checked.problems, `event ${index}`);
-        const event = checked.event;
-        if (references.hasEvent(event.key)) {
-          const existing = this.engine.world.event(event.key) ?? events.find((e) => e.key === event.key);
-          if (existing) assertSameSubmission(existing, event, `event ${index}`);
-          duplicates++;
-          continue;
-        }
-        const problems = checkReferences(event, references);
-        if (problems.length > 0) throw new ValidationError(problems, `event ${index}`);
-        references.note(event);
-        events.push(event);
-      }
-      const world = this.engine.world;
-      const findings: Finding[] = [];
-      let text = '';
-      for (const event of events) {
-        event.seq = ++this.seq;
-        event.recordedAt = this.clock.arrivalTime(event);
-        text += eventCopyRow(event, submitter);
-      }
-      // One transaction. The server loads the rows while the engine evaluates them (the
-      // engine yields now and then so the rows keep flowing); if the commit then fails,
-      // the in-memory picture is ahead of the log and the store must be reopened.
-      let evaluated = false;
-      try {
-        await this.db.transaction(async (tx) => {
-          const copying = tx.copyIn('events', EVENT_COLUMNS, text);
-          evaluated = true;
-          for (let i = 0; i < events.length; i++) {
-            findings.push(...this.engine.record(events[i]!));
-            if (i % 250 === 249) await new Promise((resolve) => setImmediate(resolve));
-          }
-          await copying;
-          await writeProjections(tx, world, events, this.knownAgencies);
-          await this.insertFindings(tx, findings);
-        });
-      } catch (error) {
-        if (evaluated) this.broken = error instanceof Error ? error : new Error(String(error));
-        throw error;
-      }
-      for (const event of events) {
-        for (const identity of this.linker.observe(event, true)) {
-          const derived = this.prepare(identity, String(identity.id));
-          if (!this.engine.world.hasEvent(derived.key)) findings.push(...(await this.acceptOne(derived)).findings);
-        }
-      }
-      return { accepted: events.length, duplicates, findings };
+      const previous = this.committing;
+      let loaded!: () => void;
+      const rowsLoaded = new Promise<void>((resolve) => { loaded = resolve; });
+      outcome = this.storeBatch(inputs, keyPrefix, submitter, previous, loaded);
+      this.committing = outcome.then(() => undefined, () => undefined);
+      // The next piece of work may start once this batch is evaluated and its rows are in.
+      await Promise.race([rowsLoaded, this.committing]);
     });
+    return outcome;
+  }
+
+  private async storeBatch(inputs: readonly unknown[], keyPrefix: string, submitter: Submitter | undefined, previous: Promise<void>, loaded: () => void) {
+    const events: ThreadEvent[] = [];
+    const findings: Finding[] = [];
+    let duplicates = 0;
+    let accepted = 0;
+    // One transaction. Rows go to the server as each slice is validated, so it loads them
+    // while the rest are checked and then evaluated; the engine sees nothing until every
+    // event has passed, so a refused batch changes nothing. If the commit fails after
+    // evaluation, the in-memory picture is ahead of the log and the store must be reopened.
+    let evaluated = false;
+    try {
+      await this.db.transaction(async (tx) => {
+        const copy = tx.copyFrom('events', EVENT_COLUMNS);
+        const references = new BatchReferences(this.engine.world);
+        let seq = this.seq;
+        let text = '';
+        for (let index = 0; index < inputs.length; index++) {
+          const checked = checkEvent(inputs[index], this.config.timezone, seq + 1, `${keyPrefix}#${index}`, this.clock.now());
+          if (!checked.ok) throw new ValidationError(checked.problems, `event ${index}`);
+          const event = checked.event;
+          if (references.hasEvent(event.key)) {
+            const existing = this.engine.world.event(event.key) ?? events.find((e) => e.key === event.key);
+            if (existing) assertSameSubmission(existing, event, `event ${index}`);
+            duplicates++;
+            continue;
+          }
+          const problems = checkReferences(event, references);
+          if (problems.length > 0) throw new ValidationError(problems, `event ${index}`);
+          references.note(event);
+          event.seq = ++seq;
+          event.recordedAt = this.clock.arrivalTime(event);
+          text += eventCopyRow(event, submitter);
+          events.push(event);
+          if (index % VALIDATION_SLICE === VALIDATION_SLICE - 1) {
+            copy.write(text);
+            text = '';
+            await yieldToIo();
+          }
+        }
+        copy.write(text);
+        accepted = events.length;
+        this.seq = seq;
+        evaluated = true;
+        for (let i = 0; i < events.length; i++) {
+          for (const finding of this.engine.record(events[i]!)) findings.push(finding);
+          if (i % EVALUATION_SLICE === EVALUATION_SLICE - 1) await yieldToIo();
+        }
+        // The records the linker proposes for the new people join the same transaction.
+        for (let i = 0; i < events.length; i++) {
+          for (const identity of this.linker.observe(events[i]!, true)) {
+            const derived = this.prepare(identity, String(identity.id));
+            if (this.engine.world.hasEvent(derived.key)) continue;
+            derived.seq = ++this.seq;
+            copy.write(eventCopyRow(derived));
+            for (const finding of this.engine.record(derived)) findings.push(finding);
+            events.push(derived);
+          }
+        }
+        await copy.end();
+        loaded();
+        await previous;
+        this.assertHealthy();
+        await writeProjections(tx, this.engine.world, events, this.knownAgencies);
+        await this.insertFindings(tx, findings);
+      });
+    } catch (error) {
+      if (evaluated) this.broken ??= error instanceof Error ? error : new Error(String(error));
+      throw error;
+    }
+    return { accepted, duplicates, findings };
   }
 
   /** Fires deadlines that have come due on the live clock and stores their findings. */
   tick(): Promise<Finding[]> {
     return this.queue.run(async () => {
+      await this.committing;
       const findings = this.engine.runUntil(this.clock.now());
       if (findings.length > 0) await this.db.transaction((tx) => this.insertFindings(tx, findings));
       return findings;
@@ -216,6 +261,7 @@ export class RecordStore {
   /** Acknowledge, record the action taken, close with a reason, or reopen a finding. */
   actOnFinding(findingId: string, kind: FindingActionKind, actor: FindingActor, note?: string): Promise<Finding> {
     return this.queue.run(async () => {
+      await this.committing;
       const finding = this.engine.world.findingById(findingId);
       if (!finding) throw new ValidationError([{ field: 'finding', reason: `no finding ${JSON.stringify(findingId)}` }]);
       if ((kind === 'closed' || kind === 'actioned') && !note?.trim()) {
