@@ -81,27 +81,39 @@ function overlay(family: Family, rand: () => number): Family {
   const birth = events.find((e) => e.type === 'birth')!;
   const mother = String(booking.person);
   const child = family.child;
-  const father = events.some((e) => e.type === 'relationship.recorded' && e.kind === 'father') ? child.replace(/-child$/, '-father') : undefined;
+  const father = events.some((e) => e.type === 'relationship.recorded' && e.kind === 'father')
+    ? child.replace(/-child$/, '-father')
+    : undefined;
   const area = String(events.find((e) => e.type === 'person.recorded' && e.person === mother)!.area);
   const booked = minute(booking.at);
   const born = minute(birth.at).startOf('day');
   const iso = (at: DateTime) => at.toFormat("yyyy-MM-dd'T'HH:mm");
   let n = 0;
   const add = (at: DateTime, event: Record<string, unknown>) => events.push({ ...event, at: iso(at), id: `${child}#o${n++}` });
-  const concern = (at: DateTime, person: string, kind: string, agency: string) => add(at, { type: 'concern.recorded', person, kind, agency, severity: 'low' });
+  const concern = (at: DateTime, person: string, kind: string, agency: string) =>
+    add(at, { type: 'concern.recorded', person, kind, agency, severity: 'low' });
   const chance = (p: number) => rand() < p;
 
   // Antenatal: history and circumstances recorded at booking.
   const atBooking = booked.plus({ minutes: 20 });
   let antenatalNeeds = 0;
   const antenatal: [number, string, string][] = [
-    [RATES.mentalHealthHistory, 'mental-health', 'midwifery'], [RATES.youngParent, 'young-parent', 'midwifery'],
-    [RATES.careExperienced, 'care-experienced-parent', 'midwifery'], [RATES.learningDisability, 'learning-disability', 'gp'],
-    [RATES.physicalDisability, 'physical-disability', 'gp'], [RATES.domesticAbuseDisclosed, 'domestic-abuse', 'midwifery'],
-    [RATES.substanceMisuse, 'substance-misuse', 'midwifery'], [RATES.previousChildRemoved, 'previous-child-removed', 'midwifery'],
-    [RATES.isolation, 'isolation', 'midwifery'], [RATES.unsuitableHousing, 'unsuitable-housing', 'midwifery'],
+    [RATES.mentalHealthHistory, 'mental-health', 'midwifery'],
+    [RATES.youngParent, 'young-parent', 'midwifery'],
+    [RATES.careExperienced, 'care-experienced-parent', 'midwifery'],
+    [RATES.learningDisability, 'learning-disability', 'gp'],
+    [RATES.physicalDisability, 'physical-disability', 'gp'],
+    [RATES.domesticAbuseDisclosed, 'domestic-abuse', 'midwifery'],
+    [RATES.substanceMisuse, 'substance-misuse', 'midwifery'],
+    [RATES.previousChildRemoved, 'previous-child-removed', 'midwifery'],
+    [RATES.isolation, 'isolation', 'midwifery'],
+    [RATES.unsuitableHousing, 'unsuitable-housing', 'midwifery'],
   ];
-  for (const [p, kind, agency] of antenatal) if (chance(p)) { concern(atBooking, mother, kind, agency); antenatalNeeds++; }
+  for (const [p, kind, agency] of antenatal)
+    if (chance(p)) {
+      concern(atBooking, mother, kind, agency);
+      antenatalNeeds++;
+    }
 
   // The antenatal health-visiting contact: sometimes the father is there.
   const antenatalContact = events.find((e) => e.type === 'contact' && e.kind === 'antenatal-contact');
@@ -112,10 +124,22 @@ function overlay(family: Family, rand: () => number): Family {
   const nbv = events.find((e) => e.type === 'contact' && e.kind === 'new-birth-visit');
   const nbvAt = nbv ? minute(nbv.at) : born.plus({ days: 14, hours: 10 });
   if (nbv && father && chance(RATES.fatherSeenAtNewBirthVisit)) nbv.seen = [child, mother, father];
-  if (chance(RATES.feedingDifficulty)) { concern(nbvAt.plus({ minutes: 30 }), child, 'feeding-difficulty', 'health-visiting'); postnatalNeeds++; }
-  if (chance(RATES.traumaticBirth)) { concern(nbvAt.plus({ minutes: 31 }), mother, 'traumatic-birth', 'health-visiting'); postnatalNeeds++; }
-  if (chance(RATES.excessiveCrying)) { concern(born.plus({ days: 42, hours: 11 }), child, 'excessive-crying', 'health-visiting'); postnatalNeeds++; }
-  if (chance(RATES.postnatalDepression)) { concern(born.plus({ days: 49, hours: 11 }), mother, 'postnatal-depression', 'gp'); postnatalNeeds++; }
+  if (chance(RATES.feedingDifficulty)) {
+    concern(nbvAt.plus({ minutes: 30 }), child, 'feeding-difficulty', 'health-visiting');
+    postnatalNeeds++;
+  }
+  if (chance(RATES.traumaticBirth)) {
+    concern(nbvAt.plus({ minutes: 31 }), mother, 'traumatic-birth', 'health-visiting');
+    postnatalNeeds++;
+  }
+  if (chance(RATES.excessiveCrying)) {
+    concern(born.plus({ days: 42, hours: 11 }), child, 'excessive-crying', 'health-visiting');
+    postnatalNeeds++;
+  }
+  if (chance(RATES.postnatalDepression)) {
+    concern(born.plus({ days: 49, hours: 11 }), mother, 'postnatal-depression', 'gp');
+    postnatalNeeds++;
+  }
   // The offer: universal, raised for some families with several needs.
   const level = antenatalNeeds + postnatalNeeds >= 2 && chance(RATES.offerRaisedWithNeeds) ? 'universal-plus' : 'universal';
   add(nbvAt.plus({ minutes: 45 }), { type: 'service-level.set', person: child, level, agency: 'health-visiting' });
@@ -124,20 +148,42 @@ function overlay(family: Family, rand: () => number): Family {
   if (chance(RATES.adultMentalHealthConcern)) {
     const at = born.plus({ days: 30 + Math.floor(rand() * 200), hours: 14 });
     concern(at, mother, 'anxiety', 'adult-mental-health');
-    if (chance(RATES.adultServiceSharesWithin7Days)) add(at.plus({ days: 1 + Math.floor(rand() * 5) }), { type: 'information.shared', person: mother, agency: 'adult-mental-health', to: rand() < 0.5 ? 'gp' : 'health-visiting', content: ['anxiety'] });
+    if (chance(RATES.adultServiceSharesWithin7Days))
+      add(at.plus({ days: 1 + Math.floor(rand() * 5) }), {
+        type: 'information.shared',
+        person: mother,
+        agency: 'adult-mental-health',
+        to: rand() < 0.5 ? 'gp' : 'health-visiting',
+        content: ['anxiety'],
+      });
   }
   if (chance(RATES.policeDomesticAbuseNotification)) {
     const at = born.plus({ days: 20 + Math.floor(rand() * 300), hours: 23 });
     concern(at, mother, 'domestic-abuse', 'police');
-    if (chance(RATES.policeSharesWithHealthVisiting)) add(at.plus({ days: 2 }), { type: 'information.shared', person: child, agency: 'police', to: 'health-visiting', content: ['domestic abuse notification'] });
+    if (chance(RATES.policeSharesWithHealthVisiting))
+      add(at.plus({ days: 2 }), {
+        type: 'information.shared',
+        person: child,
+        agency: 'police',
+        to: 'health-visiting',
+        content: ['domestic abuse notification'],
+      });
   }
 
   // A move to another area, usually with the record transferred.
   if (chance(RATES.moveArea)) {
     const at = born.plus({ days: 60 + Math.floor(rand() * 250), hours: 12 });
-    const to = AREAS.filter((a) => a !== area)[Math.floor(rand() * (AREAS.length - 1))]!;
+    const to = AREAS.filter((a) => a !== area)[Math.floor(rand() * (AREAS.length - 1))];
     add(at, { type: 'address.changed', persons: father ? [mother, father, child] : [mother, child], area: to, agency: 'health-visiting' });
-    if (chance(RATES.moveTransferredWithin7Days)) add(at.plus({ days: 1 + Math.floor(rand() * 5) }), { type: 'information.shared', person: child, agency: 'health-visiting', to: 'health-visiting', area: to, content: ['new to area transfer'] });
+    if (chance(RATES.moveTransferredWithin7Days))
+      add(at.plus({ days: 1 + Math.floor(rand() * 5) }), {
+        type: 'information.shared',
+        person: child,
+        agency: 'health-visiting',
+        to: 'health-visiting',
+        area: to,
+        content: ['new to area transfer'],
+      });
     add(at.plus({ days: 10 }), { type: 'gp.registered', person: child, area: to, agency: 'gp' });
   }
 
@@ -148,7 +194,10 @@ function overlay(family: Family, rand: () => number): Family {
     const closed = chance(RATES.referralClosed);
     const unqualified = closed && chance(RATES.closedByUnqualified);
     add(at.plus({ hours: 20 }), {
-      type: 'referral.decision', person: child, agency: 'children-social-care', outcome: closed ? 'no-further-action' : 'assessment',
+      type: 'referral.decision',
+      person: child,
+      agency: 'children-social-care',
+      outcome: closed ? 'no-further-action' : 'assessment',
       recordedBy: { role: unqualified ? 'contact officer' : 'social worker', qualified: !unqualified },
     });
   }
@@ -158,7 +207,7 @@ function overlay(family: Family, rand: () => number): Family {
 
 function prepare(inputs: readonly Record<string, unknown>[]): ThreadEvent[] {
   return inputs.map((input, i) => {
-    const checked = checkEvent(input, ZONE, i + 1, String(input.id ?? `k${i}`), 0);
+    const checked = checkEvent(input, ZONE, i + 1, typeof input.id === 'string' ? input.id : `k${i}`, 0);
     if (!checked.ok) throw new Error(`synthetic event ${i} invalid: ${JSON.stringify(checked.problems)} ${JSON.stringify(input)}`);
     checked.event.recordedAt = checked.event.at;
     return checked.event;
@@ -190,15 +239,29 @@ function run(population: Family[]): Burden {
     for (const f of findings) {
       perCode.set(f.code, (perCode.get(f.code) ?? 0) + 1);
       // Sub-rules a protocol raises under distinct keys, shown beneath it.
-      const part = f.code === 'male-carer-not-identified' ? (f.dedupeKey === 'identify' ? 'no man identified' : 'man not seen or checked')
-        : f.code === 'pre-birth-assessment-indicated' ? `${f.severity} (${f.dedupeKey === 'high' ? 'from 20 weeks' : 'before 20 weeks'})` : undefined;
+      const part =
+        f.code === 'male-carer-not-identified'
+          ? f.dedupeKey === 'identify'
+            ? 'no man identified'
+            : 'man not seen or checked'
+          : f.code === 'pre-birth-assessment-indicated'
+            ? `${f.severity} (${f.dedupeKey === 'high' ? 'from 20 weeks' : 'before 20 weeks'})`
+            : undefined;
       if (part) perCode.set(`${f.code}\u0000${part}`, (perCode.get(`${f.code}\u0000${part}`) ?? 0) + 1);
     }
   }
   const risky = population.filter((f) => f.risk);
   const riskyCaught = risky.filter((f) => engine.world.findingsAbout(f.child).length > 0).length;
   if (engine.failures.length > 0) console.error(`protocol failures: ${JSON.stringify(engine.failures.slice(0, 3))}`);
-  return { ordinary: ordinary.length, perCode, babiesWithAny, risky: risky.length, riskyCaught, events: events.length, ms: performance.now() - t };
+  return {
+    ordinary: ordinary.length,
+    perCode,
+    babiesWithAny,
+    risky: risky.length,
+    riskyCaught,
+    events: events.length,
+    ms: performance.now() - t,
+  };
 }
 
 function main() {
@@ -210,23 +273,33 @@ function main() {
   const life = run(withOverlay);
 
   const codes = [...new Set(PROTOCOLS.flatMap((p) => p.codes))];
-  const per1000 = (b: Burden, code: string) => ((b.perCode.get(code) ?? 0) / b.ordinary * 1000).toFixed(1);
+  const per1000 = (b: Burden, code: string) => (((b.perCode.get(code) ?? 0) / b.ordinary) * 1000).toFixed(1);
   console.log(`Alert burden: findings per 1,000 ordinary babies (first year), ${PROTOCOLS.length} protocols, seed ${seed}`);
-  console.log(`  generator as is:         ${plain.ordinary.toLocaleString('en-GB')} ordinary babies, ${plain.events.toLocaleString('en-GB')} events, ${(plain.ms / 1000).toFixed(1)} s`);
-  console.log(`  with ordinary-life overlay: ${life.ordinary.toLocaleString('en-GB')} ordinary babies, ${life.events.toLocaleString('en-GB')} events, ${(life.ms / 1000).toFixed(1)} s`);
+  console.log(
+    `  generator as is:         ${plain.ordinary.toLocaleString('en-GB')} ordinary babies, ${plain.events.toLocaleString('en-GB')} events, ${(plain.ms / 1000).toFixed(1)} s`,
+  );
+  console.log(
+    `  with ordinary-life overlay: ${life.ordinary.toLocaleString('en-GB')} ordinary babies, ${life.events.toLocaleString('en-GB')} events, ${(life.ms / 1000).toFixed(1)} s`,
+  );
   console.log('');
   console.log(`| ${'protocol (finding code)'.padEnd(38)} | generator | + overlay |`);
   console.log(`|${'-'.repeat(40)}|----------:|----------:|`);
   for (const code of codes) {
     console.log(`| ${code.padEnd(38)} | ${per1000(plain, code).padStart(9)} | ${per1000(life, code).padStart(9)} |`);
     const parts = [...new Set([...plain.perCode.keys(), ...life.perCode.keys()])].filter((k) => k.startsWith(`${code}\u0000`)).sort();
-    for (const part of parts) console.log(`| ${`  of which ${part.split('\u0000')[1]}`.padEnd(38)} | ${per1000(plain, part).padStart(9)} | ${per1000(life, part).padStart(9)} |`);
+    for (const part of parts)
+      console.log(
+        `| ${`  of which ${part.split('\u0000')[1]}`.padEnd(38)} | ${per1000(plain, part).padStart(9)} | ${per1000(life, part).padStart(9)} |`,
+      );
   }
-  const total = (b: Burden) => ([...b.perCode].filter(([k]) => !k.includes('\u0000')).reduce((a, [, c]) => a + c, 0) / b.ordinary * 1000).toFixed(1);
+  const total = (b: Burden) =>
+    (([...b.perCode].filter(([k]) => !k.includes('\u0000')).reduce((a, [, c]) => a + c, 0) / b.ordinary) * 1000).toFixed(1);
   console.log(`| ${'all findings'.padEnd(38)} | ${total(plain).padStart(9)} | ${total(life).padStart(9)} |`);
-  const pct = (b: Burden) => `${(b.babiesWithAny / b.ordinary * 100).toFixed(1)}%`;
+  const pct = (b: Burden) => `${((b.babiesWithAny / b.ordinary) * 100).toFixed(1)}%`;
   console.log(`| ${'babies raising any finding'.padEnd(38)} | ${pct(plain).padStart(9)} | ${pct(life).padStart(9)} |`);
-  console.log(`\nFamilies with an injected risk raising a finding: ${plain.riskyCaught} of ${plain.risky} (generator), ${life.riskyCaught} of ${life.risky} (with overlay).`);
+  console.log(
+    `\nFamilies with an injected risk raising a finding: ${plain.riskyCaught} of ${plain.risky} (generator), ${life.riskyCaught} of ${life.risky} (with overlay).`,
+  );
   console.log(`Total ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 }
 

@@ -13,7 +13,7 @@ export function rate(count: number, ms: number): string {
 }
 
 export function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
 export async function serverAvailable(): Promise<boolean> {

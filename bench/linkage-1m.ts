@@ -8,7 +8,9 @@ const count = recordsArg >= 0 ? Number(args[recordsArg + 1]) : 1_000_000;
 
 let t = performance.now();
 const population = generatePopulation({ records: count });
-console.log(`generated ${population.records.length} records of ${population.people} people in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+console.log(
+  `generated ${population.records.length} records of ${population.people} people in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+);
 t = performance.now();
 let stageStart = t;
 let stage = '';
@@ -30,8 +32,11 @@ const seconds = (performance.now() - t) / 1000;
 const accuracy = pairwiseAccuracy(result.clusterOf, population.truth);
 console.log(JSON.stringify(result.training, null, 1));
 console.log(result.blocking);
-console.log(`linked in ${seconds.toFixed(1)} s; links ${result.links}; review ${result.review.length}; clusters ${result.clustering.clusters}; refused as chaining ${result.clustering.mergesRefusedAsChaining}`);
+console.log(
+  `linked in ${seconds.toFixed(1)} s; links ${result.links}; review ${result.review.length}; clusters ${result.clustering.clusters}; refused as chaining ${result.clustering.mergesRefusedAsChaining}`,
+);
 console.log(`precision ${accuracy.precision.toFixed(4)} recall ${accuracy.recall.toFixed(4)} F1 ${accuracy.f1.toFixed(4)}`);
 console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
-for (const c of result.parameters.comparisons) console.log(c.key, c.levels.map((l) => `${l.label.slice(0, 12)} m=${l.m.toFixed(3)} u=${l.u.toExponential(1)}`).join(' | '));
+for (const c of result.parameters.comparisons)
+  console.log(c.key, c.levels.map((l) => `${l.label.slice(0, 12)} m=${l.m.toFixed(3)} u=${l.u.toExponential(1)}`).join(' | '));
 console.log('prior', result.parameters.priorMatchProbability);

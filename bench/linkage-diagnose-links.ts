@@ -15,7 +15,8 @@ const result = linkRecords(records);
 const prepared = records.map(prepareRecord);
 const scorer = new PairScorer(COMPARISONS, result.parameters, buildTermFrequencies(COMPARISONS, prepared));
 const linkWeight = probabilityToWeight(DEFAULT_THRESHOLDS.link);
-const falseLinks = new Map<string, number>(), missed = new Map<string, number>();
+const falseLinks = new Map<string, number>(),
+  missed = new Map<string, number>();
 let candidatesTrue = 0;
 forEachCandidatePair(prepared, BLOCKING_RULES, (i, j) => {
   const w = scorer.weight(prepared[i], prepared[j]);
@@ -28,8 +29,17 @@ forEachCandidatePair(prepared, BLOCKING_RULES, (i, j) => {
 });
 const sizes = new Map<number, number>();
 for (const t of truth) sizes.set(t, (sizes.get(t) ?? 0) + 1);
-let truePairs = 0; for (const s of sizes.values()) truePairs += (s * (s - 1)) / 2;
+let truePairs = 0;
+for (const s of sizes.values()) truePairs += (s * (s - 1)) / 2;
 console.log('levels order:', COMPARISONS.map((c) => c.key).join(' '));
 console.log('blocking recall', candidatesTrue, '/', truePairs);
-console.log('false links', [...falseLinks.values()].reduce((a, b) => a + b, 0), [...falseLinks].sort((a, b) => b[1] - a[1]).slice(0, 20));
-console.log('missed', [...missed.values()].reduce((a, b) => a + b, 0), [...missed].sort((a, b) => b[1] - a[1]).slice(0, 20));
+console.log(
+  'false links',
+  [...falseLinks.values()].reduce((a, b) => a + b, 0),
+  [...falseLinks].sort((a, b) => b[1] - a[1]).slice(0, 20),
+);
+console.log(
+  'missed',
+  [...missed.values()].reduce((a, b) => a + b, 0),
+  [...missed].sort((a, b) => b[1] - a[1]).slice(0, 20),
+);

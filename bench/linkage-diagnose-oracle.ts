@@ -16,7 +16,10 @@ const prepared = records.map(prepareRecord);
 const counts = COMPARISONS.map((c) => new Float64Array(c.levels.length));
 forEachCandidatePair(prepared, BLOCKING_RULES, (i, j) => {
   if (truth[i] !== truth[j]) return;
-  COMPARISONS.forEach((c, k) => { const l = c.compare(prepared[i], prepared[j]); if (l !== NULL_LEVEL) counts[k][l]++; });
+  COMPARISONS.forEach((c, k) => {
+    const l = c.compare(prepared[i], prepared[j]);
+    if (l !== NULL_LEVEL) counts[k][l]++;
+  });
 });
 const oracle = {
   ...trained.parameters,

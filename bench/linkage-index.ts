@@ -12,7 +12,7 @@ const population = generatePopulation({ records: Math.ceil(people * 1.8), seed: 
 const index = new IdentityIndex();
 const queries: { record: (typeof population.records)[number]; person: number }[] = [];
 const seen = new Set<number>();
-let t = performance.now();
+const t = performance.now();
 population.records.forEach((record, i) => {
   const person = population.truth[i];
   if (!seen.has(person) && seen.size < people) {
@@ -26,16 +26,24 @@ console.log(`indexed ${index.size} records of ${seen.size} people in ${((perform
 for (const { record } of queries.slice(20_000, 25_000)) index.match(record, { limit: 3 });
 const sample = queries.slice(0, 20_000);
 const latencies = new Float64Array(sample.length);
-let linkedRight = 0, linkedWrong = 0, review = 0;
+let linkedRight = 0,
+  linkedWrong = 0,
+  review = 0;
 for (let q = 0; q < sample.length; q++) {
   const start = performance.now();
   const [best] = index.match(sample[q].record, { limit: 3 });
   latencies[q] = performance.now() - start;
-  if (best?.decision === 'link') best.personId === `p${sample[q].person}` ? linkedRight++ : linkedWrong++;
-  else if (best?.decision === 'review') review++;
+  if (best?.decision === 'link') {
+    if (best.personId === `p${sample[q].person}`) linkedRight++;
+    else linkedWrong++;
+  } else if (best?.decision === 'review') review++;
 }
 latencies.sort();
 const mean = latencies.reduce((a, b) => a + b, 0) / latencies.length;
-console.log(`${sample.length} queries: mean ${(mean * 1000).toFixed(0)} µs, p50 ${(latencies[Math.floor(latencies.length / 2)] * 1000).toFixed(0)} µs, p99 ${(latencies[Math.floor(latencies.length * 0.99)] * 1000).toFixed(0)} µs`);
-console.log(`top candidate: linked to the right person ${linkedRight}, to a wrong one ${linkedWrong}, review ${review}, no link ${sample.length - linkedRight - linkedWrong - review}`);
+console.log(
+  `${sample.length} queries: mean ${(mean * 1000).toFixed(0)} µs, p50 ${(latencies[Math.floor(latencies.length / 2)] * 1000).toFixed(0)} µs, p99 ${(latencies[Math.floor(latencies.length * 0.99)] * 1000).toFixed(0)} µs`,
+);
+console.log(
+  `top candidate: linked to the right person ${linkedRight}, to a wrong one ${linkedWrong}, review ${review}, no link ${sample.length - linkedRight - linkedWrong - review}`,
+);
 console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

@@ -46,7 +46,9 @@ export function generatePopulation(options: { readonly records: number; readonly
   const tail = familyNameTail();
   const commonWeight = (rank: number) => 1 / (rank + 10);
   const commonTotal = COMMON_FAMILY.reduce((sum, _, rank) => sum + commonWeight(rank), 0);
-  const family = weighted([...COMMON_FAMILY, ...tail], (rank) => (rank < COMMON_FAMILY.length ? (0.3 * commonWeight(rank)) / commonTotal : 0.7 / tail.length));
+  const family = weighted([...COMMON_FAMILY, ...tail], (rank) =>
+    rank < COMMON_FAMILY.length ? (0.3 * commonWeight(rank)) / commonTotal : 0.7 / tail.length,
+  );
   const towns = weighted(TOWNS, (rank) => TOWNS[rank].weight);
   const recordsPerPerson = weighted(RECORDS_PER_PERSON, (rank) => RECORDS_PER_PERSON[rank].weight);
   const nicknames = nicknamesByName();
@@ -72,9 +74,17 @@ export function generatePopulation(options: { readonly records: number; readonly
       const given = pick(sex === 'female' ? female : male);
       const ownFamily = a === 1 && random() < 0.3 ? pick(family) : household.family;
       members.push({
-        given, family: ownFamily, sex, born: randomDate(random, 1950, 2004), postcode: household.postcode, town: town.town,
+        given,
+        family: ownFamily,
+        sex,
+        born: randomDate(random, 1950, 2004),
+        postcode: household.postcode,
+        town: town.town,
         nhsNumber: nhsNumber(random),
-        email: random() < 0.7 ? `${given}${random() < 0.5 ? '.' : ''}${ownFamily}${random() < 0.6 ? randomInt(random, 100) : ''}@${pick(EMAIL_DOMAINS)}` : undefined,
+        email:
+          random() < 0.7
+            ? `${given}${random() < 0.5 ? '.' : ''}${ownFamily}${random() < 0.6 ? randomInt(random, 100) : ''}@${pick(EMAIL_DOMAINS)}`
+            : undefined,
         phone: random() < 0.8 ? `07${digits(random, 9)}` : household.landline,
       });
     }
@@ -85,14 +95,24 @@ export function generatePopulation(options: { readonly records: number; readonly
       const born: string = twin ? previousBorn! : randomDate(random, 2006, 2024);
       previousBorn = born;
       members.push({
-        given: pick(sex === 'female' ? female : male), family: household.family, sex, born,
-        postcode: household.postcode, town: town.town, nhsNumber: nhsNumber(random), phone: household.landline,
+        given: pick(sex === 'female' ? female : male),
+        family: household.family,
+        sex,
+        born,
+        postcode: household.postcode,
+        town: town.town,
+        nhsNumber: nhsNumber(random),
+        phone: household.landline,
       });
     }
     for (const person of members) {
       const count = pick(recordsPerPerson).count;
       for (let r = 0; r < count && records.length < options.records; r++) {
-        records.push(recordOf(person, `r${records.length}`, random, pick, nicknames, () => newPostcode(random() < 0.7 ? TOWNS.find((t) => t.town === person.town)! : pick(towns))));
+        records.push(
+          recordOf(person, `r${records.length}`, random, pick, nicknames, () =>
+            newPostcode(random() < 0.7 ? TOWNS.find((t) => t.town === person.town)! : pick(towns)),
+          ),
+        );
         truthList.push(people);
       }
       people++;
@@ -109,7 +129,8 @@ function recordOf(
   nicknames: Map<string, string[]>,
   movedPostcode: () => string,
 ): PersonRecord {
-  let given: string | undefined = person.given, family: string | undefined = person.family;
+  let given: string | undefined = person.given,
+    family: string | undefined = person.family;
   const roll = random();
   if (roll < 0.06 && nicknames.has(given)) given = pick(nicknames.get(given)!);
   else if (roll < 0.12) given = typo(given, random);
@@ -153,10 +174,14 @@ function typo(text: string, random: () => number, alphabet = LETTERS): string {
   const at = randomInt(random, text.length - 1);
   const other = alphabet[randomInt(random, alphabet.length)];
   switch (randomInt(random, 4)) {
-    case 0: return text.slice(0, at) + other + text.slice(at + 1);
-    case 1: return text.slice(0, at) + text.slice(at + 1);
-    case 2: return text.slice(0, at) + other + text.slice(at);
-    default: return text.slice(0, at) + text[at + 1] + text[at] + text.slice(at + 2);
+    case 0:
+      return text.slice(0, at) + other + text.slice(at + 1);
+    case 1:
+      return text.slice(0, at) + text.slice(at + 1);
+    case 2:
+      return text.slice(0, at) + other + text.slice(at);
+    default:
+      return text.slice(0, at) + text[at + 1] + text[at] + text.slice(at + 2);
   }
 }
 
@@ -181,7 +206,8 @@ function isRealDate(iso: string): boolean {
 }
 
 function randomDate(random: () => number, fromYear: number, toYear: number): string {
-  const from = Date.UTC(fromYear, 0, 1), to = Date.UTC(toYear, 11, 31);
+  const from = Date.UTC(fromYear, 0, 1),
+    to = Date.UTC(toYear, 11, 31);
   return new Date(from + Math.floor(random() * ((to - from) / 86_400_000)) * 86_400_000).toISOString().slice(0, 10);
 }
 
@@ -233,10 +259,11 @@ function weighted<T>(items: readonly T[], weightOf: (rank: number) => number): W
 
 function picker(random: () => number) {
   return <T>(from: Weighted<T> | readonly T[]): T => {
-    if (Array.isArray(from)) return from[randomInt(random, from.length)];
+    if (Array.isArray(from)) return from[randomInt(random, from.length)] as T;
     const { items, cumulative } = from as Weighted<T>;
     const target = random() * cumulative[cumulative.length - 1];
-    let low = 0, high = cumulative.length - 1;
+    let low = 0,
+      high = cumulative.length - 1;
     while (low < high) {
       const middle = (low + high) >> 1;
       if (cumulative[middle] > target) high = middle;

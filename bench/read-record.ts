@@ -63,7 +63,9 @@ try {
   // Time order across families (plain string order of the local ISO times; faster than localeCompare).
   let inputs: Record<string, unknown>[] = generatePopulation({ families }).flatMap((f) => f.events);
   inputs.sort((a, b) => (a.at === b.at ? 0 : (a.at as string) < (b.at as string) ? -1 : 1));
-  console.log(`generated ${families.toLocaleString('en-GB')} families, ${inputs.length.toLocaleString('en-GB')} events in ${Math.round(performance.now() - t)} ms`);
+  console.log(
+    `generated ${families.toLocaleString('en-GB')} families, ${inputs.length.toLocaleString('en-GB')} events in ${Math.round(performance.now() - t)} ms`,
+  );
 
   // The virtual clock replays the population in time order, as the partnership received it.
   const store = await RecordStore.open(db, PROTOCOLS, loadPartnershipConfig({}, PROTOCOLS), new VirtualClock());
@@ -75,7 +77,9 @@ try {
     if ((i / BATCH) % 50 === 0) process.stderr.write(`  loaded ${(i + BATCH).toLocaleString('en-GB')} events\r`);
   }
   const loadMs = performance.now() - t;
-  console.log(`loaded into the PostgreSQL server with submitBatch in ${(loadMs / 1000).toFixed(1)} s (${rate(inputs.length, loadMs)}); ${findings} findings raised`);
+  console.log(
+    `loaded into the PostgreSQL server with submitBatch in ${(loadMs / 1000).toFixed(1)} s (${rate(inputs.length, loadMs)}); ${findings} findings raised`,
+  );
   inputs = [];
   // A server measured as it is after start-up: the load's garbage collected once (needs --expose-gc).
   (globalThis as { gc?: () => void }).gc?.();
@@ -83,7 +87,13 @@ try {
   console.log(`heap after load: ${(heap.heapUsed / 2 ** 30).toFixed(2)} GiB used`);
 
   const services = createServices(db, store);
-  const user = await services.users.create({ username: 'bench-hv', displayName: 'Bench health visitor', role: 'health-visitor', agency: 'health-visiting', password: 'benchmark-password-1' });
+  const user = await services.users.create({
+    username: 'bench-hv',
+    displayName: 'Bench health visitor',
+    role: 'health-visitor',
+    agency: 'health-visiting',
+    password: 'benchmark-password-1',
+  });
   const session = await services.sessions.start(principalOf(user));
   const app = await buildApp(services);
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
@@ -91,24 +101,41 @@ try {
   const children = Array.from({ length: families }, (_, i) => `f${i}-child`);
   const sample = await fetch(`${url}/api/persons/${children[0]}`, { headers: { cookie: `${SESSION_COOKIE}=${session.token}` } });
   const body = (await sample.json()) as { chronology: unknown[] };
-  console.log(`one record: HTTP ${sample.status}, ${body.chronology.length} chronology entries, ${JSON.stringify(body).length.toLocaleString('en-GB')} bytes`);
+  console.log(
+    `one record: HTTP ${sample.status}, ${body.chronology.length} chronology entries, ${JSON.stringify(body).length.toLocaleString('en-GB')} bytes`,
+  );
 
-  const auditBefore = Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM audit_log')).rows[0]!.n);
-  const worker = new Worker(LOAD_GENERATOR, { eval: true, workerData: { url, cookie: `${SESSION_COOKIE}=${session.token}`, children, rate: requestsPerSecond, seconds } });
-  const result = await new Promise<{ latencies: number[]; errors: number; firstError: string; statuses: Record<string, number>; elapsedMs: number }>((resolve, reject) => {
+  const auditBefore = Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM audit_log')).rows[0].n);
+  const worker = new Worker(LOAD_GENERATOR, {
+    eval: true,
+    workerData: { url, cookie: `${SESSION_COOKIE}=${session.token}`, children, rate: requestsPerSecond, seconds },
+  });
+  const result = await new Promise<{
+    latencies: number[];
+    errors: number;
+    firstError: string;
+    statuses: Record<string, number>;
+    elapsedMs: number;
+  }>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
   });
   await services.audit.drain();
-  const auditAfter = Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM audit_log')).rows[0]!.n);
+  const auditAfter = Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM audit_log')).rows[0].n);
   const sorted = result.latencies.sort((a, b) => a - b);
   const ms = (x: number) => `${x.toFixed(1)} ms`;
   console.log(`\nGET /api/persons/:id (summary + chronology), open loop at ${requestsPerSecond}/s for ${seconds} s:`);
-  console.log(`  completed ${sorted.length.toLocaleString('en-GB')} (${rate(sorted.length, result.elapsedMs)}), errors ${result.errors}, statuses ${JSON.stringify(result.statuses)}`);
+  console.log(
+    `  completed ${sorted.length.toLocaleString('en-GB')} (${rate(sorted.length, result.elapsedMs)}), errors ${result.errors}, statuses ${JSON.stringify(result.statuses)}`,
+  );
   if (result.firstError) console.log(`  first error: ${result.firstError}`);
-  console.log(`  latency p50 ${ms(percentile(sorted, 50))}, p90 ${ms(percentile(sorted, 90))}, p99 ${ms(percentile(sorted, 99))}, max ${ms(sorted.at(-1) ?? 0)}`);
+  console.log(
+    `  latency p50 ${ms(percentile(sorted, 50))}, p90 ${ms(percentile(sorted, 90))}, p99 ${ms(percentile(sorted, 99))}, max ${ms(sorted.at(-1) ?? 0)}`,
+  );
   console.log(`  audit entries written: ${(auditAfter - auditBefore).toLocaleString('en-GB')}`);
-  console.log(`  target: 1,000 requests/s with p99 under 50 ms: ${percentile(sorted, 99) < 50 && sorted.length >= requestsPerSecond * seconds * 0.99 && result.errors === 0 ? 'MET' : 'NOT MET'}`);
+  console.log(
+    `  target: 1,000 requests/s with p99 under 50 ms: ${percentile(sorted, 99) < 50 && sorted.length >= requestsPerSecond * seconds * 0.99 && result.errors === 0 ? 'MET' : 'NOT MET'}`,
+  );
   await app.close();
 } finally {
   await db.close();

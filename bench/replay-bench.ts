@@ -59,10 +59,14 @@ function inMemory(population: Family[]) {
   for (const event of events) findings += engine.record(event).length;
   findings += engine.runUntil(events.at(-1)!.at).length;
   const evaluateMs = performance.now() - t;
-  console.log(`\nIn memory: ${population.length.toLocaleString('en-GB')} families, ${events.length.toLocaleString('en-GB')} events, ${PROTOCOLS.length} protocols`);
+  console.log(
+    `\nIn memory: ${population.length.toLocaleString('en-GB')} families, ${events.length.toLocaleString('en-GB')} events, ${PROTOCOLS.length} protocols`,
+  );
   console.log(`  validate (zod + dates):  ${rate(events.length, validateMs)}`);
   console.log(`  world only (no protocol): ${rate(events.length, bareMs)}`);
-  console.log(`  evaluate (engine):       ${rate(events.length, evaluateMs)}  (${findings} findings; ${(bareMs / evaluateMs * 100).toFixed(0)}% of the world-only rate)`);
+  console.log(
+    `  evaluate (engine):       ${rate(events.length, evaluateMs)}  (${findings} findings; ${((bareMs / evaluateMs) * 100).toFixed(0)}% of the world-only rate)`,
+  );
   console.log(`  validate + evaluate:     ${rate(events.length, validateMs + evaluateMs)}`);
 
   // Alert burden: findings about ordinary babies, per 1,000 babies per year of life followed.
@@ -73,16 +77,25 @@ function inMemory(population: Family[]) {
   }
   const total = [...byCode.values()].reduce((a, b) => a + b, 0);
   const babiesWithAny = ordinary.filter((f) => engine.world.findingsAbout(f.child).length > 0).length;
-  console.log(`\nFindings per 1,000 ordinary babies (first year, ${ordinary.length.toLocaleString('en-GB')} babies): ${(total / ordinary.length * 1000).toFixed(1)} in all; ${(babiesWithAny / ordinary.length * 100).toFixed(1)}% of babies raise any`);
-  for (const [code, n] of [...byCode].sort((a, b) => b[1] - a[1])) console.log(`  ${code.padEnd(40)} ${(n / ordinary.length * 1000).toFixed(1)}`);
+  console.log(
+    `\nFindings per 1,000 ordinary babies (first year, ${ordinary.length.toLocaleString('en-GB')} babies): ${((total / ordinary.length) * 1000).toFixed(1)} in all; ${((babiesWithAny / ordinary.length) * 100).toFixed(1)}% of babies raise any`,
+  );
+  for (const [code, n] of [...byCode].sort((a, b) => b[1] - a[1]))
+    console.log(`  ${code.padEnd(40)} ${((n / ordinary.length) * 1000).toFixed(1)}`);
   const risky = population.filter((f) => f.risk);
   const caught = risky.filter((f) => engine.world.findingsAbout(f.child).length > 0).length;
   console.log(`  families with an injected risk raising a finding: ${caught} of ${risky.length}`);
 }
 
-async function ingest(label: string, openDb: () => Promise<{ db: Database; close: () => Promise<void> }>, inputs: Record<string, unknown>[]) {
+async function ingest(
+  label: string,
+  openDb: () => Promise<{ db: Database; close: () => Promise<void> }>,
+  inputs: Record<string, unknown>[],
+) {
   // Plain COPY of the same rows into the same schema: the baseline.
-  const rows = prepare(inputs).map((e) => eventCopyRow(e)).join('');
+  const rows = prepare(inputs)
+    .map((e) => eventCopyRow(e))
+    .join('');
   const baseline = await openDb();
   let t = performance.now();
   for (let i = 0, start = 0; start < rows.length; i++) {
@@ -112,7 +125,9 @@ async function ingest(label: string, openDb: () => Promise<{ db: Database; close
   await target.close();
   console.log(`\n${label}: ${inputs.length.toLocaleString('en-GB')} events in batches of ${BATCH}`);
   console.log(`  plain COPY (baseline):            ${rate(inputs.length, copyMs)}`);
-  console.log(`  validate + COPY + evaluate + findings + projections: ${rate(inputs.length, ingestMs)}  (${findings} findings; ${(copyMs / ingestMs * 100).toFixed(0)}% of COPY's rate)`);
+  console.log(
+    `  validate + COPY + evaluate + findings + projections: ${rate(inputs.length, ingestMs)}  (${findings} findings; ${((copyMs / ingestMs) * 100).toFixed(0)}% of COPY's rate)`,
+  );
 }
 
 function prepareChunk(rows: string, start: number, lines: number): { text: string; next: number } {
@@ -126,7 +141,9 @@ async function latency(url: string) {
   const store = await RecordStore.open(db, PROTOCOLS, config, new VirtualClock());
   const population = generatePopulation({ families: latencySamples, seed: 7, riskShare: 0 });
   // Load each family up to the baby's birth, then time a bruise at 8 weeks, one at a time.
-  const setup = population.flatMap((f) => f.events.filter((e) => ['person.recorded', 'pregnancy.booked', 'relationship.recorded', 'birth'].includes(e.type as string)));
+  const setup = population.flatMap((f) =>
+    f.events.filter((e) => ['person.recorded', 'pregnancy.booked', 'relationship.recorded', 'birth'].includes(e.type as string)),
+  );
   for (let i = 0; i < setup.length; i += BATCH) await store.submitBatch(setup.slice(i, i + BATCH), 'setup');
   const samples: number[] = [];
   for (const family of population) {
@@ -134,14 +151,19 @@ async function latency(url: string) {
     const at = new Date(Date.parse(`${String(birth.at)}:00Z`) + 56 * 86_400_000).toISOString().slice(0, 16);
     const t = performance.now();
     await store.submit({ at, type: 'injury.observed', person: family.child, kind: 'bruise', agency: 'gp' }, `injury-${family.child}`);
-    const { rows } = await db.query('SELECT id FROM findings WHERE subject = $1 AND code = $2', [family.child, 'injury-in-non-mobile-infant']);
+    const { rows } = await db.query('SELECT id FROM findings WHERE subject = $1 AND code = $2', [
+      family.child,
+      'injury-in-non-mobile-infant',
+    ]);
     samples.push(performance.now() - t);
     if (rows.length !== 1) throw new Error('finding not queryable after submission');
   }
   await db.close();
   samples.sort((a, b) => a - b);
   console.log(`\nEvent to queryable finding (PostgreSQL server, ${samples.length} bruises submitted one at a time):`);
-  console.log(`  p50 ${percentile(samples, 50).toFixed(2)} ms, p99 ${percentile(samples, 99).toFixed(2)} ms, max ${samples.at(-1)!.toFixed(2)} ms`);
+  console.log(
+    `  p50 ${percentile(samples, 50).toFixed(2)} ms, p99 ${percentile(samples, 99).toFixed(2)} ms, max ${samples.at(-1)!.toFixed(2)} ms`,
+  );
 }
 
 async function main() {
@@ -149,20 +171,34 @@ async function main() {
   inMemory(generatePopulation({ families }));
 
   const inputs = asReceived(interleave(generatePopulation({ families: storeFamilies, seed: 99 })));
-  await ingest('PGlite (embedded, in memory)', async () => {
-    const db = await openDatabase({});
-    return { db, close: () => db.close() };
-  }, inputs);
+  await ingest(
+    'PGlite (embedded, in memory)',
+    async () => {
+      const db = await openDatabase({});
+      return { db, close: () => db.close() };
+    },
+    inputs,
+  );
 
   if (!(await serverAvailable())) {
     console.log('\nPostgreSQL server not reachable (BENCH_DATABASE_URL); server figures skipped.');
     return;
   }
-  await ingest('PostgreSQL server', async () => {
-    const schema = await freshServerSchema();
-    const db = await openDatabase({ databaseUrl: schema.url });
-    return { db, close: async () => { await db.close(); await schema.drop(); } };
-  }, inputs);
+  await ingest(
+    'PostgreSQL server',
+    async () => {
+      const schema = await freshServerSchema();
+      const db = await openDatabase({ databaseUrl: schema.url });
+      return {
+        db,
+        close: async () => {
+          await db.close();
+          await schema.drop();
+        },
+      };
+    },
+    inputs,
+  );
 
   const schema = await freshServerSchema();
   try {

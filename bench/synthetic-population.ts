@@ -48,7 +48,7 @@ export function generateFamily(index: number, rand: () => number, start: DateTim
   const mother = id('mother');
   const father = id('father');
   const child = id('child');
-  const area = AREAS[Math.floor(rand() * AREAS.length)]!;
+  const area = AREAS[Math.floor(rand() * AREAS.length)];
   const booking = start.plus({ days: Math.floor(rand() * 365), hours: 9 + Math.floor(rand() * 8) });
   const gestationWeeks = 37 + Math.floor(rand() * 5);
   const due = booking.plus({ weeks: 40 - 10 });
@@ -58,27 +58,57 @@ export function generateFamily(index: number, rand: () => number, start: DateTim
   const sds = Math.max(-1.9, Math.min(2.3, gaussian(rand) * 0.9));
   // Babies born at term (37 weeks or more) are plotted at age from birth, as UK-WHO prescribes.
   const ageYears = (at: DateTime) => at.diff(born, 'days').days / 365.25;
-  const weightAt = (at: DateTime, shift = 0) => Math.round(ukWhoValue('weight', sex, Math.max(ageYears(at), 0), sds + shift + gaussian(rand) * 0.08) * 1000) / 1000;
+  const weightAt = (at: DateTime, shift = 0) =>
+    Math.round(ukWhoValue('weight', sex, Math.max(ageYears(at), 0), sds + shift + gaussian(rand) * 0.08) * 1000) / 1000;
   const day = (d: number, hour = 10) => born.startOf('day').plus({ days: d, hours: hour });
   const iso = (at: DateTime) => at.toFormat("yyyy-MM-dd'T'HH:mm");
   const events: { at: DateTime; event: Record<string, unknown> }[] = [];
   const add = (at: DateTime, event: Record<string, unknown>) => events.push({ at, event: { ...event, at: iso(at) } });
 
-  add(booking, { type: 'person.recorded', person: mother, role: 'adult', sex: 'female', area, agency: 'midwifery', born: iso(booking.minus({ years: 20 + Math.floor(rand() * 20) })).slice(0, 10) });
+  add(booking, {
+    type: 'person.recorded',
+    person: mother,
+    role: 'adult',
+    sex: 'female',
+    area,
+    agency: 'midwifery',
+    born: iso(booking.minus({ years: 20 + Math.floor(rand() * 20) })).slice(0, 10),
+  });
   add(booking, { type: 'pregnancy.booked', person: mother, unborn: child, gestationWeeks: 10, due: due.toISODate(), agency: 'midwifery' });
   if (rand() < 0.92) {
     add(booking.plus({ minutes: 5 }), { type: 'person.recorded', person: father, role: 'adult', sex: 'male', area, agency: 'midwifery' });
     add(booking.plus({ minutes: 6 }), { type: 'relationship.recorded', person: father, of: child, kind: 'father', agency: 'midwifery' });
   }
-  if (rand() < 0.97) add(booking.plus({ weeks: 19 + Math.floor(rand() * 3) }), { type: 'contact', person: mother, kind: 'antenatal-contact', agency: 'health-visiting', seen: [mother] });
+  if (rand() < 0.97)
+    add(booking.plus({ weeks: 19 + Math.floor(rand() * 3) }), {
+      type: 'contact',
+      person: mother,
+      kind: 'antenatal-contact',
+      agency: 'health-visiting',
+      seen: [mother],
+    });
   add(born, { type: 'birth', child, mother, gestationWeeks, birthWeightKg: weightAt(born), sex, agency: 'midwifery' });
   // Weight falls a little in the first days and is regained by about two weeks.
   add(day(5), { type: 'measurement', person: child, kind: 'weight', value: weightAt(day(5), -0.45), agency: 'midwifery' });
-  if (rand() < 0.98) add(day(10 + Math.floor(rand() * 4)), { type: 'contact', person: child, kind: 'new-birth-visit', agency: 'health-visiting', seen: [child, mother] });
+  if (rand() < 0.98)
+    add(day(10 + Math.floor(rand() * 4)), {
+      type: 'contact',
+      person: child,
+      kind: 'new-birth-visit',
+      agency: 'health-visiting',
+      seen: [child, mother],
+    });
   add(day(13), { type: 'measurement', person: child, kind: 'weight', value: weightAt(day(13), -0.1), agency: 'health-visiting' });
   add(day(20 + Math.floor(rand() * 14)), { type: 'gp.registered', person: child, area, agency: 'gp' });
   add(day(35), { type: 'measurement', person: child, kind: 'weight', value: weightAt(day(35)), agency: 'health-visiting' });
-  if (rand() < 0.96) add(day(44 + Math.floor(rand() * 10)), { type: 'contact', person: child, kind: 'six-to-eight-week-review', agency: 'health-visiting', seen: [child, mother] });
+  if (rand() < 0.96)
+    add(day(44 + Math.floor(rand() * 10)), {
+      type: 'contact',
+      person: child,
+      kind: 'six-to-eight-week-review',
+      agency: 'health-visiting',
+      seen: [child, mother],
+    });
   add(day(56), { type: 'contact', person: child, kind: 'gp-consultation', agency: 'gp', note: '8 week immunisations and baby check' });
   let missed = 0;
   for (const week of [12, 16]) {
@@ -91,15 +121,35 @@ export function generateFamily(index: number, rand: () => number, start: DateTim
       add(day(week * 7), { type: 'contact', person: child, kind: 'clinic', agency: 'gp', note: 'immunisations' });
     }
   }
-  for (const d of [91, 122, 183, 274, 365]) add(day(d, 11), { type: 'measurement', person: child, kind: 'weight', value: weightAt(day(d)), agency: 'health-visiting' });
-  if (rand() < 0.9) add(day(300 + Math.floor(rand() * 60)), { type: 'contact', person: child, kind: 'one-year-review', agency: 'health-visiting', seen: [child, mother] });
+  for (const d of [91, 122, 183, 274, 365])
+    add(day(d, 11), { type: 'measurement', person: child, kind: 'weight', value: weightAt(day(d)), agency: 'health-visiting' });
+  if (rand() < 0.9)
+    add(day(300 + Math.floor(rand() * 60)), {
+      type: 'contact',
+      person: child,
+      kind: 'one-year-review',
+      agency: 'health-visiting',
+      seen: [child, mother],
+    });
 
   switch (risk) {
     case 'bruise-at-8-weeks':
-      add(day(57, 15), { type: 'injury.observed', person: child, kind: 'bruise', site: 'cheek', agency: 'health-visiting', explanation: 'caught on the cot' });
+      add(day(57, 15), {
+        type: 'injury.observed',
+        person: child,
+        kind: 'bruise',
+        site: 'cheek',
+        agency: 'health-visiting',
+        explanation: 'caught on the cot',
+      });
       break;
     case 'faltering-weight':
-      for (const [d, shift] of [[42, -0.8], [60, -1.5], [75, -2.0]] as const) add(day(d, 14), { type: 'measurement', person: child, kind: 'weight', value: weightAt(day(d), shift), agency: 'health-visiting' });
+      for (const [d, shift] of [
+        [42, -0.8],
+        [60, -1.5],
+        [75, -2.0],
+      ] as const)
+        add(day(d, 14), { type: 'measurement', person: child, kind: 'weight', value: weightAt(day(d), shift), agency: 'health-visiting' });
       break;
     case 'repeated-not-brought':
       add(day(30), { type: 'visit.no-access', person: mother, agency: 'health-visiting' });

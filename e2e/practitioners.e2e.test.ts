@@ -10,7 +10,7 @@ const SHOTS = 'docs/screenshots';
 // Ordinary runs write name.tmp.png (ignored by git); THREADLINE_SCREENSHOTS=1 refreshes the committed ones.
 const SUFFIX = process.env.THREADLINE_SCREENSHOTS === '1' ? '.png' : '.tmp.png';
 
-describe('the practitioners\' web app in Chromium', { timeout: 110_000 }, () => {
+describe("the practitioners' web app in Chromium", { timeout: 110_000 }, () => {
   let server: RunningTestServer;
   let browser: Browser;
   const sessions: Session[] = [];
@@ -82,12 +82,20 @@ describe('the practitioners\' web app in Chromium', { timeout: 110_000 }, () => 
     assert.ok(seenAfter < 1_000, `the front door saw the finding ${seenAfter} ms after it was recorded`);
     const card = await item.first().innerText();
     assert.match(card, /known-baby/);
-    assert.match(card, /Parents’ own childhood\s+[^\n]*Alice Known[^\n]*care experienced parent/i, 'the mother\'s own care history is surfaced beside the finding');
+    assert.match(
+      card,
+      /Parents’ own childhood\s+[^\n]*Alice Known[^\n]*care experienced parent/i,
+      "the mother's own care history is surfaced beside the finding",
+    );
     await check(frontDoor.page, 'front-door-queue');
 
     // The record page, its finding and the decision form, with the history beside it.
     await gpChecks.page.goto('/work');
-    assert.match(await gpChecks.page.locator('main').innerText(), /Injury in non mobile infant/, 'the GP owns the finding and sees it under My work');
+    assert.match(
+      await gpChecks.page.locator('main').innerText(),
+      /Injury in non mobile infant/,
+      'the GP owns the finding and sees it under My work',
+    );
     await check(gpChecks.page, 'my-work');
     await gpChecks.page.goto('/people/known-baby');
     await check(gpChecks.page, 'child-record');
@@ -159,14 +167,21 @@ describe('the practitioners\' web app in Chromium', { timeout: 110_000 }, () => 
   test('axe-core finds violations when there are some (the check can fail)', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.setContent('<!doctype html><html><head><title>Bad</title></head><body><main><img src="x.png"><input type="text"></main></body></html>');
+    await page.setContent(
+      '<!doctype html><html><head><title>Bad</title></head><body><main><img src="x.png"><input type="text"></main></body></html>',
+    );
     const ids = (await seriousViolations(page)).map((v) => v.id).sort();
     await context.close();
     assert.ok(ids.includes('image-alt') && ids.includes('label'), `axe found ${ids.join(', ')}`);
   });
 
   test('axe-core: no serious or critical violations on any page checked', () => {
-    const failing = audited.filter((a) => a.violations.length > 0).map((a) => `${a.name}: ${a.violations.map((v) => `${v.id} (${v.impact}) ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`).join('; ')}`);
+    const failing = audited
+      .filter((a) => a.violations.length > 0)
+      .map(
+        (a) =>
+          `${a.name}: ${a.violations.map((v) => `${v.id} (${v.impact}) ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`).join('; ')}`,
+      );
     assert.ok(audited.length >= 20, `only ${audited.length} pages were checked`);
     assert.deepEqual(failing, []);
   });

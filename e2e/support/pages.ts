@@ -10,7 +10,11 @@ export interface Session {
 
 /** A new browser context signed in through the sign-in page as the role's test user. */
 export async function signIn(browser: Browser, baseURL: string, role: string, options: { javaScript?: boolean } = {}): Promise<Session> {
-  const context = await browser.newContext({ baseURL, javaScriptEnabled: options.javaScript ?? true, viewport: { width: 1200, height: 900 } });
+  const context = await browser.newContext({
+    baseURL,
+    javaScriptEnabled: options.javaScript ?? true,
+    viewport: { width: 1200, height: 900 },
+  });
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   const problems: string[] = [];
@@ -20,7 +24,8 @@ export async function signIn(browser: Browser, baseURL: string, role: string, op
   });
   page.on('pageerror', (error) => problems.push(error.message));
   page.on('response', (response) => {
-    if (response.status() >= 400 && response.request().resourceType() !== 'document') problems.push(`${response.status()} ${response.url()}`);
+    if (response.status() >= 400 && response.request().resourceType() !== 'document')
+      problems.push(`${response.status()} ${response.url()}`);
   });
   await page.goto('/sign-in');
   await page.getByLabel('Username').fill(`${role}-user`);

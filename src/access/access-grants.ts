@@ -12,7 +12,10 @@ export const MIN_REASON_LENGTH = 10;
 export class AccessGrants {
   private readonly cache = new Map<string, number>();
 
-  constructor(private readonly db: Database, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly db: Database,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   async grant(principal: Principal, subject: string, reason: string): Promise<{ expiresAt: number }> {
     const text = reason.trim();
@@ -23,10 +26,18 @@ export class AccessGrants {
     const expiresAt = at + BREAK_GLASS_MS;
     await this.db.transaction(async (tx) => {
       await tx.query('INSERT INTO access_grants (user_id, subject, reason, granted_at, expires_at) VALUES ($1, $2, $3, $4, $5)', [
-        principal.userId, subject, text, new Date(at).toISOString(), new Date(expiresAt).toISOString(),
+        principal.userId,
+        subject,
+        text,
+        new Date(at).toISOString(),
+        new Date(expiresAt).toISOString(),
       ]);
       await tx.query('INSERT INTO notifications (for_role, kind, at, subject, actor, message) VALUES ($1, $2, $3, $4, $5, $6)', [
-        'safeguarding-lead', 'break-glass', new Date(at).toISOString(), subject, principal.userId,
+        'safeguarding-lead',
+        'break-glass',
+        new Date(at).toISOString(),
+        subject,
+        principal.userId,
         `${principal.displayName} (${principal.role}, ${principal.agency}) opened the record of ${subject} outside need-to-know. Reason given: ${text}`,
       ]);
     });

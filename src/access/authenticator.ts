@@ -1,8 +1,6 @@
 import type { Principal } from './principal.ts';
 
-export type SignInResult =
-  | { ok: true; principal: Principal }
-  | { ok: false; reason: 'invalid' | 'locked' | 'disabled' };
+export type SignInResult = { ok: true; principal: Principal } | { ok: false; reason: 'invalid' | 'locked' | 'disabled' };
 
 /**
  * How a person proves who they are. The local implementation checks a password; an

@@ -31,7 +31,7 @@ export class LocalAuthenticator implements Authenticator {
       'SELECT count(*)::int AS n FROM sign_in_attempts WHERE lower(username) = lower($1) AND at > $2 AND NOT succeeded',
       [username, since],
     );
-    if (rows[0]!.n >= this.policy.maxFailures) {
+    if (rows[0].n >= this.policy.maxFailures) {
       await this.attempt(username, at, false);
       return { ok: false, reason: 'locked' };
     }
@@ -44,6 +44,10 @@ export class LocalAuthenticator implements Authenticator {
   }
 
   private async attempt(username: string, at: number, succeeded: boolean): Promise<void> {
-    await this.db.query('INSERT INTO sign_in_attempts (username, at, succeeded) VALUES ($1, $2, $3)', [username.slice(0, 200), new Date(at).toISOString(), succeeded]);
+    await this.db.query('INSERT INTO sign_in_attempts (username, at, succeeded) VALUES ($1, $2, $3)', [
+      username.slice(0, 200),
+      new Date(at).toISOString(),
+      succeeded,
+    ]);
   }
 }

@@ -5,8 +5,7 @@ import type { Principal } from './principal.ts';
 import { can } from './roles.ts';
 
 export type AccessDecision =
-  | { allowed: true; via: 'all-records' | 'need-to-know' | 'break-glass' }
-  | { allowed: false; reason: string; mayBreakGlass: boolean };
+  { allowed: true; via: 'all-records' | 'need-to-know' | 'break-glass' } | { allowed: false; reason: string; mayBreakGlass: boolean };
 
 /**
  * Whether a user may see a person's record: every record for the front door and
@@ -14,7 +13,10 @@ export type AccessDecision =
  * their household, or through a current break-glass grant.
  */
 export class RecordAccess {
-  constructor(private readonly world: WorldView, private readonly grants: AccessGrants) {}
+  constructor(
+    private readonly world: WorldView,
+    private readonly grants: AccessGrants,
+  ) {}
 
   async decide(principal: Principal, personId: string): Promise<AccessDecision> {
     if (!can(principal.role, 'record.read')) {

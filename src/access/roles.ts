@@ -2,40 +2,50 @@ import type { Agency } from '../domain/vocabulary.ts';
 
 /** Who uses Threadline. Each user has one role and belongs to one agency. */
 export const ROLES = [
-  'midwife', 'health-visitor', 'gp', 'hospital-clinician', 'front-door-worker', 'social-worker',
-  'police', 'probation', 'adult-mental-health', 'safeguarding-lead', 'partnership-auditor', 'administrator',
+  'midwife',
+  'health-visitor',
+  'gp',
+  'hospital-clinician',
+  'front-door-worker',
+  'social-worker',
+  'police',
+  'probation',
+  'adult-mental-health',
+  'safeguarding-lead',
+  'partnership-auditor',
+  'administrator',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
-  'midwife': 'Midwife',
+  midwife: 'Midwife',
   'health-visitor': 'Health visitor',
-  'gp': 'GP',
+  gp: 'GP',
   'hospital-clinician': 'Hospital clinician',
   'front-door-worker': 'Front-door worker (MASH)',
   'social-worker': 'Social worker',
-  'police': 'Police officer',
-  'probation': 'Probation officer',
+  police: 'Police officer',
+  probation: 'Probation officer',
   'adult-mental-health': 'Adult mental health practitioner',
   'safeguarding-lead': 'Safeguarding lead',
   'partnership-auditor': 'Partnership auditor',
-  'administrator': 'Administrator',
+  administrator: 'Administrator',
 };
 
 /** The agency a new user of each role usually belongs to (the demo accounts use it). */
 export const USUAL_AGENCY: Record<Role, Agency> = {
-  'midwife': 'midwifery',
+  midwife: 'midwifery',
   'health-visitor': 'health-visiting',
-  'gp': 'gp',
+  gp: 'gp',
   'hospital-clinician': 'hospital',
   'front-door-worker': 'children-social-care',
   'social-worker': 'children-social-care',
-  'police': 'police',
-  'probation': 'probation',
+  police: 'police',
+  probation: 'probation',
   'adult-mental-health': 'adult-mental-health',
   'safeguarding-lead': 'children-social-care',
   'partnership-auditor': 'children-social-care',
-  'administrator': 'children-social-care',
+  administrator: 'children-social-care',
 };
 
 /**
@@ -59,18 +69,27 @@ export type Capability = (typeof CAPABILITIES)[number];
 const PRACTITIONER: readonly Capability[] = ['record.read', 'record.write', 'break-glass'];
 
 export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
-  'midwife': PRACTITIONER,
+  midwife: PRACTITIONER,
   'health-visitor': PRACTITIONER,
-  'gp': PRACTITIONER,
+  gp: PRACTITIONER,
   'hospital-clinician': PRACTITIONER,
   'front-door-worker': ['record.read', 'record.read-all', 'record.write', 'front-door', 'decide'],
   'social-worker': [...PRACTITIONER, 'decide'],
-  'police': PRACTITIONER,
-  'probation': PRACTITIONER,
+  police: PRACTITIONER,
+  probation: PRACTITIONER,
   'adult-mental-health': PRACTITIONER,
-  'safeguarding-lead': ['record.read', 'record.read-all', 'record.write', 'front-door', 'decide', 'audit.read', 'figures.read', 'notifications.read'],
+  'safeguarding-lead': [
+    'record.read',
+    'record.read-all',
+    'record.write',
+    'front-door',
+    'decide',
+    'audit.read',
+    'figures.read',
+    'notifications.read',
+  ],
   'partnership-auditor': ['audit.read', 'figures.read'],
-  'administrator': ['users.manage'],
+  administrator: ['users.manage'],
 };
 
 export function can(role: Role, capability: Capability): boolean {

@@ -27,7 +27,10 @@ export class SessionStore {
     const at = this.now();
     const expiresAt = at + SESSION_LIFETIME_MS;
     await this.db.query('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)', [
-      digest(token), principal.userId, new Date(at).toISOString(), new Date(expiresAt).toISOString(),
+      digest(token),
+      principal.userId,
+      new Date(at).toISOString(),
+      new Date(expiresAt).toISOString(),
     ]);
     return { token, expiresAt };
   }
@@ -56,6 +59,9 @@ export class SessionStore {
     if (!token) return;
     const key = digest(token);
     this.cache.delete(key);
-    await this.db.query('UPDATE sessions SET ended_at = $2 WHERE token_hash = $1 AND ended_at IS NULL', [key, new Date(this.now()).toISOString()]);
+    await this.db.query('UPDATE sessions SET ended_at = $2 WHERE token_hash = $1 AND ended_at IS NULL', [
+      key,
+      new Date(this.now()).toISOString(),
+    ]);
   }
 }

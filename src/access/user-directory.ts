@@ -34,8 +34,14 @@ interface UserRow {
 
 function fromRow(row: UserRow): UserRecord {
   return {
-    userId: row.id, username: row.username, displayName: row.display_name, role: row.role, agency: row.agency,
-    qualified: row.qualified, passwordHash: row.password_hash, disabled: row.disabled,
+    userId: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    agency: row.agency,
+    qualified: row.qualified,
+    passwordHash: row.password_hash,
+    disabled: row.disabled,
   };
 }
 
@@ -62,11 +68,14 @@ export class UserDirectory {
 
   async create(user: NewUser): Promise<UserRecord> {
     const problems: FieldProblem[] = [];
-    if (!/^[a-z0-9._-]{2,64}$/i.test(user.username)) problems.push({ field: 'username', reason: 'must be 2 to 64 letters, digits, dots, dashes or underscores' });
+    if (!/^[a-z0-9._-]{2,64}$/i.test(user.username))
+      problems.push({ field: 'username', reason: 'must be 2 to 64 letters, digits, dots, dashes or underscores' });
     if (!user.displayName.trim()) problems.push({ field: 'displayName', reason: 'is required' });
     if (!isRole(user.role)) problems.push({ field: 'role', reason: 'is not a Threadline role' });
-    if (!(AGENCIES as readonly string[]).includes(user.agency)) problems.push({ field: 'agency', reason: 'is not an agency of the partnership' });
-    if (user.password !== undefined && user.password.length < MIN_PASSWORD_LENGTH) problems.push({ field: 'password', reason: `must be at least ${MIN_PASSWORD_LENGTH} characters` });
+    if (!(AGENCIES as readonly string[]).includes(user.agency))
+      problems.push({ field: 'agency', reason: 'is not an agency of the partnership' });
+    if (user.password !== undefined && user.password.length < MIN_PASSWORD_LENGTH)
+      problems.push({ field: 'password', reason: `must be at least ${MIN_PASSWORD_LENGTH} characters` });
     if (problems.length === 0 && (await this.byUsername(user.username))) problems.push({ field: 'username', reason: 'is already taken' });
     if (problems.length > 0) throw new ValidationError(problems);
     const id = randomUUID();

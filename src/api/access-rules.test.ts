@@ -41,7 +41,9 @@ describe('need-to-know, break-glass, audit, validation, CSRF, lock-out and logs'
     const tooShort = await call('police', 'POST', '/api/persons/quiet-baby/break-glass', { reason: 'need' });
     assert.equal(tooShort.statusCode, 400);
     assert.equal(tooShort.json().errors[0].field, 'reason');
-    const granted = await call('police', 'POST', '/api/persons/quiet-baby/break-glass', { reason: 'Domestic incident reported at the address tonight' });
+    const granted = await call('police', 'POST', '/api/persons/quiet-baby/break-glass', {
+      reason: 'Domestic incident reported at the address tonight',
+    });
     assert.equal(granted.statusCode, 201);
     assert.equal((await call('police', 'GET', '/api/persons/quiet-baby')).statusCode, 200);
     assert.equal((await call('police', 'GET', '/api/persons/quiet-mum')).statusCode, 200, 'the grant covers the household');
@@ -56,11 +58,20 @@ describe('need-to-know, break-glass, audit, validation, CSRF, lock-out and logs'
   });
 
   test('bad events are refused with the field named and nothing stored', async () => {
-    const count = async () => (await t.services.db.query<{ n: number }>('SELECT count(*)::int AS n FROM events')).rows[0]!.n;
+    const count = async () => (await t.services.db.query<{ n: number }>('SELECT count(*)::int AS n FROM events')).rows[0].n;
     const before = await count();
-    const bad = await call('gp', 'POST', '/api/events', { type: 'measurement', at: '2024-01-01', person: 'known-baby', kind: 'wieght', value: 4 });
+    const bad = await call('gp', 'POST', '/api/events', {
+      type: 'measurement',
+      at: '2024-01-01',
+      person: 'known-baby',
+      kind: 'wieght',
+      value: 4,
+    });
     assert.equal(bad.statusCode, 400);
-    assert.deepEqual(bad.json().errors.map((e: { field: string }) => e.field), ['kind']);
+    assert.deepEqual(
+      bad.json().errors.map((e: { field: string }) => e.field),
+      ['kind'],
+    );
     const unknownType = await call('gp', 'POST', '/api/events', { type: 'nonsense', at: '2024-01-01' });
     assert.equal(unknownType.statusCode, 400);
     assert.equal(unknownType.json().errors[0].field, 'type');
@@ -68,14 +79,37 @@ describe('need-to-know, break-glass, audit, validation, CSRF, lock-out and logs'
     assert.equal(unknownPerson.statusCode, 400);
     assert.equal(unknownPerson.json().errors[0].field, 'person');
     assert.equal(await count(), before);
-    const asOther = await call('gp', 'POST', '/api/events', { type: 'contact', at: '2024-01-01', person: 'known-baby', kind: 'clinic', agency: 'police' });
+    const asOther = await call('gp', 'POST', '/api/events', {
+      type: 'contact',
+      at: '2024-01-01',
+      person: 'known-baby',
+      kind: 'clinic',
+      agency: 'police',
+    });
     assert.equal(asOther.statusCode, 403);
-    const decision = await call('gp', 'POST', '/api/events', { type: 'referral.decision', at: '2024-01-01', person: 'known-baby', outcome: 'no-further-action' });
+    const decision = await call('gp', 'POST', '/api/events', {
+      type: 'referral.decision',
+      at: '2024-01-01',
+      person: 'known-baby',
+      outcome: 'no-further-action',
+    });
     assert.equal(decision.statusCode, 403, 'only the front door and social workers decide');
     assert.equal(await count(), before);
-    const good = await call('gp', 'POST', '/api/events', { id: 'api-1', type: 'contact', at: '2024-01-01', person: 'known-baby', kind: 'clinic' });
+    const good = await call('gp', 'POST', '/api/events', {
+      id: 'api-1',
+      type: 'contact',
+      at: '2024-01-01',
+      person: 'known-baby',
+      kind: 'clinic',
+    });
     assert.equal(good.statusCode, 201);
-    const again = await call('gp', 'POST', '/api/events', { id: 'api-1', type: 'contact', at: '2024-01-01', person: 'known-baby', kind: 'clinic' });
+    const again = await call('gp', 'POST', '/api/events', {
+      id: 'api-1',
+      type: 'contact',
+      at: '2024-01-01',
+      person: 'known-baby',
+      kind: 'clinic',
+    });
     assert.equal(again.json().status, 'duplicate');
     assert.equal(await count(), before + 1);
     const stored = t.services.store.engine.world.event('api-1')!;
@@ -84,29 +118,55 @@ describe('need-to-know, break-glass, audit, validation, CSRF, lock-out and logs'
   });
 
   test('every unsafe request needs the CSRF token', async () => {
-    const response = await call('gp', 'POST', '/api/events', { type: 'contact', at: '2024-01-01', person: 'known-baby', kind: 'clinic' }, false);
+    const response = await call(
+      'gp',
+      'POST',
+      '/api/events',
+      { type: 'contact', at: '2024-01-01', person: 'known-baby', kind: 'clinic' },
+      false,
+    );
     assert.equal(response.statusCode, 403);
-    const form = await t.app.inject({ method: 'POST', url: '/sign-in', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrf.cookie }, payload: `username=gp-user&password=${encodeURIComponent(TEST_PASSWORD)}` });
+    const form = await t.app.inject({
+      method: 'POST',
+      url: '/sign-in',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrf.cookie },
+      payload: `username=gp-user&password=${encodeURIComponent(TEST_PASSWORD)}`,
+    });
     assert.equal(form.statusCode, 403);
   });
 
   test('sign-in sets a secure session cookie; five failures lock the account for 15 minutes', async () => {
     const headers = { cookie: csrf.cookie, 'x-csrf-token': csrf.token, 'content-type': 'application/json', 'x-forwarded-proto': 'https' };
-    const ok = await t.app.inject({ method: 'POST', url: '/api/session', headers, payload: JSON.stringify({ username: 'midwife-user', password: TEST_PASSWORD }) });
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      headers,
+      payload: JSON.stringify({ username: 'midwife-user', password: TEST_PASSWORD }),
+    });
     assert.equal(ok.statusCode, 200);
     const cookie = [ok.headers['set-cookie']].flat().find((c) => String(c).startsWith('tl_session='))!;
     assert.match(cookie, /HttpOnly/);
     assert.match(cookie, /SameSite=Lax/);
     assert.match(cookie, /Secure/);
     for (let i = 0; i < 5; i++) {
-      const wrong = await t.app.inject({ method: 'POST', url: '/api/session', headers, payload: JSON.stringify({ username: 'health-visitor-user', password: `wrong ${i}` }) });
+      const wrong = await t.app.inject({
+        method: 'POST',
+        url: '/api/session',
+        headers,
+        payload: JSON.stringify({ username: 'health-visitor-user', password: `wrong ${i}` }),
+      });
       assert.equal(wrong.statusCode, 401);
     }
-    const locked = await t.app.inject({ method: 'POST', url: '/api/session', headers, payload: JSON.stringify({ username: 'health-visitor-user', password: TEST_PASSWORD }) });
+    const locked = await t.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      headers,
+      payload: JSON.stringify({ username: 'health-visitor-user', password: TEST_PASSWORD }),
+    });
     assert.equal(locked.statusCode, 401);
     assert.match(locked.json().error, /locked/);
     const stored = await t.services.db.query<{ password_hash: string }>("SELECT password_hash FROM users WHERE username = 'midwife-user'");
-    assert.match(stored.rows[0]!.password_hash, /^\$argon2id\$/);
+    assert.match(stored.rows[0].password_hash, /^\$argon2id\$/);
   });
 
   test('logs hold the method, route, status and time, never names, ids or search terms', async () => {

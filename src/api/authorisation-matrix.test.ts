@@ -7,7 +7,16 @@ import { startTestApp, TEST_PASSWORD, type TestApp } from '../server/test-app.ts
 // "anonymous" is the visitor with no session. Every route in Fastify's route table must
 // appear here; a route added without a line in this matrix fails the test.
 type Caller = Role | 'anonymous';
-const PRACTITIONERS: Caller[] = ['midwife', 'health-visitor', 'gp', 'hospital-clinician', 'social-worker', 'police', 'probation', 'adult-mental-health'];
+const PRACTITIONERS: Caller[] = [
+  'midwife',
+  'health-visitor',
+  'gp',
+  'hospital-clinician',
+  'social-worker',
+  'police',
+  'probation',
+  'adult-mental-health',
+];
 const READERS: Caller[] = [...PRACTITIONERS, 'front-door-worker', 'safeguarding-lead'];
 const SIGNED_IN: Caller[] = [...ROLES];
 const EVERYONE: Caller[] = [...SIGNED_IN, 'anonymous'];
@@ -79,9 +88,23 @@ function requestFor(method: string, url: string, findingId: string, caller: Call
     'POST /api/users': { username: `new-user-${n}`, displayName: 'New user', role: 'gp', agency: 'gp', password: 'a long enough password' },
     'POST /sign-in': { username: `${caller === 'anonymous' ? 'gp' : caller}-user`, password: TEST_PASSWORD },
     'POST /people/:id/break-glass': { reason: 'Attending an incident at the address tonight' },
-    'POST /people/:id/record/:form': { eventId: `matrix-form-${n}`, person: 'known-mum', kind: 'phone-call', 'at-day': '1', 'at-month': '1', 'at-year': '2020', 'at-time': '10:00' },
+    'POST /people/:id/record/:form': {
+      eventId: `matrix-form-${n}`,
+      person: 'known-mum',
+      kind: 'phone-call',
+      'at-day': '1',
+      'at-month': '1',
+      'at-year': '2020',
+      'at-time': '10:00',
+    },
     'POST /findings/:id/actions': { kind: 'acknowledged' },
-    'POST /admin/users': { username: `form-user-${n}`, displayName: 'Form user', role: 'gp', agency: 'gp', password: 'a long enough password' },
+    'POST /admin/users': {
+      username: `form-user-${n}`,
+      displayName: 'Form user',
+      role: 'gp',
+      agency: 'gp',
+      password: 'a long enough password',
+    },
   };
   return { url: url === '/api/persons' || url === '/search' ? `${path}?q=known` : path, payload: bodies[`${method} ${url}`], form: !api };
 }
@@ -91,14 +114,22 @@ describe('authorisation matrix: every route against every role and the anonymous
   let findingId: string;
   before(async () => {
     t = await startTestApp();
-    findingId = t.services.store.engine.world.findingsAbout('known-baby')[0]!.id;
+    findingId = t.services.store.engine.world.findingsAbout('known-baby')[0].id;
   });
   after(() => t.close());
 
   test('every route in the route table is in the matrix, and every matrix line is a route', () => {
     const routes = new Set(t.app.routeTable.filter((r) => r.method !== 'HEAD').map((r) => `${r.method} ${r.url}`));
-    assert.deepEqual([...routes].filter((r) => !(r in MATRIX)), [], 'routes missing from the matrix');
-    assert.deepEqual(Object.keys(MATRIX).filter((r) => !routes.has(r)), [], 'matrix lines that are not routes');
+    assert.deepEqual(
+      [...routes].filter((r) => !(r in MATRIX)),
+      [],
+      'routes missing from the matrix',
+    );
+    assert.deepEqual(
+      Object.keys(MATRIX).filter((r) => !routes.has(r)),
+      [],
+      'matrix lines that are not routes',
+    );
   });
 
   test('allowed callers get through; others are refused (401 or sign-in for the anonymous, 403 for a role)', async () => {
@@ -124,7 +155,8 @@ describe('authorisation matrix: every route against every role and the anonymous
         const toSignIn = response.statusCode === 303 && location.startsWith('/sign-in?');
         const refused = response.statusCode === 401 || response.statusCode === 403 || toSignIn;
         const expected = allowed.includes(caller);
-        if (expected && (refused || response.statusCode >= 400)) failures.push(`${route} as ${caller}: expected allowed, got ${response.statusCode} ${location}`);
+        if (expected && (refused || response.statusCode >= 400))
+          failures.push(`${route} as ${caller}: expected allowed, got ${response.statusCode} ${location}`);
         if (!expected) {
           const want = caller === 'anonymous' ? (url.startsWith('/api/') ? 401 : 'sign-in') : 403;
           const got = toSignIn ? 'sign-in' : response.statusCode;

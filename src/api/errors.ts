@@ -1,6 +1,11 @@
 /** A refusal with its HTTP status: 401 not signed in, 403 not allowed, 404 no such record. */
 export class Refusal extends Error {
-  constructor(readonly statusCode: 401 | 403 | 404 | 409, message: string, readonly mayBreakGlass = false, readonly subject?: string) {
+  constructor(
+    readonly statusCode: 401 | 403 | 404 | 409,
+    message: string,
+    readonly mayBreakGlass = false,
+    readonly subject?: string,
+  ) {
     super(message);
     this.name = 'Refusal';
   }

@@ -9,12 +9,18 @@ export const errorsBody = z.object({ errors: z.array(z.object({ field: z.string(
 
 /** Every event type of the scenario contract, one variant each, for validation and the OpenAPI description. */
 const variants = EVENT_TYPES.map((type) => (EVENT_SCHEMAS[type] as z.ZodObject).extend({ type: z.literal(type) }));
-export const eventBody = z.discriminatedUnion('type', variants as unknown as [z.ZodObject, ...z.ZodObject[]])
-  .describe('One record of the contract (shared/spec/scenarios.md). `agency` and `recordedBy` are taken from your account; `id` makes the submission idempotent.');
+export const eventBody = z
+  .discriminatedUnion('type', variants as unknown as [z.ZodObject, ...z.ZodObject[]])
+  .describe(
+    'One record of the contract (shared/spec/scenarios.md). `agency` and `recordedBy` are taken from your account; `id` makes the submission idempotent.',
+  );
 
 export const chronologyQuery = z.object({
   agency: z.enum(AGENCIES).optional().describe('Only records made by this agency'),
-  type: z.union([z.enum(EVENT_TYPES as [string, ...string[]]), z.literal('finding')]).optional().describe('Only records of this type, or only findings'),
+  type: z
+    .union([z.enum(EVENT_TYPES as [string, ...string[]]), z.literal('finding')])
+    .optional()
+    .describe('Only records of this type, or only findings'),
 });
 
 export const findingAction = z.object({

@@ -23,10 +23,25 @@ export function buildChronology(world: WorldView, personId: string, zone: string
     for (const event of world.eventsOf(id)) {
       if (seen.has(event.key)) continue;
       seen.add(event.key);
-      entries.push({ kind: 'event', at: event.at, agency: event.agency, about: event.persons.filter((p) => members.has(p)), summary: describeEvent(event, zone), note: event.note, event });
+      entries.push({
+        kind: 'event',
+        at: event.at,
+        agency: event.agency,
+        about: event.persons.filter((p) => members.has(p)),
+        summary: describeEvent(event, zone),
+        note: event.note,
+        event,
+      });
     }
     for (const finding of world.findingsAbout(id)) {
-      entries.push({ kind: 'finding', at: finding.raisedAt, agency: finding.owner, about: [finding.subject], summary: `FINDING ${finding.code}: ${finding.explanation}`, finding });
+      entries.push({
+        kind: 'finding',
+        at: finding.raisedAt,
+        agency: finding.owner,
+        about: [finding.subject],
+        summary: `FINDING ${finding.code}: ${finding.explanation}`,
+        finding,
+      });
     }
   }
   return entries.sort((a, b) => a.at - b.at || (a.kind === b.kind ? 0 : a.kind === 'event' ? -1 : 1));

@@ -12,38 +12,66 @@ export function describeEvent(event: ThreadEvent, zone: string): string {
       const name = [d.name?.given, d.name?.family].filter(Boolean).join(' ');
       return `${d.person}${name ? ` (${name})` : ''} recorded as ${d.role === 'unborn' ? 'an unborn baby' : `a${d.role === 'adult' ? 'n adult' : ' child'}`}${d.area ? ` in ${d.area}` : ''}`;
     }
-    case 'relationship.recorded': return `${event.data.person} recorded as ${words(event.data.kind)} of ${event.data.of}`;
-    case 'address.changed': return `${event.data.persons.join(', ')} moved to ${event.data.area}`;
-    case 'gp.registered': return `${event.data.person} registered with a GP${event.data.area ? ` in ${event.data.area}` : ''}`;
-    case 'pregnancy.booked': return `Pregnancy booked at ${event.data.gestationWeeks} weeks; due ${formatDay(event.dueMs!, zone)}`;
-    case 'birth': return `Born at ${event.data.gestationWeeks}${event.data.gestationDays ? `+${event.data.gestationDays}` : ''} weeks, ${event.data.birthWeightKg} kg`;
+    case 'relationship.recorded':
+      return `${event.data.person} recorded as ${words(event.data.kind)} of ${event.data.of}`;
+    case 'address.changed':
+      return `${event.data.persons.join(', ')} moved to ${event.data.area}`;
+    case 'gp.registered':
+      return `${event.data.person} registered with a GP${event.data.area ? ` in ${event.data.area}` : ''}`;
+    case 'pregnancy.booked':
+      return `Pregnancy booked at ${event.data.gestationWeeks} weeks; due ${formatDay(event.dueMs!, zone)}`;
+    case 'birth':
+      return `Born at ${event.data.gestationWeeks}${event.data.gestationDays ? `+${event.data.gestationDays}` : ''} weeks, ${event.data.birthWeightKg} kg`;
     case 'contact': {
       const seen = event.data.seen?.length ? `; seen: ${event.data.seen.join(', ')}` : '';
       const child = event.data.childSeen === false ? '; child not seen' : '';
       return `${words(event.data.kind)} with ${event.data.person}${seen}${child}`;
     }
-    case 'visit.no-access': return `Home visit to ${event.data.person}: no access`;
-    case 'appointment.booked': return `${words(event.data.kind)} booked for ${formatDay(event.dueMs!, zone)}`;
-    case 'appointment.missed': return `${words(event.data.kind)} missed: ${words(event.data.reason)}`;
-    case 'service-level.set': return `Health visiting offer set to ${words(event.data.level)}`;
-    case 'measurement': return `${words(event.data.kind)} ${event.data.value} ${event.data.kind === 'weight' ? 'kg' : 'cm'}`;
-    case 'injury.observed': return `Injury: ${event.data.kind}${event.data.site ? ` (${event.data.site})` : ''}${event.data.count ? ` x${event.data.count}` : ''}${event.data.explanation ? `; explanation given: "${event.data.explanation}"` : ''}`;
-    case 'illness.presented': return `${event.data.severity === 'serious-unexpected' ? 'Serious unexpected illness' : 'Minor illness'}${event.data.description ? `: ${event.data.description}` : ''}`;
-    case 'concern.recorded': return `Concern about ${event.data.person}: ${words(event.data.kind)}${event.data.severity ? ` (${event.data.severity})` : ''}${event.data.detail ? `: ${event.data.detail}` : ''}`;
-    case 'referral.made': return `Referral to ${agencyName(event.data.to)}${event.data.reason ? `: ${event.data.reason}` : ''}`;
-    case 'referral.decision': return `Decision: ${words(event.data.outcome)}${event.recordedBy ? ` by ${event.recordedBy.role}${event.recordedBy.qualified === false ? ' (unqualified)' : ''}` : ''}${event.data.rationale ? `; rationale: ${event.data.rationale}` : ''}`;
-    case 'action.agreed': return `Action agreed: ${words(event.data.action)}${event.dueMs ? ` by ${formatDay(event.dueMs, zone)}` : ''}`;
-    case 'strategy.discussion': return `Strategy discussion with ${event.data.attendees.map(agencyName).join(', ')}${event.data.paediatricianInput ? ' and a paediatrician' : ''}${event.data.decisions?.length ? `; decided: ${event.data.decisions.map(words).join(', ')}` : ''}`;
-    case 'investigation': return `${words(event.data.kind)} ${event.data.status}${event.data.findings ? `: ${event.data.findings}` : ''}`;
-    case 'hospital.admitted': return `Admitted to hospital${event.data.reason ? `: ${event.data.reason}` : ''}`;
-    case 'hospital.fit-for-discharge': return 'Declared fit for discharge';
-    case 'hospital.discharged': return `Discharged from hospital${event.data.reason ? `: ${event.data.reason}` : ''}`;
-    case 'plan.started': return `${words(event.data.kind)} plan started`;
-    case 'plan.ended': return `${words(event.data.kind)} plan ended`;
-    case 'information.shared': return `Information shared with ${agencyName(event.data.to)}${event.data.area ? ` in ${event.data.area}` : ''}${event.data.content?.length ? `: ${event.data.content.map(words).join(', ')}` : ''}`;
-    case 'identity.linked': return `${event.data.person} and ${event.data.to} recorded as the same person (${event.data.basis === 'automatic' ? `automatic match, probability ${(event.data.probability ?? 1).toFixed(3)}` : 'confirmed by a practitioner'})`;
-    case 'identity.review': return `${event.data.person} may be ${event.data.candidate}: match probability ${event.data.probability.toFixed(3)}, for a practitioner to decide`;
-    case 'identity.unlinked': return `${event.data.person} and ${event.data.from} recorded as different people: ${event.data.reason}`;
-    case 'incident.serious': return `Serious incident${event.data.description ? `: ${event.data.description}` : ''}`;
+    case 'visit.no-access':
+      return `Home visit to ${event.data.person}: no access`;
+    case 'appointment.booked':
+      return `${words(event.data.kind)} booked for ${formatDay(event.dueMs!, zone)}`;
+    case 'appointment.missed':
+      return `${words(event.data.kind)} missed: ${words(event.data.reason)}`;
+    case 'service-level.set':
+      return `Health visiting offer set to ${words(event.data.level)}`;
+    case 'measurement':
+      return `${words(event.data.kind)} ${event.data.value} ${event.data.kind === 'weight' ? 'kg' : 'cm'}`;
+    case 'injury.observed':
+      return `Injury: ${event.data.kind}${event.data.site ? ` (${event.data.site})` : ''}${event.data.count ? ` x${event.data.count}` : ''}${event.data.explanation ? `; explanation given: "${event.data.explanation}"` : ''}`;
+    case 'illness.presented':
+      return `${event.data.severity === 'serious-unexpected' ? 'Serious unexpected illness' : 'Minor illness'}${event.data.description ? `: ${event.data.description}` : ''}`;
+    case 'concern.recorded':
+      return `Concern about ${event.data.person}: ${words(event.data.kind)}${event.data.severity ? ` (${event.data.severity})` : ''}${event.data.detail ? `: ${event.data.detail}` : ''}`;
+    case 'referral.made':
+      return `Referral to ${agencyName(event.data.to)}${event.data.reason ? `: ${event.data.reason}` : ''}`;
+    case 'referral.decision':
+      return `Decision: ${words(event.data.outcome)}${event.recordedBy ? ` by ${event.recordedBy.role}${event.recordedBy.qualified === false ? ' (unqualified)' : ''}` : ''}${event.data.rationale ? `; rationale: ${event.data.rationale}` : ''}`;
+    case 'action.agreed':
+      return `Action agreed: ${words(event.data.action)}${event.dueMs ? ` by ${formatDay(event.dueMs, zone)}` : ''}`;
+    case 'strategy.discussion':
+      return `Strategy discussion with ${event.data.attendees.map(agencyName).join(', ')}${event.data.paediatricianInput ? ' and a paediatrician' : ''}${event.data.decisions?.length ? `; decided: ${event.data.decisions.map(words).join(', ')}` : ''}`;
+    case 'investigation':
+      return `${words(event.data.kind)} ${event.data.status}${event.data.findings ? `: ${event.data.findings}` : ''}`;
+    case 'hospital.admitted':
+      return `Admitted to hospital${event.data.reason ? `: ${event.data.reason}` : ''}`;
+    case 'hospital.fit-for-discharge':
+      return 'Declared fit for discharge';
+    case 'hospital.discharged':
+      return `Discharged from hospital${event.data.reason ? `: ${event.data.reason}` : ''}`;
+    case 'plan.started':
+      return `${words(event.data.kind)} plan started`;
+    case 'plan.ended':
+      return `${words(event.data.kind)} plan ended`;
+    case 'information.shared':
+      return `Information shared with ${agencyName(event.data.to)}${event.data.area ? ` in ${event.data.area}` : ''}${event.data.content?.length ? `: ${event.data.content.map(words).join(', ')}` : ''}`;
+    case 'identity.linked':
+      return `${event.data.person} and ${event.data.to} recorded as the same person (${event.data.basis === 'automatic' ? `automatic match, probability ${(event.data.probability ?? 1).toFixed(3)}` : 'confirmed by a practitioner'})`;
+    case 'identity.review':
+      return `${event.data.person} may be ${event.data.candidate}: match probability ${event.data.probability.toFixed(3)}, for a practitioner to decide`;
+    case 'identity.unlinked':
+      return `${event.data.person} and ${event.data.from} recorded as different people: ${event.data.reason}`;
+    case 'incident.serious':
+      return `Serious incident${event.data.description ? `: ${event.data.description}` : ''}`;
   }
 }

@@ -24,7 +24,7 @@ test('an empty configuration gets the defaults', () => {
   }
 });
 
-test('the protocol defaults are the contract\'s (shared/spec/scenarios.md and domain.md)', () => {
+test("the protocol defaults are the contract's (shared/spec/scenarios.md and domain.md)", () => {
   const { protocols } = loadPartnershipConfig({}, PROTOCOLS);
   const get = (id: string) => protocols[id] as Record<string, unknown>;
   // Non-mobile: under 6 months.
@@ -51,14 +51,22 @@ test('the protocol defaults are the contract\'s (shared/spec/scenarios.md and do
   assert.deepEqual([get('not-registered-with-gp').registerByDays, get('not-registered-with-gp').afterMoveDays], [42, 14]);
 });
 
-test('a partnership\'s own threshold replaces the default and the rest keep theirs', () => {
-  const config = loadPartnershipConfig({
-    name: 'Cambridgeshire and Peterborough',
-    protocols: { 'repeated-was-not-brought': { windowDays: 60 }, 'safeguarding-referral-overdue': { deadlineHours: 4 } },
-  }, PROTOCOLS);
+test("a partnership's own threshold replaces the default and the rest keep theirs", () => {
+  const config = loadPartnershipConfig(
+    {
+      name: 'Cambridgeshire and Peterborough',
+      protocols: { 'repeated-was-not-brought': { windowDays: 60 }, 'safeguarding-referral-overdue': { deadlineHours: 4 } },
+    },
+    PROTOCOLS,
+  );
   assert.equal(config.name, 'Cambridgeshire and Peterborough');
   assert.deepEqual(config.protocols['repeated-was-not-brought'], { childUnderMonths: 12, windowDays: 60, count: 2 });
-  assert.deepEqual(config.protocols['safeguarding-referral-overdue'], { deadlineHours: 4, neglectSigns: 2, neglectWindowDays: 30, neglectReferralDays: 1 });
+  assert.deepEqual(config.protocols['safeguarding-referral-overdue'], {
+    deadlineHours: 4,
+    neglectSigns: 2,
+    neglectWindowDays: 30,
+    neglectReferralDays: 1,
+  });
 });
 
 test('a protocol can be disabled by its id', () => {
@@ -68,34 +76,54 @@ test('a protocol can be disabled by its id', () => {
 
 test('an unknown protocol id is refused, naming it', () => {
   const error = refusal({ protocols: { 'bruising-protocol': { nonMobileUnderMonths: 6 } } });
-  assert.ok(error.problems.some((p) => p.field === 'protocols.bruising-protocol' && /unknown protocol/.test(p.reason)), JSON.stringify(error.problems));
+  assert.ok(
+    error.problems.some((p) => p.field === 'protocols.bruising-protocol' && /unknown protocol/.test(p.reason)),
+    JSON.stringify(error.problems),
+  );
   assert.match(error.message, /partnership configuration/);
 });
 
 test('an unknown protocol id in the disabled list is refused too', () => {
   const error = refusal({ disabled: ['unsafe-sleeping'] });
-  assert.ok(error.problems.some((p) => p.field.includes('unsafe-sleeping')), JSON.stringify(error.problems));
+  assert.ok(
+    error.problems.some((p) => p.field.includes('unsafe-sleeping')),
+    JSON.stringify(error.problems),
+  );
 });
 
 const badThresholds: [name: string, protocols: Record<string, unknown>, field: string][] = [
   ['a negative deadline', { 'strategy-discussion-overdue': { deadlineHours: -1 } }, 'protocols.strategy-discussion-overdue.deadlineHours'],
   ['a number given as text', { 'repeated-was-not-brought': { windowDays: '90' } }, 'protocols.repeated-was-not-brought.windowDays'],
   ['a fractional count', { 'repeated-was-not-brought': { count: 2.5 } }, 'protocols.repeated-was-not-brought.count'],
-  ['an age limit out of range', { 'injury-in-non-mobile-infant': { nonMobileUnderMonths: 0 } }, 'protocols.injury-in-non-mobile-infant.nonMobileUnderMonths'],
-  ['a new birth visit deadline outside the programme', { 'mandated-contact-missing': { newBirthVisitByDays: 60 } }, 'protocols.mandated-contact-missing.newBirthVisitByDays'],
+  [
+    'an age limit out of range',
+    { 'injury-in-non-mobile-infant': { nonMobileUnderMonths: 0 } },
+    'protocols.injury-in-non-mobile-infant.nonMobileUnderMonths',
+  ],
+  [
+    'a new birth visit deadline outside the programme',
+    { 'mandated-contact-missing': { newBirthVisitByDays: 60 } },
+    'protocols.mandated-contact-missing.newBirthVisitByDays',
+  ],
 ];
 
 for (const [name, protocols, field] of badThresholds) {
   test(`refuses ${name}, naming the field`, () => {
     const error = refusal({ protocols });
-    assert.ok(error.problems.some((p) => p.field === field), JSON.stringify(error.problems));
+    assert.ok(
+      error.problems.some((p) => p.field === field),
+      JSON.stringify(error.problems),
+    );
     assert.match(error.message, new RegExp(`field '${field.replaceAll('.', '\\.')}'`));
   });
 }
 
 test('refuses a misspelt threshold rather than ignoring it', () => {
   const error = refusal({ protocols: { 'strategy-discussion-overdue': { deadlineHour: 4 } } });
-  assert.ok(error.problems.some((p) => p.field.startsWith('protocols.strategy-discussion-overdue')), JSON.stringify(error.problems));
+  assert.ok(
+    error.problems.some((p) => p.field.startsWith('protocols.strategy-discussion-overdue')),
+    JSON.stringify(error.problems),
+  );
   assert.match(error.message, /deadlineHour/);
 });
 

@@ -25,7 +25,10 @@ const configFile = z.strictObject({
 export function loadPartnershipConfig(input: unknown, protocols: readonly Protocol[]): PartnershipConfig {
   const parsed = configFile.safeParse(input ?? {});
   if (!parsed.success) {
-    throw new ValidationError(parsed.error.issues.map((i) => ({ field: i.path.join('.'), reason: i.message })), 'partnership configuration');
+    throw new ValidationError(
+      parsed.error.issues.map((i) => ({ field: i.path.join('.'), reason: i.message })),
+      'partnership configuration',
+    );
   }
   const known = new Map(protocols.map((p) => [p.id, p]));
   const problems: { field: string; reason: string }[] = [];
@@ -36,7 +39,9 @@ export function loadPartnershipConfig(input: unknown, protocols: readonly Protoc
   for (const protocol of protocols) {
     const result = protocol.configSchema.safeParse(parsed.data.protocols[protocol.id] ?? {});
     if (result.success) resolved[protocol.id] = result.data;
-    else for (const issue of result.error.issues) problems.push({ field: ['protocols', protocol.id, ...issue.path].join('.'), reason: issue.message });
+    else
+      for (const issue of result.error.issues)
+        problems.push({ field: ['protocols', protocol.id, ...issue.path].join('.'), reason: issue.message });
   }
   if (problems.length > 0) throw new ValidationError(problems, 'partnership configuration');
   return { ...parsed.data, protocols: resolved };

@@ -20,11 +20,11 @@ export function demoEvents(scenario: Scenario, today: DateTime): Record<string, 
   const zone = scenario.timezone;
   const prefix = (id: string) => `${scenario.scenario}-${id}`;
   const events = scenario.events as Record<string, unknown>[];
-  const last = DateTime.fromISO(String(events.at(-1)?.at ?? today.toISODate()), { zone });
+  const last = DateTime.fromISO((events.at(-1)?.at as string | undefined) ?? today.toISODate()!, { zone });
   const shiftDays = Math.round(today.setZone(zone).startOf('day').diff(last.startOf('day'), 'days').days);
   return events.map((source, index) => {
-    const event: Record<string, unknown> = { ...source, id: prefix(String(source.id ?? index)) };
-    for (const field of PERSON_FIELDS) if (typeof event[field] === 'string') event[field] = prefix(event[field] as string);
+    const event: Record<string, unknown> = { ...source, id: prefix(typeof source.id === 'string' ? source.id : String(index)) };
+    for (const field of PERSON_FIELDS) if (typeof event[field] === 'string') event[field] = prefix(event[field]);
     for (const field of PERSON_LIST_FIELDS) if (Array.isArray(event[field])) event[field] = (event[field] as string[]).map(prefix);
     if (typeof event.supersedes === 'string') event.supersedes = prefix(event.supersedes);
     for (const field of DATE_FIELDS) {
@@ -45,7 +45,7 @@ export function demoEvents(scenario: Scenario, today: DateTime): Record<string, 
  */
 export async function loadDemoScenarios(db: Database, dir: string, today = DateTime.now()): Promise<{ scenarios: number; events: number }> {
   const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM events');
-  if (rows[0]!.n > 0) return { scenarios: 0, events: 0 };
+  if (rows[0].n > 0) return { scenarios: 0, events: 0 };
   const files = (await readdir(dir)).filter((f) => f.endsWith('.scenario.json')).sort();
   let text = '';
   let count = 0;

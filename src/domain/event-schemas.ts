@@ -18,11 +18,13 @@ const envelope = {
   recordedAt: isoDate.optional(),
   agency: z.enum(v.AGENCIES).optional(),
   note: z.string().max(20_000).optional(),
-  recordedBy: z.strictObject({
-    role: z.string().min(1).max(100),
-    qualified: z.boolean().optional(),
-    name: z.string().max(200).optional(),
-  }).optional(),
+  recordedBy: z
+    .strictObject({
+      role: z.string().min(1).max(100),
+      qualified: z.boolean().optional(),
+      name: z.string().max(200).optional(),
+    })
+    .optional(),
 };
 
 const serviceLevel = z.preprocess(
@@ -42,7 +44,10 @@ export const EVENT_SCHEMAS = {
     born: isoDate.optional(),
     due: isoDate.optional(),
     name: z.strictObject({ given: z.string().max(200).optional(), family: z.string().max(200).optional() }).optional(),
-    nhsNumber: z.string().regex(/^\d{3} ?\d{3} ?\d{4}$/, 'must be 10 digits').optional(),
+    nhsNumber: z
+      .string()
+      .regex(/^\d{3} ?\d{3} ?\d{4}$/, 'must be 10 digits')
+      .optional(),
     postcode: z.string().max(10).optional(),
     area: z.string().min(1).max(200).optional(),
     email: z.string().max(200).optional(),
@@ -52,18 +57,20 @@ export const EVENT_SCHEMAS = {
   'address.changed': event({ persons: z.array(id).min(1), area: z.string().min(1).max(200), postcode: z.string().max(10).optional() }),
   'gp.registered': event({ person: id, area: z.string().min(1).max(200).optional() }),
   'pregnancy.booked': event({
-    person: id, unborn: id,
+    person: id,
+    unborn: id,
     gestationWeeks: z.number().min(0).max(45),
     due: isoDate,
   }),
-  'birth': event({
-    child: id, mother: id,
+  birth: event({
+    child: id,
+    mother: id,
     gestationWeeks: z.number().min(20).max(45),
     gestationDays: z.number().int().min(0).max(6).optional(),
     birthWeightKg: z.number().gt(0.2).lt(7),
     sex: z.enum(v.SEXES),
   }),
-  'contact': event({
+  contact: event({
     person: id,
     kind: z.enum(v.CONTACT_KINDS),
     seen: z.array(id).optional(),
@@ -73,7 +80,7 @@ export const EVENT_SCHEMAS = {
   'appointment.booked': event({ person: id, kind: z.enum(v.CONTACT_KINDS), due: isoDate }),
   'appointment.missed': event({ person: id, kind: z.enum(v.CONTACT_KINDS), reason: z.enum(v.MISSED_REASONS) }),
   'service-level.set': event({ person: id, level: serviceLevel }),
-  'measurement': event({ person: id, kind: z.enum(v.MEASUREMENT_KINDS), value: z.number().positive() }),
+  measurement: event({ person: id, kind: z.enum(v.MEASUREMENT_KINDS), value: z.number().positive() }),
   'injury.observed': event({
     person: id,
     kind: z.enum(v.INJURY_KINDS),
@@ -103,7 +110,7 @@ export const EVENT_SCHEMAS = {
     paediatricianInput: z.boolean().optional(),
     decisions: z.array(z.enum(v.STRATEGY_DECISIONS)).optional(),
   }),
-  'investigation': event({
+  investigation: event({
     person: id,
     kind: z.enum(v.INVESTIGATION_KINDS),
     status: z.enum(v.INVESTIGATION_STATUSES),
@@ -114,7 +121,12 @@ export const EVENT_SCHEMAS = {
   'hospital.discharged': event({ person: id, reason: z.string().max(2000).optional() }),
   'plan.started': event({ person: id, kind: z.enum(v.PLAN_KINDS) }),
   'plan.ended': event({ person: id, kind: z.enum(v.PLAN_KINDS) }),
-  'information.shared': event({ person: id, to: z.enum(v.REFERRAL_DESTINATIONS), content: words.optional(), area: z.string().max(200).optional() }),
+  'information.shared': event({
+    person: id,
+    to: z.enum(v.REFERRAL_DESTINATIONS),
+    content: words.optional(),
+    area: z.string().max(200).optional(),
+  }),
   'incident.serious': event({ person: id, description: z.string().max(5000).optional() }),
   // Identity: two records of the same person, made by different agencies, joined or parted.
   'identity.linked': event({

@@ -39,7 +39,7 @@ export function personsOf(raw: RawEvent): { subject: string; persons: string[] }
     case 'relationship.recorded':
       return { subject: raw.of, persons: [raw.person, raw.of] };
     case 'address.changed':
-      return { subject: raw.persons[0]!, persons: [...raw.persons] };
+      return { subject: raw.persons[0], persons: [...raw.persons] };
     case 'pregnancy.booked':
       return { subject: raw.unborn, persons: [raw.unborn, raw.person] };
     case 'birth':

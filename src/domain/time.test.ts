@@ -15,7 +15,8 @@ test('local day and month arithmetic agrees with luxon across DST changes, in se
     }
     for (let ms = Date.UTC(2023, 0, 1, 10); ms < Date.UTC(2024, 11, 31); ms += 86_400_000 + 3_600_000) {
       const dt = DateTime.fromMillis(ms, { zone });
-      for (const months of [1, 6, 12, 15, 30]) assert.equal(addMonths(ms, months, zone), dt.plus({ months }).toMillis(), `${zone} ${dt.toISO()} +${months}`);
+      for (const months of [1, 6, 12, 15, 30])
+        assert.equal(addMonths(ms, months, zone), dt.plus({ months }).toMillis(), `${zone} ${dt.toISO()} +${months}`);
     }
   }
 });
@@ -57,12 +58,21 @@ test('local calendar days agree with luxon across the clock changes', async () =
   for (const zone of ['Europe/London', 'America/New_York']) {
     for (let ms = Date.UTC(2023, 0, 1, 9); ms < Date.UTC(2024, 11, 31); ms += 86_400_000 + 3_600_000) {
       for (const days of [-280, -7, 1, 14]) {
-        assert.equal(addLocalDays(ms, days, zone), DateTime.fromMillis(ms, { zone }).plus({ days }).toMillis(), `${zone} ${new Date(ms).toISOString()} ${days}`);
+        assert.equal(
+          addLocalDays(ms, days, zone),
+          DateTime.fromMillis(ms, { zone }).plus({ days }).toMillis(),
+          `${zone} ${new Date(ms).toISOString()} ${days}`,
+        );
       }
       const later = ms + 40 * 86_400_000;
       // Read on the wall clock: the same time of day 40 days on is 40 days, whatever the clocks did.
       assert.equal(localDaysBetween(ms, addLocalDays(ms, 40, zone), zone), 40);
-      assert.ok(Math.abs(localDaysBetween(ms, later, zone) - DateTime.fromMillis(later, { zone }).diff(DateTime.fromMillis(ms, { zone }), 'days').days) <= 1 / 24 + 1e-9);
+      assert.ok(
+        Math.abs(
+          localDaysBetween(ms, later, zone) - DateTime.fromMillis(later, { zone }).diff(DateTime.fromMillis(ms, { zone }), 'days').days,
+        ) <=
+          1 / 24 + 1e-9,
+      );
     }
   }
 });

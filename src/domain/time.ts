@@ -13,10 +13,10 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}
 export function parseLocal(text: string, zone: string): number | undefined {
   const m = ISO.exec(text);
   if (!m) return undefined;
-  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6]].map((v) => (v === undefined ? 0 : Number(v))) as number[];
+  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6]].map((v) => (v === undefined ? 0 : Number(v)));
   const millis = m[7] === undefined ? 0 : Number(m[7].padEnd(3, '0'));
-  if (month! < 1 || month! > 12 || day! < 1 || hour! > 23 || minute! > 59 || second! > 59) return undefined;
-  const wall = Date.UTC(year!, month! - 1, day!, hour, minute, second, millis);
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return undefined;
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second, millis);
   if (new Date(wall).getUTCDate() !== day) return undefined;
   const offset = m[8];
   if (offset === undefined) return fromWallClock(wall, zone);
@@ -42,7 +42,7 @@ function lookUpOffset(ms: number, zone: string): number {
 
 function cacheFor(caches: Map<string, Map<number, number>>, zone: string): Map<number, number> {
   let cache = caches.get(zone);
-  if (!cache) caches.set(zone, (cache = new Map()));
+  if (!cache) caches.set(zone, (cache = new Map<number, number>()));
   else if (cache.size > 100_000) cache.clear();
   return cache;
 }
@@ -74,7 +74,8 @@ function fromWallClock(wall: number, zone: string): number {
   const before = zoneOffset(wall - DAY_MS, zone);
   const after = zoneOffset(wall + DAY_MS, zone);
   const early = wall - before;
-  if (zoneOffset(early, zone) === before) return before === after ? early : Math.min(early, zoneOffset(wall - after, zone) === after ? wall - after : early);
+  if (zoneOffset(early, zone) === before)
+    return before === after ? early : Math.min(early, zoneOffset(wall - after, zone) === after ? wall - after : early);
   const late = wall - after;
   return zoneOffset(late, zone) === after ? late : early;
 }
@@ -123,7 +124,15 @@ export function addMonths(ms: number, months: number, zone: string): number {
   const year = wall.getUTCFullYear();
   const month = wall.getUTCMonth() + months;
   const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  const target = Date.UTC(year, month, Math.min(wall.getUTCDate(), lastDay), wall.getUTCHours(), wall.getUTCMinutes(), wall.getUTCSeconds(), wall.getUTCMilliseconds());
+  const target = Date.UTC(
+    year,
+    month,
+    Math.min(wall.getUTCDate(), lastDay),
+    wall.getUTCHours(),
+    wall.getUTCMinutes(),
+    wall.getUTCSeconds(),
+    wall.getUTCMilliseconds(),
+  );
   return fromWallClock(target, zone);
 }
 

@@ -4,9 +4,7 @@ import { personsOf, type ThreadEvent } from './events.ts';
 import { parseLocal } from './time.ts';
 import type { FieldProblem } from './validation-error.ts';
 
-export type EventCheck =
-  | { ok: true; event: ThreadEvent }
-  | { ok: false; problems: FieldProblem[] };
+export type EventCheck = { ok: true; event: ThreadEvent } | { ok: false; problems: FieldProblem[] };
 
 function describeIssue(issue: z.core.$ZodIssue, input: unknown): FieldProblem {
   const field = issue.path.join('.');
@@ -47,7 +45,12 @@ export function checkEvent(input: unknown, zone: string, seq: number, defaultKey
   if (!isEventType(type)) {
     return {
       ok: false,
-      problems: [{ field: 'type', reason: type === undefined ? 'is required' : `unknown event type ${JSON.stringify(type)} (known: ${EVENT_TYPES.join(', ')})` }],
+      problems: [
+        {
+          field: 'type',
+          reason: type === undefined ? 'is required' : `unknown event type ${JSON.stringify(type)} (known: ${EVENT_TYPES.join(', ')})`,
+        },
+      ],
     };
   }
   const parsed = EVENT_SCHEMAS[type].safeParse(input);

@@ -5,11 +5,11 @@ export interface FieldProblem {
 }
 
 export class ValidationError extends Error {
-  constructor(readonly problems: FieldProblem[], readonly where?: string) {
-    super(
-      (where ? `${where}: ` : '') +
-        problems.map((p) => (p.field ? `field '${p.field}': ${p.reason}` : p.reason)).join('; '),
-    );
+  constructor(
+    readonly problems: FieldProblem[],
+    readonly where?: string,
+  ) {
+    super((where ? `${where}: ` : '') + problems.map((p) => (p.field ? `field '${p.field}': ${p.reason}` : p.reason)).join('; '));
     this.name = 'ValidationError';
   }
 }

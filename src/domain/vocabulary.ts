@@ -3,27 +3,48 @@
 // validation, forms and documentation read from the same source.
 
 export const AGENCIES = [
-  'midwifery', 'health-visiting', 'gp', 'hospital', 'emergency-department', 'ambulance',
-  'children-social-care', 'early-help', 'police', 'probation', 'adult-mental-health',
-  'perinatal-mental-health', 'substance-misuse', 'children-centre', 'school', 'housing',
-  'court', 'family-or-public',
+  'midwifery',
+  'health-visiting',
+  'gp',
+  'hospital',
+  'emergency-department',
+  'ambulance',
+  'children-social-care',
+  'early-help',
+  'police',
+  'probation',
+  'adult-mental-health',
+  'perinatal-mental-health',
+  'substance-misuse',
+  'children-centre',
+  'school',
+  'housing',
+  'court',
+  'family-or-public',
 ] as const;
 export type Agency = (typeof AGENCIES)[number];
 
 /** Agencies that count as "health" for strategy discussions and information sharing. */
 export const HEALTH_AGENCIES: readonly Agency[] = [
-  'midwifery', 'health-visiting', 'gp', 'hospital', 'emergency-department', 'ambulance',
+  'midwifery',
+  'health-visiting',
+  'gp',
+  'hospital',
+  'emergency-department',
+  'ambulance',
   'perinatal-mental-health',
 ];
 
 /** Adult services whose concerns about a parent must reach the child's health services. */
 export const ADULT_SERVICES: readonly Agency[] = [
-  'adult-mental-health', 'probation', 'substance-misuse', 'police', 'perinatal-mental-health',
+  'adult-mental-health',
+  'probation',
+  'substance-misuse',
+  'police',
+  'perinatal-mental-health',
 ];
 
-export const REFERRAL_DESTINATIONS = [
-  ...AGENCIES, 'paediatrics', 'feeding-clinic', 'iapt', 'mother-and-baby-unit',
-] as const;
+export const REFERRAL_DESTINATIONS = [...AGENCIES, 'paediatrics', 'feeding-clinic', 'iapt', 'mother-and-baby-unit'] as const;
 export type ReferralDestination = (typeof REFERRAL_DESTINATIONS)[number];
 
 export const PERSON_ROLES = ['child', 'unborn', 'adult'] as const;
@@ -33,15 +54,31 @@ export const SEXES = ['male', 'female', 'unknown'] as const;
 export type Sex = (typeof SEXES)[number];
 
 export const RELATIONSHIP_KINDS = [
-  'mother', 'father', 'male-carer', 'female-carer', 'partner-of-parent', 'grandparent',
-  'sibling', 'household-member',
+  'mother',
+  'father',
+  'male-carer',
+  'female-carer',
+  'partner-of-parent',
+  'grandparent',
+  'sibling',
+  'household-member',
 ] as const;
 export type RelationshipKind = (typeof RELATIONSHIP_KINDS)[number];
 
 export const CONTACT_KINDS = [
-  'antenatal-contact', 'new-birth-visit', 'six-to-eight-week-review', 'one-year-review',
-  'two-year-review', 'home-visit', 'clinic', 'gp-consultation', 'ed-attendance',
-  'urgent-care-attendance', 'phone-call', 'assessment', 'supervision-session',
+  'antenatal-contact',
+  'new-birth-visit',
+  'six-to-eight-week-review',
+  'one-year-review',
+  'two-year-review',
+  'home-visit',
+  'clinic',
+  'gp-consultation',
+  'ed-attendance',
+  'urgent-care-attendance',
+  'phone-call',
+  'assessment',
+  'supervision-session',
   'children-centre-session',
 ] as const;
 export type ContactKind = (typeof CONTACT_KINDS)[number];
@@ -65,20 +102,48 @@ export type InjuryKind = (typeof INJURY_KINDS)[number];
 export const ILLNESS_SEVERITIES = ['serious-unexpected', 'minor'] as const;
 
 export const CONCERN_KINDS = [
-  'mental-health', 'postnatal-depression', 'psychosis', 'suicidal-ideation', 'anxiety',
-  'learning-disability', 'physical-disability', 'substance-misuse', 'alcohol-misuse',
-  'domestic-abuse', 'criminal-history', 'care-experienced-parent',
-  'adverse-childhood-experiences', 'previous-child-removed', 'young-parent', 'isolation',
-  'unsuitable-housing', 'poor-home-conditions', 'feeding-difficulty', 'excessive-crying',
-  'traumatic-birth', 'unsafe-sleep', 'poor-hygiene', 'neglect', 'non-engagement',
-  'parent-minimising', 'anonymous-referral', 'rough-handling',
+  'mental-health',
+  'postnatal-depression',
+  'psychosis',
+  'suicidal-ideation',
+  'anxiety',
+  'learning-disability',
+  'physical-disability',
+  'substance-misuse',
+  'alcohol-misuse',
+  'domestic-abuse',
+  'criminal-history',
+  'care-experienced-parent',
+  'adverse-childhood-experiences',
+  'previous-child-removed',
+  'young-parent',
+  'isolation',
+  'unsuitable-housing',
+  'poor-home-conditions',
+  'feeding-difficulty',
+  'excessive-crying',
+  'traumatic-birth',
+  'unsafe-sleep',
+  'poor-hygiene',
+  'neglect',
+  'non-engagement',
+  'parent-minimising',
+  'anonymous-referral',
+  'rough-handling',
 ] as const;
 export type ConcernKind = (typeof CONCERN_KINDS)[number];
 
 export const SEVERITIES = ['low', 'medium', 'high'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
-export const DECISION_OUTCOMES = ['no-further-action', 'signpost', 'early-help', 'assessment', 'strategy-discussion', 'section-47'] as const;
+export const DECISION_OUTCOMES = [
+  'no-further-action',
+  'signpost',
+  'early-help',
+  'assessment',
+  'strategy-discussion',
+  'section-47',
+] as const;
 export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
 
 export const AGREED_ACTIONS = ['refer-to-children-social-care', 'home-visit', 'weigh', 'follow-up-contact', 'share-information'] as const;
@@ -92,8 +157,13 @@ export type InvestigationKind = (typeof INVESTIGATION_KINDS)[number];
 export const INVESTIGATION_STATUSES = ['requested', 'completed'] as const;
 
 export const PLAN_KINDS = [
-  'early-help', 'child-in-need', 'child-protection', 'unborn-child-protection', 'looked-after',
-  'interim-supervision-order', 'interim-care-order',
+  'early-help',
+  'child-in-need',
+  'child-protection',
+  'unborn-child-protection',
+  'looked-after',
+  'interim-supervision-order',
+  'interim-care-order',
 ] as const;
 export type PlanKind = (typeof PLAN_KINDS)[number];
 
@@ -101,13 +171,25 @@ export type PlanKind = (typeof PLAN_KINDS)[number];
 export const CP_IS_PLANS: readonly PlanKind[] = ['child-protection', 'unborn-child-protection', 'looked-after', 'interim-care-order'];
 
 export const FINDING_CODES = [
-  'injury-in-non-mobile-infant', 'serious-illness-in-non-mobile-infant',
-  'safeguarding-referral-overdue', 'strategy-discussion-overdue',
-  'strategy-discussion-without-health', 'cp-medical-incomplete-at-discharge', 'faltering-growth',
-  'growth-not-monitored', 'was-not-brought', 'repeated-was-not-brought',
-  'mandated-contact-missing', 'pre-birth-assessment-indicated', 'vulnerability-on-universal-offer',
-  'front-door-decision-needs-review', 'parent-risk-not-shared', 'male-carer-not-identified',
-  'not-registered-with-gp', 'moved-without-transfer', 'unscheduled-care-while-on-plan',
+  'injury-in-non-mobile-infant',
+  'serious-illness-in-non-mobile-infant',
+  'safeguarding-referral-overdue',
+  'strategy-discussion-overdue',
+  'strategy-discussion-without-health',
+  'cp-medical-incomplete-at-discharge',
+  'faltering-growth',
+  'growth-not-monitored',
+  'was-not-brought',
+  'repeated-was-not-brought',
+  'mandated-contact-missing',
+  'pre-birth-assessment-indicated',
+  'vulnerability-on-universal-offer',
+  'front-door-decision-needs-review',
+  'parent-risk-not-shared',
+  'male-carer-not-identified',
+  'not-registered-with-gp',
+  'moved-without-transfer',
+  'unscheduled-care-while-on-plan',
   'unsafe-sleep-observed',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];

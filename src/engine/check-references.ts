@@ -9,7 +9,8 @@ export interface ReferenceView {
 }
 
 function known(world: ReferenceView, problems: FieldProblem[], field: string, id: string): void {
-  if (world.roleOf(id) === undefined) problems.push({ field, reason: `unknown person id ${JSON.stringify(id)} (record them with person.recorded first)` });
+  if (world.roleOf(id) === undefined)
+    problems.push({ field, reason: `unknown person id ${JSON.stringify(id)} (record them with person.recorded first)` });
 }
 
 /**
@@ -25,14 +26,18 @@ export function checkReferences(event: ThreadEvent, world: ReferenceView): Field
     case 'person.recorded': {
       const existing = world.roleOf(event.data.person);
       if (existing && event.supersedes === undefined && !(existing === 'unborn' && event.data.role !== 'adult')) {
-        problems.push({ field: 'person', reason: `person ${JSON.stringify(event.data.person)} is already recorded (use supersedes to correct a record)` });
+        problems.push({
+          field: 'person',
+          reason: `person ${JSON.stringify(event.data.person)} is already recorded (use supersedes to correct a record)`,
+        });
       }
       break;
     }
     case 'relationship.recorded': {
       known(world, problems, 'person', event.data.person);
       known(world, problems, 'of', event.data.of);
-      if (world.roleOf(event.data.of) === 'adult') problems.push({ field: 'of', reason: `${JSON.stringify(event.data.of)} is an adult; 'of' must be a child or unborn baby` });
+      if (world.roleOf(event.data.of) === 'adult')
+        problems.push({ field: 'of', reason: `${JSON.stringify(event.data.of)} is an adult; 'of' must be a child or unborn baby` });
       if (event.data.person === event.data.of) problems.push({ field: 'person', reason: 'a person cannot be related to themselves' });
       break;
     }
@@ -42,13 +47,18 @@ export function checkReferences(event: ThreadEvent, world: ReferenceView): Field
     case 'pregnancy.booked': {
       known(world, problems, 'person', event.data.person);
       const unborn = world.roleOf(event.data.unborn);
-      if (unborn && unborn !== 'unborn') problems.push({ field: 'unborn', reason: `${JSON.stringify(event.data.unborn)} is recorded as ${unborn}, not unborn` });
+      if (unborn && unborn !== 'unborn')
+        problems.push({ field: 'unborn', reason: `${JSON.stringify(event.data.unborn)} is recorded as ${unborn}, not unborn` });
       break;
     }
     case 'birth': {
       known(world, problems, 'mother', event.data.mother);
       const child = world.roleOf(event.data.child);
-      if (child && child !== 'unborn') problems.push({ field: 'child', reason: `${JSON.stringify(event.data.child)} is recorded as ${child}; a birth turns an unborn baby into a child` });
+      if (child && child !== 'unborn')
+        problems.push({
+          field: 'child',
+          reason: `${JSON.stringify(event.data.child)} is recorded as ${child}; a birth turns an unborn baby into a child`,
+        });
       break;
     }
     case 'contact':
@@ -59,9 +69,14 @@ export function checkReferences(event: ThreadEvent, world: ReferenceView): Field
     case 'identity.review':
     case 'identity.unlinked': {
       known(world, problems, 'person', event.data.person);
-      const other = event.type === 'identity.linked' ? ['to', event.data.to] : event.type === 'identity.review' ? ['candidate', event.data.candidate] : ['from', event.data.from];
-      known(world, problems, other[0]!, other[1]!);
-      if (other[1] === event.data.person) problems.push({ field: other[0]!, reason: 'a record cannot be linked to itself' });
+      const other =
+        event.type === 'identity.linked'
+          ? ['to', event.data.to]
+          : event.type === 'identity.review'
+            ? ['candidate', event.data.candidate]
+            : ['from', event.data.from];
+      known(world, problems, other[0], other[1]);
+      if (other[1] === event.data.person) problems.push({ field: other[0], reason: 'a record cannot be linked to itself' });
       break;
     }
     default:

@@ -95,7 +95,11 @@ export class Engine {
     if (!this.world.findingById(finding.id)) this.world.addFinding(finding);
   }
 
-  private collect(protocol: Protocol, trigger: Pick<ProtocolContext<unknown>, 'event' | 'wake' | 'finding' | 'now'>, raised: Finding[]): void {
+  private collect(
+    protocol: Protocol,
+    trigger: Pick<ProtocolContext<unknown>, 'event' | 'wake' | 'finding' | 'now'>,
+    raised: Finding[],
+  ): void {
     const result = this.evaluate(protocol, trigger);
     if (!result) return;
     if (result.wakes) for (const wake of result.wakes) this.wakes.push({ ...wake, protocol: protocol.id } satisfies Wake);
@@ -108,7 +112,10 @@ export class Engine {
     }
   }
 
-  private evaluate(protocol: Protocol, trigger: Pick<ProtocolContext<unknown>, 'event' | 'wake' | 'finding' | 'now'>): ProtocolResult | undefined {
+  private evaluate(
+    protocol: Protocol,
+    trigger: Pick<ProtocolContext<unknown>, 'event' | 'wake' | 'finding' | 'now'>,
+  ): ProtocolResult | undefined {
     try {
       return protocol.evaluate({
         now: trigger.now,
@@ -121,7 +128,10 @@ export class Engine {
       });
     } catch (error) {
       // A faulty protocol must not lose the record or stop the others; it is reported.
-      this.failures.push({ protocol: `${protocol.id}@${protocol.version}`, message: error instanceof Error ? error.message : String(error) });
+      this.failures.push({
+        protocol: `${protocol.id}@${protocol.version}`,
+        message: error instanceof Error ? error.message : String(error),
+      });
       return undefined;
     }
   }

@@ -32,18 +32,33 @@ function personRecord(event: ThreadEvent<'person.recorded'>, zone: string): Pers
 export class IdentityLinker {
   private readonly index: IdentityIndex;
 
-  constructor(private readonly zone: string, options?: IdentityIndexOptions) {
+  constructor(
+    private readonly zone: string,
+    options?: IdentityIndexOptions,
+  ) {
     this.index = new IdentityIndex(options);
   }
 
   /** Learns from an accepted event; for a new person, returns the identity records to add. */
   observe(event: ThreadEvent, propose: boolean): Record<string, unknown>[] {
     if (event.type === 'identity.unlinked') {
-      this.index.recordDecision({ kind: 'reject', records: [event.data.person, event.data.from], by: { name: event.recordedBy?.name ?? 'practitioner', role: event.recordedBy?.role }, reason: event.data.reason, at: new Date(event.at).toISOString() });
+      this.index.recordDecision({
+        kind: 'reject',
+        records: [event.data.person, event.data.from],
+        by: { name: event.recordedBy?.name ?? 'practitioner', role: event.recordedBy?.role },
+        reason: event.data.reason,
+        at: new Date(event.at).toISOString(),
+      });
       return [];
     }
     if (event.type === 'identity.linked' && event.data.basis === 'confirmed') {
-      this.index.recordDecision({ kind: 'accept', records: [event.data.person, event.data.to], by: { name: event.recordedBy?.name ?? 'practitioner', role: event.recordedBy?.role }, reason: 'confirmed by a practitioner', at: new Date(event.at).toISOString() });
+      this.index.recordDecision({
+        kind: 'accept',
+        records: [event.data.person, event.data.to],
+        by: { name: event.recordedBy?.name ?? 'practitioner', role: event.recordedBy?.role },
+        reason: 'confirmed by a practitioner',
+        at: new Date(event.at).toISOString(),
+      });
       return [];
     }
     if (event.type !== 'person.recorded' || event.supersedes) return [];
@@ -52,17 +67,19 @@ export class IdentityLinker {
     const matches = propose ? this.index.match(record, { limit: 3 }) : [];
     this.index.add(record, record.id);
     const at = event.data.at;
-    return matches.filter((m) => m.decision !== 'no-link').map((m) => ({
-      at,
-      type: m.decision === 'link' ? 'identity.linked' : 'identity.review',
-      id: `identity:${record.id}:${m.personId}`,
-      person: record.id,
-      [m.decision === 'link' ? 'to' : 'candidate']: m.personId,
-      ...(m.decision === 'link' ? { basis: 'automatic' } : {}),
-      matchWeight: Math.round(m.matchWeight * 1000) / 1000,
-      probability: Math.round(m.probability * 1e6) / 1e6,
-      explanation: renderWaterfall(m.waterfall),
-      recordedBy: { role: 'threadline-linkage' },
-    }));
+    return matches
+      .filter((m) => m.decision !== 'no-link')
+      .map((m) => ({
+        at,
+        type: m.decision === 'link' ? 'identity.linked' : 'identity.review',
+        id: `identity:${record.id}:${m.personId}`,
+        person: record.id,
+        [m.decision === 'link' ? 'to' : 'candidate']: m.personId,
+        ...(m.decision === 'link' ? { basis: 'automatic' } : {}),
+        matchWeight: Math.round(m.matchWeight * 1000) / 1000,
+        probability: Math.round(m.probability * 1e6) / 1e6,
+        explanation: renderWaterfall(m.waterfall),
+        recordedBy: { role: 'threadline-linkage' },
+      }));
   }
 }

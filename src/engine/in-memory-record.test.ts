@@ -12,7 +12,19 @@ const protocols = [injuryInNonMobileInfant];
 function newRecord() {
   const record = new InMemoryRecord(protocols, loadPartnershipConfig({ timezone: ZONE }, protocols), new VirtualClock());
   record.submit({ at: '2023-01-09', type: 'person.recorded', person: 'mum', role: 'adult', sex: 'female', agency: 'midwifery' }, 'k-mum');
-  record.submit({ at: '2023-01-09T10:00', type: 'birth', child: 'baby', mother: 'mum', gestationWeeks: 40, birthWeightKg: 3.4, sex: 'female', agency: 'midwifery' }, 'k-birth');
+  record.submit(
+    {
+      at: '2023-01-09T10:00',
+      type: 'birth',
+      child: 'baby',
+      mother: 'mum',
+      gestationWeeks: 40,
+      birthWeightKg: 3.4,
+      sex: 'female',
+      agency: 'midwifery',
+    },
+    'k-birth',
+  );
   return record;
 }
 
@@ -38,20 +50,34 @@ const refusals: [name: string, input: Record<string, unknown>, field: string][] 
   ['a date that is not a date', { at: 'yesterday', type: 'injury.observed', person: 'baby', kind: 'bruise' }, 'at'],
   ['a misspelt field', { at: '2023-03-06', type: 'injury.observed', persn: 'baby', kind: 'bruise' }, 'persn'],
   ['a missing required field', { at: '2023-03-06', type: 'injury.observed', person: 'baby' }, 'kind'],
-  ['a correction of a record that does not exist', { at: '2023-03-06', type: 'injury.observed', person: 'baby', kind: 'bruise', supersedes: 'nope' }, 'supersedes'],
-  ['a birth of someone already born', { at: '2023-03-06', type: 'birth', child: 'baby', mother: 'mum', gestationWeeks: 40, birthWeightKg: 3.4, sex: 'female' }, 'child'],
+  [
+    'a correction of a record that does not exist',
+    { at: '2023-03-06', type: 'injury.observed', person: 'baby', kind: 'bruise', supersedes: 'nope' },
+    'supersedes',
+  ],
+  [
+    'a birth of someone already born',
+    { at: '2023-03-06', type: 'birth', child: 'baby', mother: 'mum', gestationWeeks: 40, birthWeightKg: 3.4, sex: 'female' },
+    'child',
+  ],
 ];
 
 for (const [name, input, field] of refusals) {
   test(`refuses ${name} with a ValidationError naming '${field}', and changes nothing`, () => {
     const record = newRecord();
     const before = snapshot(record);
-    assert.throws(() => record.submit({ ...input, id: 'refused' }, 'k-refused'), (error: unknown) => {
-      assert.ok(error instanceof ValidationError);
-      assert.ok(error.problems.some((p) => p.field === field), `problems: ${JSON.stringify(error.problems)}`);
-      assert.match(error.message, new RegExp(`field '${field}'`));
-      return true;
-    });
+    assert.throws(
+      () => record.submit({ ...input, id: 'refused' }, 'k-refused'),
+      (error: unknown) => {
+        assert.ok(error instanceof ValidationError);
+        assert.ok(
+          error.problems.some((p) => p.field === field),
+          `problems: ${JSON.stringify(error.problems)}`,
+        );
+        assert.match(error.message, new RegExp(`field '${field}'`));
+        return true;
+      },
+    );
     assert.deepEqual(snapshot(record), before);
     assert.equal(record.engine.world.hasEvent('refused'), false);
     assert.equal(record.engine.world.hasPerson('ghost'), false);
@@ -92,16 +118,34 @@ test('without an id, the key the caller supplies is the idempotency key', () => 
   assert.equal(record.events.length, 4);
 });
 
-test('a correction hides the corrected record from the person\'s events; the log keeps both', () => {
+test("a correction hides the corrected record from the person's events; the log keeps both", () => {
   const record = newRecord();
-  record.submit({ at: '2023-03-06T10:00', type: 'concern.recorded', person: 'baby', kind: 'unsafe-sleep', agency: 'health-visiting', id: 'c1' }, 'x');
-  const correction = record.submit({ at: '2023-03-06T10:00', type: 'concern.recorded', person: 'baby', kind: 'poor-home-conditions', agency: 'health-visiting', id: 'c2', supersedes: 'c1', note: 'wrong concern kind chosen' }, 'y');
+  record.submit(
+    { at: '2023-03-06T10:00', type: 'concern.recorded', person: 'baby', kind: 'unsafe-sleep', agency: 'health-visiting', id: 'c1' },
+    'x',
+  );
+  const correction = record.submit(
+    {
+      at: '2023-03-06T10:00',
+      type: 'concern.recorded',
+      person: 'baby',
+      kind: 'poor-home-conditions',
+      agency: 'health-visiting',
+      id: 'c2',
+      supersedes: 'c1',
+      note: 'wrong concern kind chosen',
+    },
+    'y',
+  );
   assert.equal(correction.status, 'accepted');
   const world = record.engine.world;
   const visible = world.eventsOf('baby').map((e) => e.key);
   assert.ok(visible.includes('c2'));
   assert.ok(!visible.includes('c1'));
-  assert.deepEqual(world.eventsOf('baby', 'concern.recorded').map((e) => e.key), ['c2']);
+  assert.deepEqual(
+    world.eventsOf('baby', 'concern.recorded').map((e) => e.key),
+    ['c2'],
+  );
   assert.deepEqual(record.events.map((e) => e.key).slice(-2), ['c1', 'c2']);
   assert.equal(world.event('c1')?.data.type, 'concern.recorded');
   assert.equal(world.event('c2')?.supersedes, 'c1');
@@ -110,7 +154,10 @@ test('a correction hides the corrected record from the person\'s events; the log
 test('accepted events are numbered in order of arrival', () => {
   const record = newRecord();
   record.submit({ at: '2023-03-06T10:00', type: 'concern.recorded', person: 'baby', kind: 'isolation' }, 'a');
-  assert.deepEqual(record.events.map((e) => e.seq), [1, 2, 3]);
+  assert.deepEqual(
+    record.events.map((e) => e.seq),
+    [1, 2, 3],
+  );
 });
 
 test('the same id with different content is refused, naming the id, and changes nothing', async () => {
@@ -121,7 +168,13 @@ test('the same id with different content is refused, naming the id, and changes 
   const record = new InMemoryRecord([], loadPartnershipConfig({}, []), new VirtualClock());
   const first = { id: 'rec-1', at: '2023-01-01', type: 'person.recorded', person: 'm', role: 'adult' };
   record.submit(first, 'k1');
-  assert.equal(record.submit({ role: 'adult', person: 'm', type: 'person.recorded', at: '2023-01-01', id: 'rec-1' }, 'k2').status, 'duplicate');
-  assert.throws(() => record.submit({ ...first, role: 'child' }, 'k3'), (e: unknown) => e instanceof ValidationError && e.problems[0]!.field === 'id');
+  assert.equal(
+    record.submit({ role: 'adult', person: 'm', type: 'person.recorded', at: '2023-01-01', id: 'rec-1' }, 'k2').status,
+    'duplicate',
+  );
+  assert.throws(
+    () => record.submit({ ...first, role: 'child' }, 'k3'),
+    (e: unknown) => e instanceof ValidationError && e.problems[0].field === 'id',
+  );
   assert.equal(record.events.length, 1);
 });

@@ -8,8 +8,7 @@ import { Engine } from './engine.ts';
 import { IdentityLinker } from './identity-linker.ts';
 
 export type Submission =
-  | { status: 'accepted'; event: ThreadEvent; findings: Finding[] }
-  | { status: 'duplicate'; event: ThreadEvent; findings: [] };
+  { status: 'accepted'; event: ThreadEvent; findings: Finding[] } | { status: 'duplicate'; event: ThreadEvent; findings: [] };
 
 /**
  * The record without storage: validates each submission completely before anything
@@ -22,7 +21,11 @@ export class InMemoryRecord {
   private seq = 0;
   private readonly linker: IdentityLinker;
 
-  constructor(protocols: readonly Protocol[], readonly config: PartnershipConfig, readonly clock: Clock) {
+  constructor(
+    protocols: readonly Protocol[],
+    readonly config: PartnershipConfig,
+    readonly clock: Clock,
+  ) {
     this.engine = new Engine({ protocols, config, clock });
     this.linker = new IdentityLinker(config.timezone);
   }

@@ -12,7 +12,15 @@ import type { World } from './world.ts';
  * record; the same id with different content is refused. Throws a ValidationError
  * naming the field and the reason.
  */
-export function prepareSubmission(input: unknown, world: World, zone: string, clock: Clock, seq: number, defaultKey: string, where?: string): ThreadEvent {
+export function prepareSubmission(
+  input: unknown,
+  world: World,
+  zone: string,
+  clock: Clock,
+  seq: number,
+  defaultKey: string,
+  where?: string,
+): ThreadEvent {
   const checked = checkEvent(input, zone, seq, defaultKey, clock.now());
   if (!checked.ok) throw new ValidationError(checked.problems, where);
   const existing = world.event(checked.event.key);

@@ -9,7 +9,15 @@ import { ValidationError } from '../domain/validation-error.ts';
  */
 export function assertSameSubmission(existing: ThreadEvent, incoming: ThreadEvent, where?: string): void {
   const strip = ({ recordedAt: _r, ...rest }: Record<string, unknown>) => rest;
-  if (canonicalJson(strip(existing.data as Record<string, unknown>)) !== canonicalJson(strip(incoming.data as Record<string, unknown>))) {
-    throw new ValidationError([{ field: 'id', reason: `${JSON.stringify(incoming.key)} is already used for a different record (to correct it, send a new record with supersedes)` }], where);
+  if (canonicalJson(strip(existing.data)) !== canonicalJson(strip(incoming.data))) {
+    throw new ValidationError(
+      [
+        {
+          field: 'id',
+          reason: `${JSON.stringify(incoming.key)} is already used for a different record (to correct it, send a new record with supersedes)`,
+        },
+      ],
+      where,
+    );
   }
 }

@@ -30,7 +30,7 @@ export class WakeQueue {
   }
 
   peekTime(): number {
-    return this.heap.length > 0 ? this.heap[0]!.at : Number.POSITIVE_INFINITY;
+    return this.heap.length > 0 ? this.heap[0].at : Number.POSITIVE_INFINITY;
   }
 
   pop(): Wake | undefined {
@@ -48,7 +48,7 @@ export class WakeQueue {
     heap.push(entry);
     while (i > 0) {
       const parentIndex = (i - 1) >> 1;
-      const parent = heap[parentIndex]!;
+      const parent = heap[parentIndex];
       if (!before(entry, parent)) break;
       heap[i] = parent;
       i = parentIndex;
@@ -65,8 +65,8 @@ export class WakeQueue {
       const l = 2 * i + 1;
       if (l >= n) break;
       const r = l + 1;
-      const child = r < n && before(heap[r]!, heap[l]!) ? r : l;
-      if (!before(heap[child]!, entry)) break;
+      const child = r < n && before(heap[r], heap[l]) ? r : l;
+      if (!before(heap[child], entry)) break;
       heap[i] = heap[child]!;
       i = child;
     }

@@ -108,7 +108,7 @@ export class World implements WorldView {
       if (type) return this.persons.get(personId)?.byType[TYPE_NUMBER.get(type)!] ?? NO_EVENTS;
       return this.persons.get(personId)?.events ?? NO_EVENTS;
     }
-    let events = this.persons.get(personId)?.events ?? NO_EVENTS;
+    let events: readonly ThreadEvent[];
     {
       const merged = new Map<string, ThreadEvent>();
       for (const id of this.identityGroup(personId)) for (const e of this.persons.get(id)?.events ?? NO_EVENTS) merged.set(e.key, e);
@@ -153,7 +153,13 @@ export class World implements WorldView {
 
   private newPerson(id: string, role: PersonState['role'], at: number): PersonRecord {
     const person: PersonRecord = {
-      id, role, firstRecordedAt: at, gpRegistrations: [], openPlans: new Map(), agencies: new Set(), events: [],
+      id,
+      role,
+      firstRecordedAt: at,
+      gpRegistrations: [],
+      openPlans: new Map(),
+      agencies: new Set(),
+      events: [],
       byType: EVENT_TYPES.map(() => undefined),
     };
     this.persons.set(id, person);
@@ -251,7 +257,8 @@ export class World implements WorldView {
         this.reviews.delete(pairKey(event.data.person, event.data.from));
         return;
       case 'identity.review':
-        if (!this.identityGroup(event.data.person).includes(event.data.candidate)) this.reviews.set(pairKey(event.data.person, event.data.candidate), event as ThreadEvent<'identity.review'>);
+        if (!this.identityGroup(event.data.person).includes(event.data.candidate))
+          this.reviews.set(pairKey(event.data.person, event.data.candidate), event);
         return;
       default:
         return;
@@ -259,7 +266,10 @@ export class World implements WorldView {
   }
 
   private link(a: string, b: string): void {
-    for (const [x, y] of [[a, b], [b, a]] as const) {
+    for (const [x, y] of [
+      [a, b],
+      [b, a],
+    ] as const) {
       const set = this.sameAs.get(x) ?? new Set<string>();
       set.add(y);
       this.sameAs.set(x, set);
@@ -275,7 +285,7 @@ export class World implements WorldView {
       if (person) person.events = person.events.filter((e) => e.key !== key);
       const type = TYPE_NUMBER.get(old.type)!;
       const list = person?.byType[type];
-      if (list) person!.byType[type] = list.filter((e) => e.key !== key);
+      if (list) person.byType[type] = list.filter((e) => e.key !== key);
     }
     if (old.type === 'relationship.recorded') {
       const drop = (list: Relationship[] | undefined) => list?.filter((r) => r.key !== key) ?? [];

@@ -4,8 +4,13 @@ import { GrowthInputError } from './growth-input-error.ts';
 import { assessObservation, type GrowthObservation } from './growth-observation.ts';
 
 const termGirl: GrowthObservation = {
-  sex: 'female', birthDate: '2023-03-01', observationDate: '2023-03-01',
-  gestationWeeks: 40, gestationDays: 0, measurement: 'weight', value: 3.36,
+  sex: 'female',
+  birthDate: '2023-03-01',
+  observationDate: '2023-03-01',
+  gestationWeeks: 40,
+  gestationDays: 0,
+  measurement: 'weight',
+  value: 3.36,
 };
 
 function refusal(change: Partial<GrowthObservation>): GrowthInputError {
@@ -68,7 +73,13 @@ test('a value far outside any child is refused as an error', () => {
 
 test('where only one age is covered, the other SDS is null with the reason', () => {
   const result = assessObservation({
-    sex: 'male', birthDate: '2000-01-01', observationDate: '2018-01-20', gestationWeeks: 30, gestationDays: 0, measurement: 'ofc', value: 57,
+    sex: 'male',
+    birthDate: '2000-01-01',
+    observationDate: '2018-01-20',
+    gestationWeeks: 30,
+    gestationDays: 0,
+    measurement: 'ofc',
+    value: 57,
   });
   assert.equal(result.chronologicalSds, null);
   assert.match(result.gaps.chronologicalSds!, /boys over 18/);

@@ -16,7 +16,7 @@ export const S = 3;
  * it has not inlined: this way the hot path allocates nothing.
  */
 export function lmsAt(table: LmsTable, io: Float64Array): void {
-  const age = io[AGE]!;
+  const age = io[AGE];
   const { ages, ageKeys, length } = table;
   const key = ageKey(age);
 

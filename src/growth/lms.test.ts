@@ -13,7 +13,11 @@ test('L = 0 uses the log form', () => {
 });
 
 test('value and SDS are inverse for skewed distributions', () => {
-  for (const [l, m, s] of [[-0.3, 12.2, 0.11], [1.3, 0.56, 0.17], [-1.29, 15.75, 0.077]] as const) {
+  for (const [l, m, s] of [
+    [-0.3, 12.2, 0.11],
+    [1.3, 0.56, 0.17],
+    [-1.29, 15.75, 0.077],
+  ] as const) {
     for (const z of [-2.667, -0.667, 0, 1.5, 2.667]) {
       assert.ok(Math.abs(sdsFromLms(l, m, s, valueFromLms(l, m, s, z)) - z) < 1e-9, `L=${l} z=${z}`);
     }

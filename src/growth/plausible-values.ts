@@ -25,7 +25,10 @@ export function checkPlausibleValue(measurement: GrowthMeasurement, value: unkno
   }
   const { min, max } = LIMITS[measurement];
   if (value < min || value > max) {
-    throw new GrowthInputError('value', `${value} ${MEASUREMENT_UNITS[measurement]} is not a possible ${MEASUREMENT_NAMES[measurement]} (expected ${min}–${max} ${MEASUREMENT_UNITS[measurement]})`);
+    throw new GrowthInputError(
+      'value',
+      `${value} ${MEASUREMENT_UNITS[measurement]} is not a possible ${MEASUREMENT_NAMES[measurement]} (expected ${min}–${max} ${MEASUREMENT_UNITS[measurement]})`,
+    );
   }
   return value;
 }
@@ -34,6 +37,9 @@ export function checkPlausibleValue(measurement: GrowthMeasurement, value: unkno
 export function checkPlausibleSds(measurement: GrowthMeasurement, value: number, sds: number, ageYears: number): void {
   const limit = SDS_LIMIT[measurement];
   if (Math.abs(sds) > limit) {
-    throw new GrowthInputError('value', `${value} ${MEASUREMENT_UNITS[measurement]} is ${sds > 0 ? 'above +' : 'below -'}${limit} SDS for ${MEASUREMENT_NAMES[measurement]} at ${ageYears.toFixed(2)} years; check the measurement and its units`);
+    throw new GrowthInputError(
+      'value',
+      `${value} ${MEASUREMENT_UNITS[measurement]} is ${sds > 0 ? 'above +' : 'below -'}${limit} SDS for ${MEASUREMENT_NAMES[measurement]} at ${ageYears.toFixed(2)} years; check the measurement and its units`,
+    );
   }
 }

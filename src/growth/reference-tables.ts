@@ -40,7 +40,12 @@ export function ageKey(age: number): number {
   return Math.round(age * 1e4);
 }
 
-interface RawRow { decimal_age: unknown; L: unknown; M: unknown; S: unknown }
+interface RawRow {
+  decimal_age: unknown;
+  L: unknown;
+  M: unknown;
+  S: unknown;
+}
 
 function isNumber(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value);

@@ -59,14 +59,14 @@ const LATEST_OFC_BY_SEX = Float64Array.from(GROWTH_SEXES, (sex) => UK_WHO_AGES.l
 
 /** io[SDS] = SDS of io[VALUE] at io[AGE]; NaN where UK-WHO has no data. */
 function sdsInScratch(measurement: number, sex: number): void {
-  const age = io[AGE]!;
+  const age = io[AGE];
   io[SDS] = NaN;
   if (!(age >= UK_WHO_AGES.earliest && age <= UK_WHO_AGES.latest)) return;
   if (measurement === MEASUREMENT_HEIGHT && age < UK_WHO_AGES.earliestLength) return;
   if (measurement === MEASUREMENT_BMI && age < UK_WHO_AGES.whoInfants) return;
-  if (measurement === MEASUREMENT_OFC && age > LATEST_OFC_BY_SEX[sex]!) return;
-  lmsAt(ukWhoTables()[tableIndex(segmentAt(age), measurement, sex)]!, io);
-  io[SDS] = sdsFromLms(io[L]!, io[M]!, io[S]!, io[VALUE]!);
+  if (measurement === MEASUREMENT_OFC && age > LATEST_OFC_BY_SEX[sex]) return;
+  lmsAt(ukWhoTables()[tableIndex(segmentAt(age), measurement, sex)], io);
+  io[SDS] = sdsFromLms(io[L], io[M], io[S], io[VALUE]);
 }
 
 /**
@@ -78,7 +78,7 @@ export function sdsByIndex(measurement: number, sex: number, age: number, value:
   io[AGE] = age;
   io[VALUE] = value;
   sdsInScratch(measurement, sex);
-  return io[SDS]!;
+  return io[SDS];
 }
 
 /**
@@ -89,7 +89,7 @@ export function sdsForMany(measurements: Int32Array, sexes: Int32Array, ages: Fl
   for (let i = 0; i < out.length; i++) {
     io[AGE] = ages[i]!;
     io[VALUE] = values[i]!;
-    sdsInScratch(measurements[i]!, sexes[i]!);
+    sdsInScratch(measurements[i], sexes[i]);
     out[i] = io[SDS]!;
   }
 }
@@ -103,11 +103,11 @@ export function ukWhoSds(measurement: GrowthMeasurement, sex: GrowthSex, age: nu
  * can draw each source up to its own boundary). NaN outside the segment's table.
  */
 export function ukWhoValueInSegment(segment: number, measurement: GrowthMeasurement, sex: GrowthSex, age: number, sds: number): number {
-  const table = ukWhoTables()[tableIndex(segment, measurementIndex(measurement), sexIndex(sex))]!;
-  if (table.length === 0 || age < table.ages[0]! - 1e-9 || age > table.ages[table.length - 1]! + 1e-9) return NaN;
+  const table = ukWhoTables()[tableIndex(segment, measurementIndex(measurement), sexIndex(sex))];
+  if (table.length === 0 || age < table.ages[0] - 1e-9 || age > table.ages[table.length - 1] + 1e-9) return NaN;
   io[AGE] = age;
   lmsAt(table, io);
-  return valueFromLms(io[L]!, io[M]!, io[S]!, sds);
+  return valueFromLms(io[L], io[M], io[S], sds);
 }
 
 export function ukWhoValue(measurement: GrowthMeasurement, sex: GrowthSex, age: number, sds: number): number {

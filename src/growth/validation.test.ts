@@ -23,7 +23,7 @@ interface PublishedResult {
 /** dd/mm/yyyy → YYYY-MM-DD */
 function isoDate(text: string): string {
   const [day, month, year] = text.split('/');
-  return `${year}-${month!.padStart(2, '0')}-${day!.padStart(2, '0')}`;
+  return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
 }
 
 test('every one of the 2,000 published UK-WHO results agrees within 0.001 SDS, and every null is refused', () => {
@@ -73,5 +73,7 @@ test('every one of the 2,000 published UK-WHO results agrees within 0.001 SDS, a
   assert.deepEqual(failures.slice(0, 20), [], `${failures.length} disagreements`);
   assert.equal(compared + refused, 4000, 'every published value was checked');
   assert.ok(refused > 0, 'the published nulls were checked');
-  console.log(`# validation: ${compared} SDS within ${TOLERANCE} (max abs error ${worst.toExponential(2)}), ${refused} published nulls refused`);
+  console.log(
+    `# validation: ${compared} SDS within ${TOLERANCE} (max abs error ${worst.toExponential(2)}), ${refused} published nulls refused`,
+  );
 });

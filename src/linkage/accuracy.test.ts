@@ -23,7 +23,13 @@ test('pairwise F1 on fake_1000 stays at what the model achieves', () => {
     email: present(row.email),
   }));
   const result = linkRecords(records);
-  const accuracy = pairwiseAccuracy(result.clusterOf, rows.map((row) => row.cluster));
-  assert.ok(accuracy.f1 >= F1_FLOOR, `F1 ${accuracy.f1.toFixed(4)} (precision ${accuracy.precision.toFixed(4)}, recall ${accuracy.recall.toFixed(4)}) fell below ${F1_FLOOR}`);
+  const accuracy = pairwiseAccuracy(
+    result.clusterOf,
+    rows.map((row) => row.cluster),
+  );
+  assert.ok(
+    accuracy.f1 >= F1_FLOOR,
+    `F1 ${accuracy.f1.toFixed(4)} (precision ${accuracy.precision.toFixed(4)}, recall ${accuracy.recall.toFixed(4)}) fell below ${F1_FLOOR}`,
+  );
   assert.ok(accuracy.precision >= 0.99, `precision ${accuracy.precision.toFixed(4)}`);
 });

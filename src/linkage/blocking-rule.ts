@@ -26,17 +26,22 @@ export const BLOCKING_RULES: readonly BlockingRule[] = [
   { name: 'same postcode and given-name initial', key: (r) => (r.postcode && r.given ? `${r.postcode.full}|${initial(r.given)}` : null) },
   { name: 'same date of birth and town', key: (r) => (r.born && r.area ? `${r.born.iso}|${r.area}` : null) },
   { name: 'same date of birth and postcode district', key: (r) => (r.born && r.postcode ? `${r.born.iso}|${r.postcode.district}` : null) },
-  { name: 'family name sounds alike and same postcode district', key: (r) => (r.familyPhonetic && r.postcode ? `${r.familyPhonetic[0]}|${r.postcode.district}` : null) },
+  {
+    name: 'family name sounds alike and same postcode district',
+    key: (r) => (r.familyPhonetic && r.postcode ? `${r.familyPhonetic[0]}|${r.postcode.district}` : null),
+  },
 ];
 
 function initialsEitherOrder(record: PreparedRecord, prefix: string): string | null {
   if (record.given === null || record.family === null) return null;
-  const given = record.given[0], family = record.family[0];
+  const given = record.given[0],
+    family = record.family[0];
   return given < family ? `${prefix}|${given}|${family}` : `${prefix}|${family}|${given}`;
 }
 
 function phoneticNamePair(record: PreparedRecord): string | null {
   if (record.givenPhonetic === null || record.familyPhonetic === null) return null;
-  const given = record.givenPhonetic[0], family = record.familyPhonetic[0];
+  const given = record.givenPhonetic[0],
+    family = record.familyPhonetic[0];
   return given < family ? `${given}|${family}` : `${family}|${given}`;
 }

@@ -19,13 +19,18 @@ test('each candidate pair is visited once, by the first rule that finds it', () 
   const visited: string[] = [];
   const summary = forEachCandidatePair(records, [byName, byBirth], (i, j) => visited.push(`${i}-${j}`));
   assert.deepEqual(visited.sort(), ['0-1', '0-2', '0-3', '1-2', '1-3']);
-  assert.deepEqual(summary.pairsByRule.map((rule) => rule.pairs), [3, 2]);
+  assert.deepEqual(
+    summary.pairsByRule.map((rule) => rule.pairs),
+    [3, 2],
+  );
 });
 
 test('a key shared by too many records is skipped, and its pairs stay open to later rules', () => {
   const byNameAndBirth: BlockingRule = { name: 'name and born', key: (r) => `${byName.key(r)}|${byBirth.key(r)}` };
   const visited: string[] = [];
-  const summary = forEachCandidatePair(records, [byName, byBirth, byNameAndBirth], (i, j) => visited.push(`${i}-${j}`), { maxBlockSize: 2 });
+  const summary = forEachCandidatePair(records, [byName, byBirth, byNameAndBirth], (i, j) => visited.push(`${i}-${j}`), {
+    maxBlockSize: 2,
+  });
   assert.equal(summary.oversizedBlocks, 2);
   assert.deepEqual(visited, ['0-1']);
   const lenient: string[] = [];
@@ -35,6 +40,7 @@ test('a key shared by too many records is skipped, and its pairs stay open to la
 
 test('shards split the blocks between workers without losing or repeating a pair', () => {
   const all: string[] = [];
-  for (let shard = 0; shard < 2; shard++) forEachCandidatePair(records, [byName, byBirth], (i, j) => all.push(`${i}-${j}`), { shard, shards: 2 });
+  for (let shard = 0; shard < 2; shard++)
+    forEachCandidatePair(records, [byName, byBirth], (i, j) => all.push(`${i}-${j}`), { shard, shards: 2 });
   assert.deepEqual(all.sort(), ['0-1', '0-2', '0-3', '1-2', '1-3']);
 });

@@ -31,10 +31,12 @@ export function forEachCandidatePair(
   options: CandidatePairOptions = {},
 ): CandidatePairSummary {
   const maxBlockSize = options.maxBlockSize ?? 2_000;
-  const shard = options.shard ?? 0, shards = options.shards ?? 1;
+  const shard = options.shard ?? 0,
+    shards = options.shards ?? 1;
   const earlier: Int32Array[] = [];
   const pairsByRule: { rule: string; pairs: number }[] = [];
-  let pairs = 0, oversizedBlocks = 0;
+  let pairs = 0,
+    oversizedBlocks = 0;
   const progress = options.onProgress ?? (() => {});
   for (const [ruleIndex, rule] of rules.entries()) {
     const blocks = groupByKey(records, (record) => rule.key(record));
@@ -47,7 +49,8 @@ export function forEachCandidatePair(
         oversizedBlocks++;
         continue;
       }
-      const start = blocks.starts[b], end = blocks.starts[b + 1];
+      const start = blocks.starts[b],
+        end = blocks.starts[b + 1];
       for (let x = start; x < end; x++) {
         const i = blocks.members[x];
         for (let y = x + 1; y < end; y++) {

@@ -45,7 +45,7 @@ export function clusterRecords(input: ClusteringInput, options: ClusteringOption
   const maxCrossPairs = options.maxCrossPairs ?? 64;
   const parent = new Int32Array(input.records);
   for (let i = 0; i < input.records; i++) parent[i] = i;
-  const members: (number[] | undefined)[] = new Array(input.records);
+  const members: (number[] | undefined)[] = new Array<number[] | undefined>(input.records);
   // Per cluster root, the records it must never share a cluster with.
   const forbidden = new Map<number, number[]>();
   for (const [a, b] of input.cannotLink ?? []) {
@@ -80,16 +80,20 @@ export function clusterRecords(input: ClusteringInput, options: ClusteringOption
     }
   };
 
-  let conflictingAccepts = 0, refusedAsChaining = 0, refusedByDecision = 0;
+  let conflictingAccepts = 0,
+    refusedAsChaining = 0,
+    refusedByDecision = 0;
   for (const [a, b] of input.mustLink ?? []) {
-    const x = find(a), y = find(b);
+    const x = find(a),
+      y = find(b);
     if (x === y) continue;
     if (rejected(x, y)) conflictingAccepts++;
     else join(x, y);
   }
   const order = input.links.byWeightDescending();
   for (const edge of order) {
-    const x = find(input.links.i(edge)), y = find(input.links.j(edge));
+    const x = find(input.links.i(edge)),
+      y = find(input.links.j(edge));
     if (x === y) continue;
     if (rejected(x, y)) {
       refusedByDecision++;
@@ -113,13 +117,25 @@ export function clusterRecords(input: ClusteringInput, options: ClusteringOption
     }
     clusterOf[i] = first;
   }
-  return { clusterOf, clusters: firstOfRoot.size, mergesRefusedAsChaining: refusedAsChaining, mergesRefusedByDecision: refusedByDecision, conflictingAccepts };
+  return {
+    clusterOf,
+    clusters: firstOfRoot.size,
+    mergesRefusedAsChaining: refusedAsChaining,
+    mergesRefusedByDecision: refusedByDecision,
+    conflictingAccepts,
+  };
 }
 
-function meanCrossWeight(a: readonly number[], b: readonly number[], weightBetween: (i: number, j: number) => number, maxPairs: number): number {
+function meanCrossWeight(
+  a: readonly number[],
+  b: readonly number[],
+  weightBetween: (i: number, j: number) => number,
+  maxPairs: number,
+): number {
   const pairs = a.length * b.length;
   const step = Math.max(1, Math.floor(pairs / maxPairs));
-  let sum = 0, counted = 0;
+  let sum = 0,
+    counted = 0;
   for (let p = 0; p < pairs; p += step) {
     sum += weightBetween(a[p % a.length], b[Math.floor(p / a.length)]);
     counted++;

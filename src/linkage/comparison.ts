@@ -22,7 +22,7 @@ export interface Comparison {
   /** The index of the first level that holds, or NULL_LEVEL when either value is missing. */
   compare(a: PreparedRecord, b: PreparedRecord): number;
   /** The value whose frequency adjusts a term-frequency level. */
-  termFrequencyValue?(record: PreparedRecord): string | null;
+  termFrequencyValue?: (record: PreparedRecord) => string | null;
 }
 
 /** Either record lacks the value: the comparison is no evidence either way. */

@@ -43,7 +43,10 @@ test('given name levels: exact, nickname, sound, Jaro-Winkler bands, swapped, di
   assert.equal(level(givenName, given('Isabella'), given('Isabelal')), 'Jaro-Winkler at least 0.92');
   assert.equal(level(givenName, given('Theodore'), given('Thedero')), 'sounds alike (Double Metaphone)');
   assert.equal(level(givenName, given('Amelia'), given('Amelie-Rose')), 'Jaro-Winkler at least 0.88');
-  assert.equal(level(givenName, given('Watson', 'Noah'), given('Noah', 'Watson')), 'written as the family name (forename and surname swapped)');
+  assert.equal(
+    level(givenName, given('Watson', 'Noah'), given('Noah', 'Watson')),
+    'written as the family name (forename and surname swapped)',
+  );
   assert.equal(level(givenName, given('Andrew'), given('Andersen')), 'Jaro-Winkler at least 0.7');
   assert.equal(level(givenName, given('Noah'), given('Isla')), 'different');
   assert.equal(level(givenName, given(undefined), given('Isla')), 'null');
@@ -55,7 +58,10 @@ test('family name levels: exact, sound, Jaro-Winkler bands, double-barrelled, sw
   assert.equal(level(familyName, family('Connolly'), family('Conolly')), 'sounds alike (Double Metaphone)');
   assert.equal(level(familyName, family('Richardson'), family('Richadrson')), 'Jaro-Winkler at least 0.92');
   assert.equal(level(familyName, family('Smith-Jones'), family('Jones')), 'shares one part of a double-barrelled name');
-  assert.equal(level(familyName, family('Noah', 'Watson'), family('Watson', 'Noah')), 'written as the given name (forename and surname swapped)');
+  assert.equal(
+    level(familyName, family('Noah', 'Watson'), family('Watson', 'Noah')),
+    'written as the given name (forename and surname swapped)',
+  );
   assert.equal(level(familyName, family('Taylor'), family('Brown')), 'different');
   assert.equal(level(familyName, family(undefined), family('Brown')), 'null');
 });
@@ -95,7 +101,10 @@ test('town, email, telephone, sex and NHS number levels', () => {
   assert.equal(level(area, { area: 'Bolton' }, { area: 'Leeds' }), 'different');
   assert.equal(level(email, { email: 'erin01@york.com' }, { email: 'ERIN01@york.com' }), 'exact');
   assert.equal(level(email, { email: 'erin01@york.com' }, { email: 'erin01@gmail.com' }), 'same part before the @');
-  assert.equal(level(email, { email: 'hesterkurt@taylor-fitzgerald.com' }, { email: 'hesterkuot@taylrr-fitzgeraldcom' }), 'Jaro-Winkler at least 0.88');
+  assert.equal(
+    level(email, { email: 'hesterkurt@taylor-fitzgerald.com' }, { email: 'hesterkuot@taylrr-fitzgeraldcom' }),
+    'Jaro-Winkler at least 0.88',
+  );
   assert.equal(level(email, { email: 'erin01@york.com' }, { email: 'matthew78@ballard.net' }), 'different');
   assert.equal(level(phone, { phone: '07700 900123' }, { phone: '+447700900123' }), 'exact');
   assert.equal(level(phone, { phone: '07700 900123' }, { phone: '07700 900132' }), 'one or two digits differ');

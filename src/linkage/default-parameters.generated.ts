@@ -2,265 +2,266 @@
 import type { ModelParameters } from './model-parameters.ts';
 
 export const TRAINED_DEFAULTS: ModelParameters = {
-  "version": 1,
-  "priorMatchProbability": 0.000006893605971744046,
-  "recordsTrainedOn": 200000,
-  "provenance": "trained without labels on 200000 records: u from random pairs, m by EM over same date of birth; same given and family name; same given and family name and postcode district; synthetic population (bench/linkage-synthetic-people.ts, seed 7)",
-  "comparisons": [
+  version: 1,
+  priorMatchProbability: 0.000006893605971744046,
+  recordsTrainedOn: 200000,
+  provenance:
+    'trained without labels on 200000 records: u from random pairs, m by EM over same date of birth; same given and family name; same given and family name and postcode district; synthetic population (bench/linkage-synthetic-people.ts, seed 7)',
+  comparisons: [
     {
-      "key": "given-name",
-      "levels": [
+      key: 'given-name',
+      levels: [
         {
-          "label": "exact",
-          "m": 0.7212,
-          "u": 0.004853
+          label: 'exact',
+          m: 0.7212,
+          u: 0.004853,
         },
         {
-          "label": "nickname (William and Bill)",
-          "m": 0.04224,
-          "u": 0.001572
+          label: 'nickname (William and Bill)',
+          m: 0.04224,
+          u: 0.001572,
         },
         {
-          "label": "sounds alike (Double Metaphone)",
-          "m": 0.06019,
-          "u": 0.003948
+          label: 'sounds alike (Double Metaphone)',
+          m: 0.06019,
+          u: 0.003948,
         },
         {
-          "label": "Jaro-Winkler at least 0.92",
-          "m": 0.06588,
-          "u": 0.0006401
+          label: 'Jaro-Winkler at least 0.92',
+          m: 0.06588,
+          u: 0.0006401,
         },
         {
-          "label": "Jaro-Winkler at least 0.88",
-          "m": 0.02429,
-          "u": 0.00102
+          label: 'Jaro-Winkler at least 0.88',
+          m: 0.02429,
+          u: 0.00102,
         },
         {
-          "label": "written as the family name (forename and surname swapped)",
-          "m": 0.03915,
-          "u": 0.001167
+          label: 'written as the family name (forename and surname swapped)',
+          m: 0.03915,
+          u: 0.001167,
         },
         {
-          "label": "Jaro-Winkler at least 0.7",
-          "m": 0.02186,
-          "u": 0.035
+          label: 'Jaro-Winkler at least 0.7',
+          m: 0.02186,
+          u: 0.035,
         },
         {
-          "label": "different",
-          "m": 0.02522,
-          "u": 0.9518
-        }
-      ]
+          label: 'different',
+          m: 0.02522,
+          u: 0.9518,
+        },
+      ],
     },
     {
-      "key": "family-name",
-      "levels": [
+      key: 'family-name',
+      levels: [
         {
-          "label": "exact",
-          "m": 0.8257,
-          "u": 0.001323
+          label: 'exact',
+          m: 0.8257,
+          u: 0.001323,
         },
         {
-          "label": "sounds alike (Double Metaphone)",
-          "m": 0.03182,
-          "u": 0.0005573
+          label: 'sounds alike (Double Metaphone)',
+          m: 0.03182,
+          u: 0.0005573,
         },
         {
-          "label": "Jaro-Winkler at least 0.92",
-          "m": 0.04536,
-          "u": 0.000414
+          label: 'Jaro-Winkler at least 0.92',
+          m: 0.04536,
+          u: 0.000414,
         },
         {
-          "label": "Jaro-Winkler at least 0.88",
-          "m": 0.00743,
-          "u": 0.001298
+          label: 'Jaro-Winkler at least 0.88',
+          m: 0.00743,
+          u: 0.001298,
         },
         {
-          "label": "shares one part of a double-barrelled name",
-          "m": 0.02999,
-          "u": 0.02114
+          label: 'shares one part of a double-barrelled name',
+          m: 0.02999,
+          u: 0.02114,
         },
         {
-          "label": "written as the given name (forename and surname swapped)",
-          "m": 0.03708,
-          "u": 0.001141
+          label: 'written as the given name (forename and surname swapped)',
+          m: 0.03708,
+          u: 0.001141,
         },
         {
-          "label": "Jaro-Winkler at least 0.7",
-          "m": 0.003724,
-          "u": 0.03311
+          label: 'Jaro-Winkler at least 0.7',
+          m: 0.003724,
+          u: 0.03311,
         },
         {
-          "label": "different",
-          "m": 0.01895,
-          "u": 0.941
-        }
-      ]
+          label: 'different',
+          m: 0.01895,
+          u: 0.941,
+        },
+      ],
     },
     {
-      "key": "date-of-birth",
-      "levels": [
+      key: 'date-of-birth',
+      levels: [
         {
-          "label": "exact",
-          "m": 0.9122,
-          "u": 0.000038
+          label: 'exact',
+          m: 0.9122,
+          u: 0.000038,
         },
         {
-          "label": "day and month transposed",
-          "m": 0.02118,
-          "u": 0.00002714
+          label: 'day and month transposed',
+          m: 0.02118,
+          u: 0.00002714,
         },
         {
-          "label": "one of day, month or year differs",
-          "m": 0.06351,
-          "u": 0.004318
+          label: 'one of day, month or year differs',
+          m: 0.06351,
+          u: 0.004318,
         },
         {
-          "label": "within a month",
-          "m": 0.00006663,
-          "u": 0.001181
+          label: 'within a month',
+          m: 0.00006663,
+          u: 0.001181,
         },
         {
-          "label": "within a year",
-          "m": 0.0005632,
-          "u": 0.02523
+          label: 'within a year',
+          m: 0.0005632,
+          u: 0.02523,
         },
         {
-          "label": "within ten years",
-          "m": 0.001107,
-          "u": 0.2216
+          label: 'within ten years',
+          m: 0.001107,
+          u: 0.2216,
         },
         {
-          "label": "different",
-          "m": 0.001385,
-          "u": 0.7477
-        }
-      ]
+          label: 'different',
+          m: 0.001385,
+          u: 0.7477,
+        },
+      ],
     },
     {
-      "key": "sex",
-      "levels": [
+      key: 'sex',
+      levels: [
         {
-          "label": "same",
-          "m": 0.9895,
-          "u": 0.5
+          label: 'same',
+          m: 0.9895,
+          u: 0.5,
         },
         {
-          "label": "different",
-          "m": 0.01051,
-          "u": 0.5
-        }
-      ]
+          label: 'different',
+          m: 0.01051,
+          u: 0.5,
+        },
+      ],
     },
     {
-      "key": "nhs-number",
-      "levels": [
+      key: 'nhs-number',
+      levels: [
         {
-          "label": "same valid NHS number",
-          "m": 0.999,
-          "u": 0.000006318
+          label: 'same valid NHS number',
+          m: 0.999,
+          u: 0.000006318,
         },
         {
-          "label": "different valid NHS numbers",
-          "m": 0.0009705,
-          "u": 1
-        }
-      ]
+          label: 'different valid NHS numbers',
+          m: 0.0009705,
+          u: 1,
+        },
+      ],
     },
     {
-      "key": "postcode",
-      "levels": [
+      key: 'postcode',
+      levels: [
         {
-          "label": "same postcode",
-          "m": 0.6663,
-          "u": 0.00001657
+          label: 'same postcode',
+          m: 0.6663,
+          u: 0.00001657,
         },
         {
-          "label": "same sector",
-          "m": 0.002797,
-          "u": 0.0001651
+          label: 'same sector',
+          m: 0.002797,
+          u: 0.0001651,
         },
         {
-          "label": "same district",
-          "m": 0.004117,
-          "u": 0.001563
+          label: 'same district',
+          m: 0.004117,
+          u: 0.001563,
         },
         {
-          "label": "same area",
-          "m": 0.1431,
-          "u": 0.04907
+          label: 'same area',
+          m: 0.1431,
+          u: 0.04907,
         },
         {
-          "label": "different",
-          "m": 0.1836,
-          "u": 0.9492
-        }
-      ]
+          label: 'different',
+          m: 0.1836,
+          u: 0.9492,
+        },
+      ],
     },
     {
-      "key": "area",
-      "levels": [
+      key: 'area',
+      levels: [
         {
-          "label": "exact",
-          "m": 0.9408,
-          "u": 0.219
+          label: 'exact',
+          m: 0.9408,
+          u: 0.219,
         },
         {
-          "label": "Jaro-Winkler at least 0.88",
-          "m": 0.05381,
-          "u": 0.0122
+          label: 'Jaro-Winkler at least 0.88',
+          m: 0.05381,
+          u: 0.0122,
         },
         {
-          "label": "different",
-          "m": 0.005343,
-          "u": 0.7688
-        }
-      ]
+          label: 'different',
+          m: 0.005343,
+          u: 0.7688,
+        },
+      ],
     },
     {
-      "key": "email",
-      "levels": [
+      key: 'email',
+      levels: [
         {
-          "label": "exact",
-          "m": 0.9042,
-          "u": 0.00001259
+          label: 'exact',
+          m: 0.9042,
+          u: 0.00001259,
         },
         {
-          "label": "same part before the @",
-          "m": 0.0374,
-          "u": 0.00722
+          label: 'same part before the @',
+          m: 0.0374,
+          u: 0.00722,
         },
         {
-          "label": "Jaro-Winkler at least 0.88",
-          "m": 0.05822,
-          "u": 0.001279
+          label: 'Jaro-Winkler at least 0.88',
+          m: 0.05822,
+          u: 0.001279,
         },
         {
-          "label": "different",
-          "m": 0.0001583,
-          "u": 0.9915
-        }
-      ]
+          label: 'different',
+          m: 0.0001583,
+          u: 0.9915,
+        },
+      ],
     },
     {
-      "key": "phone",
-      "levels": [
+      key: 'phone',
+      levels: [
         {
-          "label": "exact",
-          "m": 0.9304,
-          "u": 0.00001269
+          label: 'exact',
+          m: 0.9304,
+          u: 0.00001269,
         },
         {
-          "label": "one or two digits differ",
-          "m": 0.06951,
-          "u": 0.01093
+          label: 'one or two digits differ',
+          m: 0.06951,
+          u: 0.01093,
         },
         {
-          "label": "different",
-          "m": 0.0001319,
-          "u": 0.9891
-        }
-      ]
-    }
-  ]
+          label: 'different',
+          m: 0.0001319,
+          u: 0.9891,
+        },
+      ],
+    },
+  ],
 };

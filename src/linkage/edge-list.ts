@@ -53,7 +53,9 @@ export class EdgeList {
 
   private grow(): void {
     const size = Math.max(this.left.length * 2, 1024);
-    const left = new Int32Array(size), right = new Int32Array(size), weights = new Float64Array(size);
+    const left = new Int32Array(size),
+      right = new Int32Array(size),
+      weights = new Float64Array(size);
     left.set(this.left);
     right.set(this.right);
     weights.set(this.weights);

@@ -40,7 +40,7 @@ export function estimateU(
     const levelCounts = counts[c];
     const observed = levelCounts.reduce((sum, count) => sum + count, 0);
     if (observed === 0) return null;
-    const exact = comparison.termFrequencyValue ? termFrequencies.get(comparison.key)?.chanceAgreement() ?? null : null;
+    const exact = comparison.termFrequencyValue ? (termFrequencies.get(comparison.key)?.chanceAgreement() ?? null) : null;
     return shares(levelCounts, observed, exact, options.fallback[c]);
   });
 }

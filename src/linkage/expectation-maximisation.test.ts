@@ -6,8 +6,16 @@ import { randomInt, seededRandom } from './random.ts';
 
 // Pairs drawn from a known Fellegi–Sunter model; EM sees only their agreement patterns.
 const TRUE_LAMBDA = 0.1;
-const TRUE_M = [[0.8, 0.15, 0.05], [0.7, 0.2, 0.1], [0.9, 0.1]];
-const U = [[0.01, 0.09, 0.9], [0.05, 0.15, 0.8], [0.02, 0.98]];
+const TRUE_M = [
+  [0.8, 0.15, 0.05],
+  [0.7, 0.2, 0.1],
+  [0.9, 0.1],
+];
+const U = [
+  [0.01, 0.09, 0.9],
+  [0.05, 0.15, 0.8],
+  [0.02, 0.98],
+];
 
 function draw(random: () => number, shares: readonly number[]): number {
   let roll = random();
@@ -33,23 +41,38 @@ function simulatedPatterns(pairs: number) {
 
 test('EM recovers m and the share of matches from unlabelled agreement patterns', () => {
   const neutral = TRUE_M.map((levels) => levels.map(() => 1 / levels.length));
-  const result = expectationMaximisation({ patterns: simulatedPatterns(40_000), active: [true, true, true], m: neutral, u: U, lambda: 0.5 });
+  const result = expectationMaximisation({
+    patterns: simulatedPatterns(40_000),
+    active: [true, true, true],
+    m: neutral,
+    u: U,
+    lambda: 0.5,
+  });
   assert.ok(result.converged, 'EM did not converge');
   assert.ok(Math.abs(result.lambda - TRUE_LAMBDA) < 0.01, `λ ${result.lambda}`);
-  result.m.forEach((levels, c) => levels.forEach((m, level) => {
-    assert.ok(Math.abs(m - TRUE_M[c][level]) < 0.03, `m[${c}][${level}] = ${m.toFixed(3)}, true ${TRUE_M[c][level]}`);
-  }));
+  result.m.forEach((levels, c) =>
+    levels.forEach((m, level) => {
+      assert.ok(Math.abs(m - TRUE_M[c][level]) < 0.03, `m[${c}][${level}] = ${m.toFixed(3)}, true ${TRUE_M[c][level]}`);
+    }),
+  );
 });
 
 test('an inactive comparison keeps its starting m and does not sway the others', () => {
-  const start = [[0.5, 0.3, 0.2], [0.7, 0.2, 0.1], [0.9, 0.1]];
+  const start = [
+    [0.5, 0.3, 0.2],
+    [0.7, 0.2, 0.1],
+    [0.9, 0.1],
+  ];
   const result = expectationMaximisation({ patterns: simulatedPatterns(20_000), active: [false, true, true], m: start, u: U, lambda: 0.5 });
   assert.deepEqual(result.m[0], start[0]);
   assert.ok(Math.abs(result.m[2][0] - 0.9) < 0.05, `m[2][0] = ${result.m[2][0]}`);
 });
 
 test('a level no pair fell into keeps its starting m rather than dropping to zero', () => {
-  const patterns = [{ levels: Int8Array.from([0]), count: 50 }, { levels: Int8Array.from([2]), count: 500 }];
+  const patterns = [
+    { levels: Int8Array.from([0]), count: 50 },
+    { levels: Int8Array.from([2]), count: 500 },
+  ];
   const result = expectationMaximisation({ patterns, active: [true], m: [[0.6, 0.3, 0.1]], u: [[0.01, 0.09, 0.9]], lambda: 0.2 });
   assert.equal(result.m[0][1], 0.3);
   assert.ok(Math.abs(result.m[0].reduce((a, b) => a + b, 0) - 1) < 1e-9);

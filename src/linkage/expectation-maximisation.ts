@@ -36,13 +36,15 @@ export function expectationMaximisation(
   let m = input.m.map((levels) => [...levels]);
   let lambda = input.lambda;
   const seen = input.m.map((levels) => new Float64Array(levels.length));
-  for (const { levels, count } of input.patterns) for (let c = 0; c < levels.length; c++) if (levels[c] !== NULL_LEVEL) seen[c][levels[c]] += count;
+  for (const { levels, count } of input.patterns)
+    for (let c = 0; c < levels.length; c++) if (levels[c] !== NULL_LEVEL) seen[c][levels[c]] += count;
   const observed = seen.map((counts) => counts.some((count) => count > 0));
   const logBayes = (c: number, level: number) => Math.log(m[c][level] / input.u[c][level]);
 
   for (let iteration = 1; iteration <= maxIterations; iteration++) {
     const matchCounts = m.map((levels) => new Float64Array(levels.length));
-    let matchTotal = 0, total = 0;
+    let matchTotal = 0,
+      total = 0;
     const priorLogOdds = Math.log(lambda / (1 - lambda));
     for (const { levels, count } of input.patterns) {
       let logOdds = priorLogOdds;
@@ -56,7 +58,10 @@ export function expectationMaximisation(
     }
     const next = m.map((levels, c) => (input.active[c] && observed[c] ? reestimated(matchCounts[c], seen[c], levels) : levels));
     const nextLambda = clamp(matchTotal / total);
-    const change = Math.max(Math.abs(nextLambda - lambda), ...next.flatMap((levels, c) => levels.map((value, l) => Math.abs(value - m[c][l]))));
+    const change = Math.max(
+      Math.abs(nextLambda - lambda),
+      ...next.flatMap((levels, c) => levels.map((value, l) => Math.abs(value - m[c][l]))),
+    );
     m = next;
     lambda = nextLambda;
     if (change < tolerance) return { m, lambda, iterations: iteration, converged: true, observed };
@@ -70,7 +75,9 @@ export function expectationMaximisation(
 const PSEUDO_COUNT = 0.5;
 
 function reestimated(matchCounts: Float64Array, seen: Float64Array, previous: readonly number[]): number[] {
-  let keptShare = 0, observedSum = 0, observedLevels = 0;
+  let keptShare = 0,
+    observedSum = 0,
+    observedLevels = 0;
   for (let level = 0; level < seen.length; level++) {
     if (seen[level] > 0) {
       observedSum += matchCounts[level] + PSEUDO_COUNT;

@@ -3,9 +3,30 @@ import assert from 'node:assert/strict';
 import { IdentityIndex } from './identity-index.ts';
 import type { PersonRecord } from './person-record.ts';
 
-const noah: PersonRecord = { id: 'health-1', name: { given: 'Noah', family: 'Watson' }, born: '2008-03-23', sex: 'male', postcode: 'BL1 4AB', area: 'Bolton' };
-const isla: PersonRecord = { id: 'health-2', name: { given: 'Isla', family: 'Watson' }, born: '2011-09-02', sex: 'female', postcode: 'BL1 4AB', area: 'Bolton' };
-const amelia: PersonRecord = { id: 'health-3', name: { given: 'Amelia', family: 'Alexander' }, born: '1983-05-19', sex: 'female', postcode: 'G12 8QQ', area: 'Glasgow' };
+const noah: PersonRecord = {
+  id: 'health-1',
+  name: { given: 'Noah', family: 'Watson' },
+  born: '2008-03-23',
+  sex: 'male',
+  postcode: 'BL1 4AB',
+  area: 'Bolton',
+};
+const isla: PersonRecord = {
+  id: 'health-2',
+  name: { given: 'Isla', family: 'Watson' },
+  born: '2011-09-02',
+  sex: 'female',
+  postcode: 'BL1 4AB',
+  area: 'Bolton',
+};
+const amelia: PersonRecord = {
+  id: 'health-3',
+  name: { given: 'Amelia', family: 'Alexander' },
+  born: '1983-05-19',
+  sex: 'female',
+  postcode: 'G12 8QQ',
+  area: 'Glasgow',
+};
 
 function knownFamily(): IdentityIndex {
   const index = new IdentityIndex();
@@ -16,7 +37,14 @@ function knownFamily(): IdentityIndex {
 }
 
 test('a record from another agency, names swapped and postcode moved, finds its person with a waterfall', () => {
-  const probation: PersonRecord = { id: 'probation-9', name: { given: 'Watson', family: 'Noah' }, born: '2008-03-23', sex: 'M', postcode: 'BL3 2XY', area: 'Bolton' };
+  const probation: PersonRecord = {
+    id: 'probation-9',
+    name: { given: 'Watson', family: 'Noah' },
+    born: '2008-03-23',
+    sex: 'M',
+    postcode: 'BL3 2XY',
+    area: 'Bolton',
+  };
   const [best, ...others] = knownFamily().match(probation);
   assert.equal(best.personId, 'person-noah');
   assert.equal(best.recordId, 'health-1');
@@ -25,12 +53,19 @@ test('a record from another agency, names swapped and postcode moved, finds its 
   assert.equal(best.waterfall.steps.find((step) => step.comparison === 'date-of-birth')?.level, 'exact');
   assert.ok(Math.abs(best.waterfall.matchWeight - best.matchWeight) < 1e-9);
   assert.ok(others.every((other) => other.matchWeight < best.matchWeight));
-  assert.ok(others.every((other) => other.decision !== 'link'), 'the sister must not be linked');
+  assert.ok(
+    others.every((other) => other.decision !== 'link'),
+    'the sister must not be linked',
+  );
 });
 
 test('a record about nobody known comes back with no link', () => {
   const stranger: PersonRecord = { id: 'gp-4', name: { given: 'Oliver', family: 'Connolly' }, born: '1972-03-08', area: 'Plymouth' };
-  assert.ok(knownFamily().match(stranger).every((candidate) => candidate.decision === 'no-link'));
+  assert.ok(
+    knownFamily()
+      .match(stranger)
+      .every((candidate) => candidate.decision === 'no-link'),
+  );
 });
 
 test('the same valid NHS number links, unless the date of birth contradicts it', () => {
@@ -48,11 +83,23 @@ test('a rejected pair is never offered again; an accepted one always links', () 
   const index = knownFamily();
   const twin: PersonRecord = { id: 'school-7', name: { given: 'Noah', family: 'Watson' }, born: '2008-03-23', postcode: 'BL1 4AB' };
   assert.equal(index.match(twin)[0].personId, 'person-noah');
-  index.recordDecision({ kind: 'reject', records: ['school-7', 'health-1'], by: { name: 'A. Lead' }, reason: 'a twin brother', at: '2024-06-01T12:00:00Z' });
+  index.recordDecision({
+    kind: 'reject',
+    records: ['school-7', 'health-1'],
+    by: { name: 'A. Lead' },
+    reason: 'a twin brother',
+    at: '2024-06-01T12:00:00Z',
+  });
   assert.ok(index.match(twin).every((candidate) => candidate.personId !== 'person-noah'));
 
   const alias: PersonRecord = { id: 'police-3', name: { given: 'Mia', family: 'Smith' }, born: '1990-01-01' };
-  index.recordDecision({ kind: 'accept', records: ['police-3', 'health-3'], by: { name: 'A. Lead' }, reason: 'confirmed alias', at: '2024-06-01T12:00:00Z' });
+  index.recordDecision({
+    kind: 'accept',
+    records: ['police-3', 'health-3'],
+    by: { name: 'A. Lead' },
+    reason: 'confirmed alias',
+    at: '2024-06-01T12:00:00Z',
+  });
   const [accepted] = index.match(alias);
   assert.equal(accepted.personId, 'person-amelia');
   assert.equal(accepted.decision, 'link');
@@ -70,16 +117,55 @@ test('removed records are forgotten and re-adding moves a record to another pers
 
 test('twins are never linked automatically: different given names send the pair to review at best', () => {
   const index = new IdentityIndex();
-  index.add({ id: 'h-1', name: { given: 'Noah', family: 'Watson' }, born: '2023-01-05', sex: 'male', postcode: 'BL1 4AB', phone: '01204 555123', area: 'Bolton', nhsNumber: '9434765919' }, 'person-noah');
-  const [twin] = index.match({ id: 'h-2', name: { given: 'Isla', family: 'Watson' }, born: '2023-01-05', sex: 'female', postcode: 'BL1 4AB', phone: '01204 555123', area: 'Bolton' });
+  index.add(
+    {
+      id: 'h-1',
+      name: { given: 'Noah', family: 'Watson' },
+      born: '2023-01-05',
+      sex: 'male',
+      postcode: 'BL1 4AB',
+      phone: '01204 555123',
+      area: 'Bolton',
+      nhsNumber: '9434765919',
+    },
+    'person-noah',
+  );
+  const [twin] = index.match({
+    id: 'h-2',
+    name: { given: 'Isla', family: 'Watson' },
+    born: '2023-01-05',
+    sex: 'female',
+    postcode: 'BL1 4AB',
+    phone: '01204 555123',
+    area: 'Bolton',
+  });
   assert.notEqual(twin.decision, 'link');
   assert.match(twin.waterfall.rule ?? '', /contradict/);
 });
 
 test('a parent and child of the same name at the same address are never linked automatically', () => {
   const index = new IdentityIndex();
-  index.add({ id: 'p-1', name: { given: 'John', family: 'Okafor' }, born: '1979-04-11', sex: 'male', postcode: 'B33 8TH', phone: '0121 496 0000', area: 'Birmingham' }, 'person-father');
-  const [son] = index.match({ id: 'p-2', name: { given: 'John', family: 'Okafor' }, born: '2009-06-30', sex: 'male', postcode: 'B33 8TH', phone: '0121 496 0000', area: 'Birmingham' });
+  index.add(
+    {
+      id: 'p-1',
+      name: { given: 'John', family: 'Okafor' },
+      born: '1979-04-11',
+      sex: 'male',
+      postcode: 'B33 8TH',
+      phone: '0121 496 0000',
+      area: 'Birmingham',
+    },
+    'person-father',
+  );
+  const [son] = index.match({
+    id: 'p-2',
+    name: { given: 'John', family: 'Okafor' },
+    born: '2009-06-30',
+    sex: 'male',
+    postcode: 'B33 8TH',
+    phone: '0121 496 0000',
+    area: 'Birmingham',
+  });
   assert.notEqual(son.decision, 'link');
   assert.match(son.waterfall.rule ?? '', /dates of birth/);
 });

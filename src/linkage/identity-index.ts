@@ -5,7 +5,13 @@ import { defaultParameters } from './default-parameters.ts';
 import type { LinkDecision } from './link-decision.ts';
 import { constraintsFrom } from './link-decision.ts';
 import { decide, identityContradicted, sameNhsNumberLinks, type MatchDecision } from './match-decision.ts';
-import { DEFAULT_THRESHOLDS, priorForPopulation, weightToProbability, type DecisionThresholds, type ModelParameters } from './model-parameters.ts';
+import {
+  DEFAULT_THRESHOLDS,
+  priorForPopulation,
+  weightToProbability,
+  type DecisionThresholds,
+  type ModelParameters,
+} from './model-parameters.ts';
 import { PairScorer } from './pair-scorer.ts';
 import type { PersonRecord } from './person-record.ts';
 import { prepareRecord, type PreparedRecord } from './prepared-record.ts';
@@ -65,8 +71,9 @@ export class IdentityIndex {
     this.parameters = options.parameters ?? defaultParameters();
     this.thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
     this.maxRecordsPerKey = options.maxRecordsPerKey ?? 1_000;
-    this.byKey = this.rules.map(() => new Map());
-    for (const comparison of this.comparisons) if (comparison.termFrequencyValue) this.termFrequencies.set(comparison.key, new TermFrequencies());
+    this.byKey = this.rules.map(() => new Map<string, Set<string>>());
+    for (const comparison of this.comparisons)
+      if (comparison.termFrequencyValue) this.termFrequencies.set(comparison.key, new TermFrequencies());
     this.scorer = new PairScorer(this.comparisons, this.parameters, this.termFrequencies);
   }
 
@@ -100,7 +107,8 @@ export class IdentityIndex {
       holders.delete(recordId);
       if (holders.size === 0) this.byKey[rule].delete(key);
     });
-    for (const comparison of this.comparisons) this.termFrequencies.get(comparison.key)?.remove(comparison.termFrequencyValue!(known.prepared));
+    for (const comparison of this.comparisons)
+      this.termFrequencies.get(comparison.key)?.remove(comparison.termFrequencyValue!(known.prepared));
     this.records.delete(recordId);
   }
 
@@ -129,7 +137,8 @@ export class IdentityIndex {
       const current = best.get(known.personId);
       if (!current || weight > current.weight) best.set(known.personId, { recordId, weight });
     }
-    const decided = (recordId: string) => this.accepted.get(record.id)?.has(recordId) || sameNhsNumberLinks(query, this.records.get(recordId)!.prepared);
+    const decided = (recordId: string) =>
+      this.accepted.get(record.id)?.has(recordId) || sameNhsNumberLinks(query, this.records.get(recordId)!.prepared);
     return [...best]
       .sort((x, y) => Number(decided(y[1].recordId)) - Number(decided(x[1].recordId)) || y[1].weight - x[1].weight)
       .slice(0, limit)
@@ -167,7 +176,10 @@ export class IdentityIndex {
   }
 
   private setPair(into: Map<string, Set<string>>, outOf: Map<string, Set<string>>, a: string, b: string): void {
-    for (const [x, y] of [[a, b], [b, a]]) {
+    for (const [x, y] of [
+      [a, b],
+      [b, a],
+    ]) {
       outOf.get(x)?.delete(y);
       const set = into.get(x);
       if (set) set.add(y);

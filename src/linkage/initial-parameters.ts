@@ -16,7 +16,8 @@ export function initialParameters(comparisons: readonly Comparison[]): ModelPara
       const agreeing = count - 1;
       const mRaw = comparison.levels.map((_, level) => (level < agreeing ? 0.5 ** level : 0.1));
       const uRaw = comparison.levels.map((_, level) => (level < agreeing ? 0.01 * 2 ** level : 0.9 * agreeing));
-      const mSum = mRaw.reduce((a, b) => a + b, 0), uSum = uRaw.reduce((a, b) => a + b, 0);
+      const mSum = mRaw.reduce((a, b) => a + b, 0),
+        uSum = uRaw.reduce((a, b) => a + b, 0);
       return {
         key: comparison.key,
         levels: comparison.levels.map((level, index) => ({ label: level.label, m: mRaw[index] / mSum, u: uRaw[index] / uSum })),

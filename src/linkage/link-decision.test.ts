@@ -13,6 +13,16 @@ test('the latest decision on a pair stands, whatever order they arrive in', () =
 });
 
 test('a split rejects the record against every record it was clustered with', () => {
-  const split: LinkDecision = { kind: 'split', record: 'r3', from: ['r1', 'r2', 'r3'], by, reason: 'twin, not the same child', at: '2024-05-03T09:00:00Z' };
-  assert.deepEqual(constraintsFrom([split]).cannotLink, [['r3', 'r1'], ['r3', 'r2']]);
+  const split: LinkDecision = {
+    kind: 'split',
+    record: 'r3',
+    from: ['r1', 'r2', 'r3'],
+    by,
+    reason: 'twin, not the same child',
+    at: '2024-05-03T09:00:00Z',
+  };
+  assert.deepEqual(constraintsFrom([split]).cannotLink, [
+    ['r3', 'r1'],
+    ['r3', 'r2'],
+  ]);
 });

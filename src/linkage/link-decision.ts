@@ -38,16 +38,19 @@ export interface PairConstraints {
 /** Reduces decisions to constraints: for each pair, the latest decision stands. */
 export function constraintsFrom(decisions: readonly LinkDecision[]): PairConstraints {
   const latest = new Map<string, { kind: 'accept' | 'reject'; pair: readonly [string, string] }>();
-  const ordered = decisions.map((decision, order) => ({ decision, order }))
+  const ordered = decisions
+    .map((decision, order) => ({ decision, order }))
     .sort((x, y) => (x.decision.at < y.decision.at ? -1 : x.decision.at > y.decision.at ? 1 : x.order - y.order));
   for (const { decision } of ordered) {
-    const pairs = decision.kind === 'split'
-      ? decision.from.filter((other) => other !== decision.record).map((other) => [decision.record, other] as const)
-      : [decision.records];
+    const pairs =
+      decision.kind === 'split'
+        ? decision.from.filter((other) => other !== decision.record).map((other) => [decision.record, other] as const)
+        : [decision.records];
     const kind = decision.kind === 'accept' ? 'accept' : 'reject';
     for (const pair of pairs) latest.set(pairKey(pair[0], pair[1]), { kind, pair });
   }
-  const mustLink: (readonly [string, string])[] = [], cannotLink: (readonly [string, string])[] = [];
+  const mustLink: (readonly [string, string])[] = [],
+    cannotLink: (readonly [string, string])[] = [];
   for (const { kind, pair } of latest.values()) (kind === 'accept' ? mustLink : cannotLink).push(pair);
   return { mustLink, cannotLink };
 }

@@ -75,12 +75,16 @@ export function prepareAndTrain(records: readonly PersonRecord[], options: LinkO
 }
 
 /** Clusters the links into people, honouring practitioners' decisions. */
-export function clusterLinks(records: readonly PersonRecord[], model: TrainedBatch, scored: ScoredCandidates, decisions: readonly LinkDecision[]): LinkResult {
+export function clusterLinks(
+  records: readonly PersonRecord[],
+  model: TrainedBatch,
+  scored: ScoredCandidates,
+  decisions: readonly LinkDecision[],
+): LinkResult {
   const indexOf = new Map(records.map((record, index) => [record.id, index]));
   const constraints = constraintsFrom(decisions);
-  const toIndices = (pairs: readonly (readonly [string, string])[]) => pairs
-    .filter(([a, b]) => indexOf.has(a) && indexOf.has(b))
-    .map(([a, b]) => [indexOf.get(a)!, indexOf.get(b)!] as const);
+  const toIndices = (pairs: readonly (readonly [string, string])[]) =>
+    pairs.filter(([a, b]) => indexOf.has(a) && indexOf.has(b)).map(([a, b]) => [indexOf.get(a)!, indexOf.get(b)!] as const);
   const clustering = clusterRecords({
     records: records.length,
     links: scored.links,

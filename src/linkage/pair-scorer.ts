@@ -31,7 +31,8 @@ export class PairScorer {
     });
     this.log2ExactM = Float64Array.from(comparisons, (comparison) => Math.log2(levelParameters(parameters, comparison)[0].m));
     this.frequencyTables = comparisons.map((comparison) =>
-      comparison.termFrequencyValue ? termFrequencies.get(comparison.key) : undefined);
+      comparison.termFrequencyValue ? termFrequencies.get(comparison.key) : undefined,
+    );
   }
 
   /** The match weight of a pair (log2 of the posterior odds that they are one person). */

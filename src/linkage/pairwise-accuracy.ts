@@ -18,7 +18,9 @@ export function pairwiseAccuracy(predicted: ArrayLike<number | string>, truth: A
     increment(trueSizes, truth[i]);
     increment(bothSizes, `${predicted[i]}\u0000${truth[i]}`);
   }
-  const truePositives = pairsIn(bothSizes), predictedPairs = pairsIn(predictedSizes), truePairs = pairsIn(trueSizes);
+  const truePositives = pairsIn(bothSizes),
+    predictedPairs = pairsIn(predictedSizes),
+    truePairs = pairsIn(trueSizes);
   const precision = predictedPairs === 0 ? 1 : truePositives / predictedPairs;
   const recall = truePairs === 0 ? 1 : truePositives / truePairs;
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);

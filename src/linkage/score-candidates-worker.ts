@@ -12,7 +12,13 @@ import { buildTermFrequencies } from './term-frequencies.ts';
 // and are prepared while the main thread trains; the parameters follow.
 export type WorkerRequest =
   | { readonly kind: 'records'; readonly records: readonly PersonRecord[] }
-  | { readonly kind: 'score'; readonly parameters: ModelParameters; readonly thresholds: DecisionThresholds; readonly shard: number; readonly shards: number };
+  | {
+      readonly kind: 'score';
+      readonly parameters: ModelParameters;
+      readonly thresholds: DecisionThresholds;
+      readonly shard: number;
+      readonly shards: number;
+    };
 
 const port = parentPort!;
 let prepared: ReturnType<typeof prepareRecord>[] = [];
@@ -24,9 +30,15 @@ port.on('message', (request: WorkerRequest) => {
   }
   const scorer = new PairScorer(COMPARISONS, request.parameters, buildTermFrequencies(COMPARISONS, prepared));
   const scored = scoreCandidates(prepared, scorer, BLOCKING_RULES, request.thresholds, { shard: request.shard, shards: request.shards });
-  const links = scored.links.toArrays(), review = scored.review.toArrays();
+  const links = scored.links.toArrays(),
+    review = scored.review.toArrays();
   port.postMessage({ links, review, blocking: scored.blocking }, [
-    links.left.buffer, links.right.buffer, links.weights.buffer, review.left.buffer, review.right.buffer, review.weights.buffer,
+    links.left.buffer,
+    links.right.buffer,
+    links.weights.buffer,
+    review.left.buffer,
+    review.right.buffer,
+    review.weights.buffer,
   ] as ArrayBuffer[]);
   port.close();
 });

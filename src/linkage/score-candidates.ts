@@ -33,12 +33,18 @@ export function scoreCandidates(
 ): ScoredCandidates {
   const linkWeight = probabilityToWeight(thresholds.link);
   const reviewWeight = probabilityToWeight(thresholds.review);
-  const links = new EdgeList(), review = new EdgeList();
-  const blocking = forEachCandidatePair(prepared, rules, (i, j) => {
-    const weight = pairWeight(scorer, prepared[i], prepared[j]);
-    if (weight >= linkWeight && !identityContradicted(prepared[i], prepared[j])) links.push(i, j, weight);
-    else if (weight >= reviewWeight) review.push(i, j, weight);
-  }, options);
+  const links = new EdgeList(),
+    review = new EdgeList();
+  const blocking = forEachCandidatePair(
+    prepared,
+    rules,
+    (i, j) => {
+      const weight = pairWeight(scorer, prepared[i], prepared[j]);
+      if (weight >= linkWeight && !identityContradicted(prepared[i], prepared[j])) links.push(i, j, weight);
+      else if (weight >= reviewWeight) review.push(i, j, weight);
+    },
+    options,
+  );
   return { links, review, blocking };
 }
 

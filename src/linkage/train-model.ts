@@ -55,12 +55,23 @@ export function trainModel(
   // Too few pairs say more about chance than about the population: keep the starting u.
   const enoughForU = (records.length * (records.length - 1)) / 2 >= MIN_PAIRS_FOR_U;
   const estimatedU = enoughForU
-    ? estimateU(records, comparisons, termFrequencies, { maxPairs: options.maxPairsForU ?? 400_000, random, fallback: start.map((levels) => levels.u) })
+    ? estimateU(records, comparisons, termFrequencies, {
+        maxPairs: options.maxPairsForU ?? 400_000,
+        random,
+        fallback: start.map((levels) => levels.u),
+      })
     : comparisons.map(() => null);
   const u = comparisons.map((_, c) => estimatedU[c] ?? start[c].u);
 
   const mEstimates: { m: number[]; purity: number }[][] = comparisons.map(() => []);
-  const passes: { session: TrainingSession; pairsInBlocks: number; pairsUsed: number; lambda: number; iterations: number; converged: boolean }[] = [];
+  const passes: {
+    session: TrainingSession;
+    pairsInBlocks: number;
+    pairsUsed: number;
+    lambda: number;
+    iterations: number;
+    converged: boolean;
+  }[] = [];
   for (const session of options.sessions ?? TRAINING_SESSIONS) {
     const blocks = groupByKey(records, (record) => session.key(record));
     const pairsInBlocks = pairsWithinBlocks(blocks);
@@ -95,10 +106,20 @@ export function trainModel(
       agreeAmongMatches *= blocked.levels.reduce((sum, level) => sum + m[c][level], 0) * completeness[c] ** 2;
     }
     const priorEstimate = agreeAmongMatches > 0 ? (pass.lambda * pass.pairsInBlocks) / (agreeAmongMatches * totalPairs) : null;
-    return { name: pass.session.name, pairsInBlocks: pass.pairsInBlocks, pairsUsed: pass.pairsUsed, iterations: pass.iterations, converged: pass.converged, priorEstimate };
+    return {
+      name: pass.session.name,
+      pairsInBlocks: pass.pairsInBlocks,
+      pairsUsed: pass.pairsUsed,
+      iterations: pass.iterations,
+      converged: pass.converged,
+      priorEstimate,
+    };
   });
-  const priors = sessions.map((session) => session.priorEstimate).filter((prior): prior is number => prior !== null && prior > 0 && prior < 1);
-  const prior = priors.length > 0 ? Math.exp(average(priors.map((p) => [Math.log(p)]))[0]) : priorForPopulation(options.start, records.length - 1);
+  const priors = sessions
+    .map((session) => session.priorEstimate)
+    .filter((prior): prior is number => prior !== null && prior > 0 && prior < 1);
+  const prior =
+    priors.length > 0 ? Math.exp(average(priors.map((p) => [Math.log(p)]))[0]) : priorForPopulation(options.start, records.length - 1);
 
   const parameters: ModelParameters = {
     version: 1,
@@ -116,7 +137,8 @@ export function trainModel(
 
 function startLevels(start: ModelParameters, comparison: Comparison): { m: number[]; u: number[] } {
   const found = start.comparisons.find((candidate) => candidate.key === comparison.key);
-  if (!found || found.levels.length !== comparison.levels.length) throw new Error(`starting parameters do not fit the ${comparison.key} comparison`);
+  if (!found || found.levels.length !== comparison.levels.length)
+    throw new Error(`starting parameters do not fit the ${comparison.key} comparison`);
   return { m: found.levels.map((level) => level.m), u: found.levels.map((level) => level.u) };
 }
 
@@ -151,7 +173,8 @@ function samplePairs(blocks: Blocks, maxPairs: number, random: () => number, vis
 }
 
 function firstAtLeast(sorted: Float64Array, target: number): number {
-  let low = 0, high = sorted.length - 1;
+  let low = 0,
+    high = sorted.length - 1;
   while (low < high) {
     const middle = (low + high) >> 1;
     if (sorted[middle] > target) high = middle;

@@ -29,7 +29,10 @@ export const TRAINING_SESSIONS: readonly TrainingSession[] = [
   {
     name: 'same given and family name',
     key: (r) => (r.given !== null && r.family !== null ? `${r.given}|${r.family}` : null),
-    blockedOn: [{ comparison: 'given-name', levels: EXACT }, { comparison: 'family-name', levels: EXACT }],
+    blockedOn: [
+      { comparison: 'given-name', levels: EXACT },
+      { comparison: 'family-name', levels: EXACT },
+    ],
     // Given names fix sex, and email addresses are often made of the name.
     confounded: ['sex', 'email'],
   },

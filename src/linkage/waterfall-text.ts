@@ -7,7 +7,14 @@ import type { Waterfall } from './waterfall.ts';
  */
 export function renderWaterfall(waterfall: Waterfall): string {
   const rows: string[][] = [['evidence', 'level', 'm', 'u', 'log2 BF', 'running']];
-  rows.push(['prior (two records at random)', `P = ${formatProbability(waterfall.priorProbability)}`, '', '', signed(waterfall.priorWeight), signed(waterfall.priorWeight)]);
+  rows.push([
+    'prior (two records at random)',
+    `P = ${formatProbability(waterfall.priorProbability)}`,
+    '',
+    '',
+    signed(waterfall.priorWeight),
+    signed(waterfall.priorWeight),
+  ]);
   for (const step of waterfall.steps) {
     if (step.level === null) {
       rows.push([step.title, 'missing: no evidence', '', '', signed(0), signed(step.runningWeight)]);
@@ -18,7 +25,12 @@ export function renderWaterfall(waterfall: Waterfall): string {
   }
   rows.push(['total match weight', '', '', '', '', signed(waterfall.matchWeight)]);
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-  const lines = rows.map((row) => row.map((cell, column) => (column >= 2 ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join('  ').trimEnd());
+  const lines = rows.map((row) =>
+    row
+      .map((cell, column) => (column >= 2 ? cell.padStart(widths[column]) : cell.padEnd(widths[column])))
+      .join('  ')
+      .trimEnd(),
+  );
   lines.splice(1, 0, widths.map((width) => '-'.repeat(width)).join('  '));
   lines.push(`probability of the same person: ${formatPercent(waterfall.probability)}`);
   if (waterfall.steps.some((step) => step.valueFrequency !== null)) {

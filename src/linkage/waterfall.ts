@@ -32,13 +32,27 @@ export interface Waterfall {
 }
 
 /** The waterfall of one pair; `priorProbability` replaces the model's λ (an index rescales it to its size). */
-export function explainPair(scorer: PairScorer, a: PreparedRecord, b: PreparedRecord, priorProbability = scorer.parameters.priorMatchProbability): Waterfall {
+export function explainPair(
+  scorer: PairScorer,
+  a: PreparedRecord,
+  b: PreparedRecord,
+  priorProbability = scorer.parameters.priorMatchProbability,
+): Waterfall {
   const priorWeight = Math.log2(priorProbability / (1 - priorProbability));
   let running = priorWeight;
   const steps = scorer.comparisons.map((comparison, index): WaterfallStep => {
     const level = comparison.compare(a, b);
     if (level === NULL_LEVEL) {
-      return { comparison: comparison.key, title: comparison.title, level: null, m: null, u: null, valueFrequency: null, weight: 0, runningWeight: running };
+      return {
+        comparison: comparison.key,
+        title: comparison.title,
+        level: null,
+        m: null,
+        u: null,
+        valueFrequency: null,
+        weight: 0,
+        runningWeight: running,
+      };
     }
     const parameters = levelParameters(scorer.parameters, comparison)[level];
     const weight = scorer.levelWeight(index, level, a);
@@ -56,7 +70,9 @@ export function explainPair(scorer: PairScorer, a: PreparedRecord, b: PreparedRe
   });
   const rule = sameNhsNumberLinks(a, b)
     ? 'same valid NHS number, not contradicted by date of birth or sex'
-    : identityContradicted(a, b) ? 'given names, sex or dates of birth contradict: never linked without a practitioner (twins, siblings, parent and child share the rest)' : null;
+    : identityContradicted(a, b)
+      ? 'given names, sex or dates of birth contradict: never linked without a practitioner (twins, siblings, parent and child share the rest)'
+      : null;
   return {
     priorProbability,
     priorWeight,

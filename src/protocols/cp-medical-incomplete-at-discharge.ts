@@ -11,7 +11,8 @@ export const cpMedicalIncompleteAtDischarge = defineProtocol({
   id: 'cp-medical-incomplete-at-discharge',
   version: '1.1.0',
   title: 'Discharge before the CP medical or skeletal survey agreed at strategy',
-  source: 'RCPCH Child Protection Companion (CP medical and skeletal survey before discharge); local bruising protocol; CSPR 000 KLE1 and KLE3 (Child B: admitted with a request for a CP medical, declared fit for discharge before it; Child C: contrary to the strategy meeting decisions)',
+  source:
+    'RCPCH Child Protection Companion (CP medical and skeletal survey before discharge); local bruising protocol; CSPR 000 KLE1 and KLE3 (Child B: admitted with a request for a CP medical, declared fit for discharge before it; Child C: contrary to the strategy meeting decisions)',
   codes: ['cp-medical-incomplete-at-discharge'],
   triggers: ['hospital.fit-for-discharge', 'hospital.discharged'],
   configSchema: z.strictObject({
@@ -27,15 +28,24 @@ export const cpMedicalIncompleteAtDischarge = defineProtocol({
     const asked: { kind: StrategyDecision; at: number; key: string }[] = [];
     for (const e of world.eventsOf(childId)) {
       if (e.at > event.at) continue;
-      if (e.type === 'strategy.discussion') for (const kind of e.data.decisions ?? []) if (MEDICAL_DECISIONS.includes(kind)) asked.push({ kind, at: e.at, key: e.key });
-      if (e.type === 'investigation' && e.data.status === 'requested' && (MEDICAL_DECISIONS as string[]).includes(e.data.kind)) asked.push({ kind: e.data.kind as StrategyDecision, at: e.at, key: e.key });
+      if (e.type === 'strategy.discussion')
+        for (const kind of e.data.decisions ?? []) if (MEDICAL_DECISIONS.includes(kind)) asked.push({ kind, at: e.at, key: e.key });
+      if (e.type === 'investigation' && e.data.status === 'requested' && (MEDICAL_DECISIONS as string[]).includes(e.data.kind))
+        asked.push({ kind: e.data.kind as StrategyDecision, at: e.at, key: e.key });
     }
     const outstanding: { kind: string; strategyKey: string }[] = [];
     const evidence = new Set<string>();
     for (const request of asked) {
-      const done = world.eventsOf(childId, 'investigation').some((e) =>
-        e.type === 'investigation' && e.data.kind === request.kind && e.data.status === 'completed' &&
-        e.at >= request.at - config.acceptCompletedDaysBeforeStrategy * DAY_MS && e.at <= event.at);
+      const done = world
+        .eventsOf(childId, 'investigation')
+        .some(
+          (e) =>
+            e.type === 'investigation' &&
+            e.data.kind === request.kind &&
+            e.data.status === 'completed' &&
+            e.at >= request.at - config.acceptCompletedDaysBeforeStrategy * DAY_MS &&
+            e.at <= event.at,
+        );
       if (!done && !outstanding.some((o) => o.kind === request.kind)) {
         outstanding.push({ kind: request.kind, strategyKey: request.key });
         evidence.add(request.key);
@@ -46,17 +56,19 @@ export const cpMedicalIncompleteAtDischarge = defineProtocol({
     const what = outstanding.map((o) => LABEL[o.kind]).join(' and ');
     const verb = event.type === 'hospital.discharged' ? 'discharged' : 'declared fit for discharge';
     return {
-      findings: [{
-        code: 'cp-medical-incomplete-at-discharge',
-        subject: childId,
-        dedupeKey: outstanding.map((o) => `${o.kind}:${o.strategyKey}`).join('+'),
-        severity: 'high',
-        explanation: `The child was ${verb} by ${cite(event, zone)} while the ${what} agreed at the strategy discussion or requested for the child had not been completed.`,
-        evidence: [...evidence],
-        action: `Hold the discharge until the ${what} is completed, or reconvene the strategy discussion to agree a safe plan.`,
-        owner: 'hospital',
-        deadline: now,
-      }],
+      findings: [
+        {
+          code: 'cp-medical-incomplete-at-discharge',
+          subject: childId,
+          dedupeKey: outstanding.map((o) => `${o.kind}:${o.strategyKey}`).join('+'),
+          severity: 'high',
+          explanation: `The child was ${verb} by ${cite(event, zone)} while the ${what} agreed at the strategy discussion or requested for the child had not been completed.`,
+          evidence: [...evidence],
+          action: `Hold the discharge until the ${what} is completed, or reconvene the strategy discussion to agree a safe plan.`,
+          owner: 'hospital',
+          deadline: now,
+        },
+      ],
     };
   },
 });

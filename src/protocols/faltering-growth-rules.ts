@@ -31,7 +31,13 @@ function spacesNeeded(birthSds: number, config: FalteringGrowthConfig): { spaces
 }
 
 /** NG75: in the early days, a loss of more than the threshold percentage of birth weight. */
-function earlyLoss(child: WeighedChild, birth: RecordedWeight, current: RecordedWeight, config: FalteringGrowthConfig, zone: string): CriterionMet | undefined {
+function earlyLoss(
+  child: WeighedChild,
+  birth: RecordedWeight,
+  current: RecordedWeight,
+  config: FalteringGrowthConfig,
+  zone: string,
+): CriterionMet | undefined {
   if (dayOfLife(child, current.at) > config.regainBirthWeightByDays) return undefined;
   const lossPercent = ((birth.kg - current.kg) / birth.kg) * 100;
   if (!(lossPercent > config.earlyLossPercent)) return undefined;
@@ -44,7 +50,13 @@ function earlyLoss(child: WeighedChild, birth: RecordedWeight, current: Recorded
 }
 
 /** NG75: not back to birth weight by 3 weeks. `weights` are those recorded up to now. */
-export function birthWeightNotRegained(child: WeighedChild, weights: readonly RecordedWeight[], at: number, config: FalteringGrowthConfig, zone: string): CriterionMet | undefined {
+export function birthWeightNotRegained(
+  child: WeighedChild,
+  weights: readonly RecordedWeight[],
+  at: number,
+  config: FalteringGrowthConfig,
+  zone: string,
+): CriterionMet | undefined {
   const birth = weights.find((w) => w.isBirthWeight);
   const since = weights.filter((w) => !w.isBirthWeight && w.at > (birth?.at ?? Infinity) && w.at <= at);
   const latest = since.at(-1);
@@ -59,7 +71,14 @@ export function birthWeightNotRegained(child: WeighedChild, weights: readonly Re
 }
 
 /** NG75: a fall across centile spaces, measured from the highest earlier centile. */
-function centileFall(child: WeighedChild, weights: readonly RecordedWeight[], current: RecordedWeight, currentSds: number, config: FalteringGrowthConfig, zone: string): CriterionMet | undefined {
+function centileFall(
+  child: WeighedChild,
+  weights: readonly RecordedWeight[],
+  current: RecordedWeight,
+  currentSds: number,
+  config: FalteringGrowthConfig,
+  zone: string,
+): CriterionMet | undefined {
   const basis = weightBasis(child, current);
   let reference: RecordedWeight | undefined;
   let referenceSds = -Infinity;
@@ -87,12 +106,19 @@ function centileFall(child: WeighedChild, weights: readonly RecordedWeight[], cu
 }
 
 /** NG75: current weight below the 2nd centile whatever the birth weight. Keyed by the run's first weight. */
-function belowCentile(child: WeighedChild, weights: readonly RecordedWeight[], current: RecordedWeight, currentSds: number, config: FalteringGrowthConfig, zone: string): CriterionMet | undefined {
+function belowCentile(
+  child: WeighedChild,
+  weights: readonly RecordedWeight[],
+  current: RecordedWeight,
+  currentSds: number,
+  config: FalteringGrowthConfig,
+  zone: string,
+): CriterionMet | undefined {
   const line = BELOW_LINE_SDS[config.belowCentile];
   if (!(currentSds < line)) return undefined;
   let runStart = current;
   for (let i = weights.length - 1; i >= 0; i--) {
-    const weight = weights[i]!;
+    const weight = weights[i];
     if (weight.at >= current.at) continue;
     if (dayOfLife(child, weight.at) < config.centileRulesFromDays) break;
     const sds = weightSds(child, weight);
@@ -108,7 +134,13 @@ function belowCentile(child: WeighedChild, weights: readonly RecordedWeight[], c
 }
 
 /** Every NG75 criterion that a new weight meets, given the weights recorded before it. */
-export function criteriaMetBy(child: WeighedChild, weights: readonly RecordedWeight[], current: RecordedWeight, config: FalteringGrowthConfig, zone: string): CriterionMet[] {
+export function criteriaMetBy(
+  child: WeighedChild,
+  weights: readonly RecordedWeight[],
+  current: RecordedWeight,
+  config: FalteringGrowthConfig,
+  zone: string,
+): CriterionMet[] {
   const met: (CriterionMet | undefined)[] = [];
   const birth = weights.find((w) => w.isBirthWeight);
   if (birth && current.at > birth.at) {

@@ -46,7 +46,14 @@ export function weighedChild(person: PersonState | undefined): WeighedChild | un
   if (!person || person.role !== 'child' || person.bornMs === undefined) return undefined;
   // The same object while the birth facts stand, so that weights assessed for it stay valid.
   const cached = weighedChildren.get(person);
-  if (cached && cached.bornMs === person.bornMs && cached.recordedGestation === person.gestationWeeks && cached.recordedGestationDays === person.gestationDays && cached.recordedSex === person.sex) return cached;
+  if (
+    cached &&
+    cached.bornMs === person.bornMs &&
+    cached.recordedGestation === person.gestationWeeks &&
+    cached.recordedGestationDays === person.gestationDays &&
+    cached.recordedSex === person.sex
+  )
+    return cached;
   const recorded = person.gestationWeeks;
   const weeks = recorded === undefined ? 40 : Math.floor(recorded);
   const fraction = recorded === undefined ? 0 : Math.round((recorded - weeks) * 7);
@@ -55,7 +62,9 @@ export function weighedChild(person: PersonState | undefined): WeighedChild | un
   const child: WeighedChild = {
     person,
     bornMs: person.bornMs,
-    growth: sexKnown ? { sex: person.sex as 'male' | 'female', bornMs: person.bornMs, gestationWeeks: weeks, gestationDays: days } : undefined,
+    growth: sexKnown
+      ? { sex: person.sex as 'male' | 'female', bornMs: person.bornMs, gestationWeeks: weeks, gestationDays: days }
+      : undefined,
     gestationWeeks: weeks,
     gestationDays: days,
     gestationAssumed: recorded === undefined,
@@ -90,7 +99,13 @@ export function recordedWeights(world: WorldView, child: WeighedChild): readonly
   const births = world.eventsOf(person.id, 'birth');
   const measurements = world.eventsOf(person.id, 'measurement');
   let history = child.history;
-  if (!history || history.births !== births || history.measurements !== measurements || history.read > measurements.length || history.birthWeightKg !== person.birthWeightKg) {
+  if (
+    !history ||
+    history.births !== births ||
+    history.measurements !== measurements ||
+    history.read > measurements.length ||
+    history.birthWeightKg !== person.birthWeightKg
+  ) {
     history = { births, measurements, read: 0, birthWeightKg: person.birthWeightKg, growth: undefined, weights: [] };
     const birth = births[0];
     if (birth?.type === 'birth' && person.birthWeightKg !== undefined) {
@@ -105,7 +120,7 @@ export function recordedWeights(world: WorldView, child: WeighedChild): readonly
       if (event.data.kind !== 'weight') continue;
       const weight: RecordedWeight = { at: event.at, kg: event.data.value, key: event.key, isBirthWeight: false };
       let j = weights.length;
-      while (j > 0 && weights[j - 1]!.at > weight.at) j--;
+      while (j > 0 && weights[j - 1].at > weight.at) j--;
       weights.splice(j, 0, weight);
     }
     history.read = measurements.length;
@@ -116,7 +131,7 @@ export function recordedWeights(world: WorldView, child: WeighedChild): readonly
 /** The weights recorded up to and including `at` (the history is in time order). */
 export function weightsUpTo(weights: readonly RecordedWeight[], at: number): readonly RecordedWeight[] {
   let n = weights.length;
-  while (n > 0 && weights[n - 1]!.at > at) n--;
+  while (n > 0 && weights[n - 1].at > at) n--;
   return n === weights.length ? weights : weights.slice(0, n);
 }
 
@@ -165,7 +180,8 @@ function ageText(child: WeighedChild, at: number): string {
 
 /** "3.05 kg on 22 Mar 2023 (day 21, 6th centile)": how explanations cite a weight. */
 export function describeWeight(child: WeighedChild, weight: RecordedWeight, sds: number | null, zone: string): string {
-  const centile = sds !== null ? `${formatCentile(centileOfSds(sds))} centile` : child.growth ? 'centile not computable' : 'no centile: sex not recorded';
+  const centile =
+    sds !== null ? `${formatCentile(centileOfSds(sds))} centile` : child.growth ? 'centile not computable' : 'no centile: sex not recorded';
   const label = weight.isBirthWeight ? 'birth weight ' : '';
   return `${label}${weight.kg.toFixed(2)} kg on ${formatDay(weight.at, zone)} (${ageText(child, weight.at)}, ${centile})`;
 }

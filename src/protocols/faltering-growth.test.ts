@@ -13,10 +13,12 @@ function weight(day: number, kg: number): EventInput {
 }
 
 function girl(birthWeightKg: number, gestationWeeks = 40, config: Record<string, unknown> = {}): ProtocolHarness {
-  return new ProtocolHarness(only, { 'faltering-growth': config }).add(...newborn({ born: BORN, birthWeightKg, gestationWeeks, sex: 'female' }));
+  return new ProtocolHarness(only, { 'faltering-growth': config }).add(
+    ...newborn({ born: BORN, birthWeightKg, gestationWeeks, sex: 'female' }),
+  );
 }
 
-test("Child D: a term baby born on the 50th centile, two centile spaces lower at 21 days", () => {
+test('Child D: a term baby born on the 50th centile, two centile spaces lower at 21 days', () => {
   const h = girl(3.4).add(weight(21, 3.1));
   const [finding, ...others] = h.raised('faltering-growth', 'baby');
   assert.ok(finding);
@@ -88,7 +90,10 @@ test('not back to birth weight by 3 weeks is found when the clock reaches day 21
   h.runUntil('2023-03-23');
   const [finding] = h.raised('faltering-growth');
   assert.ok(finding);
-  assert.match(finding.explanation, /By 21 days the baby is not back to birth weight 3\.40 kg.*latest weight is 3\.20 kg on 11 Mar 2023 \(day 10/);
+  assert.match(
+    finding.explanation,
+    /By 21 days the baby is not back to birth weight 3\.40 kg.*latest weight is 3\.20 kg on 11 Mar 2023 \(day 10/,
+  );
   assert.equal(new Date(finding.raisedAt).toISOString(), '2023-03-22T23:59:59.999Z');
 });
 
@@ -96,7 +101,7 @@ test('quiet at 3 weeks when no weight has been taken since birth (growth-not-mon
   assert.equal(girl(3.4).runUntil('2023-03-25').raised('faltering-growth').length, 0);
 });
 
-test("Child Two: 25th centile at birth, no weights from 2 weeks, near the 0.4th at 10 weeks", () => {
+test('Child Two: 25th centile at birth, no weights from 2 weeks, near the 0.4th at 10 weeks', () => {
   const h = girl(3.14).add(weight(14, 3.2), weight(70, 3.8));
   const [finding, ...others] = h.raised('faltering-growth');
   assert.ok(finding);
@@ -112,14 +117,20 @@ test('a criterion still met at the next weight is not raised again; a new one is
   h.add(weight(56, 3.75));
   const findings = h.raised('faltering-growth');
   assert.equal(findings.length, 2);
-  assert.match(findings[1]!.explanation, /below the 2nd centile/);
+  assert.match(findings[1].explanation, /below the 2nd centile/);
 });
 
 test('a preterm baby is judged at corrected age', () => {
   // Born at 30 weeks, 1.40 kg; ten weeks later, at term, 3.2 kg: about the 50th centile at term.
-  const h = new ProtocolHarness(only).add(...newborn({ born: BORN, birthWeightKg: 1.4, gestationWeeks: 30, sex: 'female' }), weight(70, 3.2));
+  const h = new ProtocolHarness(only).add(
+    ...newborn({ born: BORN, birthWeightKg: 1.4, gestationWeeks: 30, sex: 'female' }),
+    weight(70, 3.2),
+  );
   assert.equal(h.raised('faltering-growth').length, 0);
-  const small = new ProtocolHarness(only).add(...newborn({ born: BORN, birthWeightKg: 1.4, gestationWeeks: 30, sex: 'female' }), weight(70, 2.3));
+  const small = new ProtocolHarness(only).add(
+    ...newborn({ born: BORN, birthWeightKg: 1.4, gestationWeeks: 30, sex: 'female' }),
+    weight(70, 2.3),
+  );
   const [finding] = small.raised('faltering-growth');
   assert.ok(finding);
   assert.match(finding.explanation, /corrected for birth at 30\+0 weeks/);

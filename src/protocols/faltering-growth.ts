@@ -20,12 +20,20 @@ function raisedKeys(world: WorldView, subject: string): Set<string> {
   return keys;
 }
 
-function finding(child: WeighedChild, met: CriterionMet[], owner: Agency, now: number, config: FalteringGrowthConfig, world: WorldView): FindingDraft | undefined {
+function finding(
+  child: WeighedChild,
+  met: CriterionMet[],
+  owner: Agency,
+  now: number,
+  config: FalteringGrowthConfig,
+  world: WorldView,
+): FindingDraft | undefined {
   const already = raisedKeys(world, child.person.id);
   const fresh = met.filter((m) => !already.has(m.key));
   if (fresh.length === 0) return undefined;
   const notes: string[] = [];
-  if (child.gestationWeeks < TERM_FROM_WEEKS) notes.push(`Centiles are at age corrected for birth at ${child.gestationWeeks}+${child.gestationDays} weeks.`);
+  if (child.gestationWeeks < TERM_FROM_WEEKS)
+    notes.push(`Centiles are at age corrected for birth at ${child.gestationWeeks}+${child.gestationDays} weeks.`);
   if (child.gestationAssumed) notes.push('No gestation at birth is recorded; 40 weeks was assumed.');
   return {
     code: CODE,
@@ -37,7 +45,7 @@ function finding(child: WeighedChild, met: CriterionMet[], owner: Agency, now: n
     action:
       `${owner === 'health-visiting' ? 'Health visiting' : 'The recording service'}: review the child within ${config.reviewWithinDays} days: ` +
       'observe a feed, take a feeding and health history, examine the child, agree and record a weighing plan, ' +
-      'and consider referral to the GP or paediatrics and whether neglect or the family\'s circumstances play a part (NICE NG75).',
+      "and consider referral to the GP or paediatrics and whether neglect or the family's circumstances play a part (NICE NG75).",
     owner,
     deadline: now + config.reviewWithinDays * DAY_MS,
   };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ThreadEvent } from '../domain/events.ts';
 import type { FindingDraft } from '../domain/findings.ts';
 import { HOUR_MS, addMonths, formatDay } from '../domain/time.ts';
-import { AGENCIES, DECISION_OUTCOMES, FINDING_CODES, type DecisionOutcome } from '../domain/vocabulary.ts';
+import { AGENCIES, DECISION_OUTCOMES, FINDING_CODES } from '../domain/vocabulary.ts';
 import type { PersonState, WorldView } from '../engine/world-view.ts';
 import { defineProtocol } from './protocol.ts';
 import { isUnderMonths } from './support/age.ts';
@@ -23,7 +23,11 @@ const configSchema = z.strictObject({
   earlierReferralMonths: z.number().int().min(0).max(120).default(24),
   /** Open findings that are history the decision must weigh. */
   openFindings: z.array(z.enum(FINDING_CODES)).default(['pre-birth-assessment-indicated']),
-  reviewWithinHours: z.number().positive().max(24 * 7).default(24),
+  reviewWithinHours: z
+    .number()
+    .positive()
+    .max(24 * 7)
+    .default(24),
 });
 type Config = z.output<typeof configSchema>;
 
@@ -37,16 +41,28 @@ function isReferral(event: ThreadEvent): boolean {
 }
 
 /** What the record held, when the decision was made, that the decision should have weighed. */
-function knownHistory(world: WorldView, child: PersonState, decision: ThreadEvent<'referral.decision'>, config: Config, zone: string): History[] {
+function knownHistory(
+  world: WorldView,
+  child: PersonState,
+  decision: ThreadEvent<'referral.decision'>,
+  config: Config,
+  zone: string,
+): History[] {
   const history: History[] = [];
   const adults = familyAdults(world, child.id);
   for (const adult of adults) {
     for (const event of world.eventsOf(adult, 'concern.recorded')) {
       if (event.type !== 'concern.recorded' || event.at > decision.at) continue;
       if (event.data.kind === 'care-experienced-parent') {
-        history.push({ text: `${relationTo(world, child.id, adult)}'s own care history (care-experienced parent${event.data.detail ? `: "${event.data.detail}"` : ''}), recorded by ${cite(event, zone)}`, evidence: [event.key] });
+        history.push({
+          text: `${relationTo(world, child.id, adult)}'s own care history (care-experienced parent${event.data.detail ? `: "${event.data.detail}"` : ''}), recorded by ${cite(event, zone)}`,
+          evidence: [event.key],
+        });
       } else if (event.data.kind === 'previous-child-removed') {
-        history.push({ text: `a previous child removed from ${relationTo(world, child.id, adult)}'s care, recorded by ${cite(event, zone)}`, evidence: [event.key] });
+        history.push({
+          text: `a previous child removed from ${relationTo(world, child.id, adult)}'s care, recorded by ${cite(event, zone)}`,
+          evidence: [event.key],
+        });
       }
     }
   }
@@ -56,23 +72,39 @@ function knownHistory(world: WorldView, child: PersonState, decision: ThreadEven
 
   // Earlier referrals: before the referral this decision answers (the latest one before it).
   const people = [child.id, ...siblingsOf(world, child.id), ...adults];
-  const records = [...new Map(people.flatMap((id) => world.eventsOf(id)).filter((e) => isReferral(e) && e.at <= decision.at && e.key !== decision.key).map((e) => [e.key, e])).values()]
-    .sort((a, b) => a.at - b.at || a.seq - b.seq);
+  const records = [
+    ...new Map(
+      people
+        .flatMap((id) => world.eventsOf(id))
+        .filter((e) => isReferral(e) && e.at <= decision.at && e.key !== decision.key)
+        .map((e) => [e.key, e]),
+    ).values(),
+  ].sort((a, b) => a.at - b.at || a.seq - b.seq);
   const answered = [...records].reverse().find((e) => e.type === 'referral.made' && people.includes(e.subject) && e.seq < decision.seq);
   const since = addMonths(decision.at, -config.earlierReferralMonths, zone);
   const earlier = records.filter((e) => e !== answered && e.at >= since && (!answered || e.seq < answered.seq));
   const referralsMade = earlier.filter((e) => e.type === 'referral.made');
-  const decisionsWithoutReferral = earlier.filter((e) => e.type === 'referral.decision' && !referralsMade.some((r) => r.subject === e.subject && r.at <= e.at));
+  const decisionsWithoutReferral = earlier.filter(
+    (e) => e.type === 'referral.decision' && !referralsMade.some((r) => r.subject === e.subject && r.at <= e.at),
+  );
   for (const event of [...referralsMade, ...decisionsWithoutReferral]) {
     const about = relationTo(world, child.id, event.subject);
     const what = event.type === 'referral.decision' ? `a referral decided ${event.data.outcome.replaceAll('-', ' ')}` : 'a referral';
-    history.push({ text: `${what} about ${about === 'a family member' ? 'a sibling' : about}, ${event.type === 'referral.made' ? 'made' : 'recorded'} by ${cite(event, zone)}`, evidence: [event.key] });
+    history.push({
+      text: `${what} about ${about === 'a family member' ? 'a sibling' : about}, ${event.type === 'referral.made' ? 'made' : 'recorded'} by ${cite(event, zone)}`,
+      evidence: [event.key],
+    });
   }
   for (const code of config.openFindings) {
-    const open = world.findingsAbout(child.id).filter((f) => f.code === code && f.raisedAt <= decision.at && (f.status === 'open' || f.status === 'acknowledged'));
+    const open = world
+      .findingsAbout(child.id)
+      .filter((f) => f.code === code && f.raisedAt <= decision.at && (f.status === 'open' || f.status === 'acknowledged'));
     if (open.length === 0) continue;
     const days = open.map((f) => formatDay(f.raisedAt, zone)).join(' and ');
-    history.push({ text: `${open.length === 1 ? 'an open' : 'open'} ${code} finding${open.length === 1 ? '' : 's'} raised on ${days}`, evidence: [...new Set(open.flatMap((f) => f.evidence))] });
+    history.push({
+      text: `${open.length === 1 ? 'an open' : 'open'} ${code} finding${open.length === 1 ? '' : 's'} raised on ${days}`,
+      evidence: [...new Set(open.flatMap((f) => f.evidence))],
+    });
   }
   return history;
 }
@@ -88,7 +120,7 @@ export const frontDoorDecisionNeedsReview = defineProtocol({
   triggers: ['referral.decision'],
   configSchema,
   evaluate({ event, world, config, partnership, now }) {
-    if (event?.type !== 'referral.decision' || !config.outcomes.includes(event.data.outcome as DecisionOutcome)) return undefined;
+    if (event?.type !== 'referral.decision' || !config.outcomes.includes(event.data.outcome)) return undefined;
     if (event.agency && !config.frontDoor.includes(event.agency)) return undefined;
     const zone = partnership.timezone;
     const unqualified = config.requireQualified && event.recordedBy?.qualified === false;
@@ -98,8 +130,15 @@ export const frontDoorDecisionNeedsReview = defineProtocol({
       const history = knownHistory(world, child, event, config, zone);
       if (!unqualified && history.length === 0) continue;
       const young = child.role === 'unborn' || isUnderMonths(child, event.at, 12, zone);
-      const by = event.recordedBy ? `${event.recordedBy.role}${event.recordedBy.qualified === false ? ', not a qualified social worker' : ''}` : undefined;
-      const about = child.id === event.data.person ? (child.role === 'unborn' ? 'the unborn baby' : 'the child') : `${relationTo(world, child.id, event.data.person)} of ${child.role === 'unborn' ? 'an unborn baby' : 'a child'}`;
+      const by = event.recordedBy
+        ? `${event.recordedBy.role}${event.recordedBy.qualified === false ? ', not a qualified social worker' : ''}`
+        : undefined;
+      const about =
+        child.id === event.data.person
+          ? child.role === 'unborn'
+            ? 'the unborn baby'
+            : 'the child'
+          : `${relationTo(world, child.id, event.data.person)} of ${child.role === 'unborn' ? 'an unborn baby' : 'a child'}`;
       const reasons = [
         ...(unqualified ? ['it was made by a worker who is not a qualified social worker'] : []),
         ...(history.length > 0 ? [`the record already held: ${history.map((h) => h.text).join('; ')}`] : []),

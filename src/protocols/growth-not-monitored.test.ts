@@ -16,11 +16,20 @@ function weight(n: number, kg: number, time?: string): EventInput {
 }
 
 function feedingConcern(n: number, time?: string): EventInput {
-  return { at: day(n, time), type: 'concern.recorded', person: 'baby', kind: 'feeding-difficulty', severity: 'medium', agency: 'health-visiting' };
+  return {
+    at: day(n, time),
+    type: 'concern.recorded',
+    person: 'baby',
+    kind: 'feeding-difficulty',
+    severity: 'medium',
+    agency: 'health-visiting',
+  };
 }
 
 function baby(config: Record<string, unknown> = {}, protocols: Protocol[] = [growthNotMonitored]): ProtocolHarness {
-  return new ProtocolHarness(protocols, { 'growth-not-monitored': config }).add(...newborn({ born: BORN, birthWeightKg: 3.4, sex: 'female' }));
+  return new ProtocolHarness(protocols, { 'growth-not-monitored': config }).add(
+    ...newborn({ born: BORN, birthWeightKg: 3.4, sex: 'female' }),
+  );
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -31,7 +40,10 @@ test('under 8 weeks, not yet back to birth weight: no weight for 14 days is rais
   assert.ok(finding);
   assert.equal(others.length, 0, 'raised once for the gap');
   assert.equal(iso(finding.raisedAt), '2023-03-25T23:59:59.999Z');
-  assert.match(finding.explanation, /No weight has been recorded for 14 days, since the 3\.25 kg on 11 Mar 2023 \(day 10, \d+\w\w centile\)/);
+  assert.match(
+    finding.explanation,
+    /No weight has been recorded for 14 days, since the 3\.25 kg on 11 Mar 2023 \(day 10, \d+\w\w centile\)/,
+  );
   assert.match(finding.explanation, /not yet regained birth weight should be weighed by day 21 and then at least every 14 days/);
   assert.equal(finding.severity, 'medium');
 });
@@ -50,11 +62,13 @@ test('the gap is configurable', () => {
   const h = baby({ gapUnderWeeksDays: 21 }).add(weight(10, 3.25)).runUntil(day(30));
   assert.equal(h.raised('growth-not-monitored').length, 0);
   h.runUntil(day(33));
-  assert.equal(iso(h.raised('growth-not-monitored')[0]!.raisedAt), '2023-04-01T22:59:59.999Z');
+  assert.equal(iso(h.raised('growth-not-monitored')[0].raisedAt), '2023-04-01T22:59:59.999Z');
 });
 
 test('with a feeding concern under 1 year: no weight for 28 days', () => {
-  const h = baby().add(weight(10, 3.45), weight(23, 3.8), weight(36, 4.2), weight(49, 4.6), weight(56, 4.9), feedingConcern(70)).runUntil(day(90));
+  const h = baby()
+    .add(weight(10, 3.45), weight(23, 3.8), weight(36, 4.2), weight(49, 4.6), weight(56, 4.9), feedingConcern(70))
+    .runUntil(day(90));
   const [finding] = h.raised('growth-not-monitored');
   assert.ok(finding);
   assert.equal(iso(finding.raisedAt), '2023-05-24T22:59:59.999Z', '28 days after the weight on day 56');
@@ -65,20 +79,37 @@ test('with a feeding concern under 1 year: no weight for 28 days', () => {
 });
 
 test('quiet: the concern is followed by weights within 28 days', () => {
-  const h = baby().add(weight(10, 3.45), weight(23, 3.8), weight(36, 4.2), weight(49, 4.6), weight(56, 4.9), feedingConcern(70), weight(80, 5.5), weight(105, 6.1)).runUntil(day(130));
+  const h = baby()
+    .add(
+      weight(10, 3.45),
+      weight(23, 3.8),
+      weight(36, 4.2),
+      weight(49, 4.6),
+      weight(56, 4.9),
+      feedingConcern(70),
+      weight(80, 5.5),
+      weight(105, 6.1),
+    )
+    .runUntil(day(130));
   assert.equal(h.raised('growth-not-monitored').length, 0);
 });
 
 test('a concern long after the last weight allows the rest of that day', () => {
   const base = [weight(10, 3.45), weight(23, 3.8), weight(36, 4.2), weight(49, 4.6), weight(56, 4.9)];
-  const weighedSameDay = baby().add(...base, feedingConcern(150, '10:00'), weight(150, 7, '10:30')).runUntil(day(170));
+  const weighedSameDay = baby()
+    .add(...base, feedingConcern(150, '10:00'), weight(150, 7, '10:30'))
+    .runUntil(day(170));
   assert.equal(weighedSameDay.raised('growth-not-monitored').length, 0);
-  const notWeighed = baby().add(...base, feedingConcern(150, '10:00')).runUntil(day(152));
-  assert.equal(iso(notWeighed.raised('growth-not-monitored')[0]!.raisedAt), '2023-07-29T22:59:59.999Z');
+  const notWeighed = baby()
+    .add(...base, feedingConcern(150, '10:00'))
+    .runUntil(day(152));
+  assert.equal(iso(notWeighed.raised('growth-not-monitored')[0].raisedAt), '2023-07-29T22:59:59.999Z');
 });
 
 test('quiet: a concern about a child over 1 year', () => {
-  const h = baby().add(weight(10, 3.45), weight(23, 3.8), weight(36, 4.2), weight(49, 4.6), weight(380, 9.5), feedingConcern(390)).runUntil(day(450));
+  const h = baby()
+    .add(weight(10, 3.45), weight(23, 3.8), weight(36, 4.2), weight(49, 4.6), weight(380, 9.5), feedingConcern(390))
+    .runUntil(day(450));
   assert.equal(h.raised('growth-not-monitored').length, 0);
 });
 
@@ -94,11 +125,22 @@ test('a faltering-growth finding is a growth concern', () => {
 });
 
 test('a baby whose sex is not recorded is still monitored, without a centile', () => {
-  const h = new ProtocolHarness([growthNotMonitored]).add(
-    { at: BORN, type: 'person.recorded', person: 'mum', role: 'adult', sex: 'female', agency: 'midwifery' },
-    { at: BORN, type: 'birth', child: 'baby', mother: 'mum', gestationWeeks: 40, birthWeightKg: 3.4, sex: 'unknown', agency: 'midwifery' },
-    weight(10, 3.25),
-  ).runUntil(day(30));
+  const h = new ProtocolHarness([growthNotMonitored])
+    .add(
+      { at: BORN, type: 'person.recorded', person: 'mum', role: 'adult', sex: 'female', agency: 'midwifery' },
+      {
+        at: BORN,
+        type: 'birth',
+        child: 'baby',
+        mother: 'mum',
+        gestationWeeks: 40,
+        birthWeightKg: 3.4,
+        sex: 'unknown',
+        agency: 'midwifery',
+      },
+      weight(10, 3.25),
+    )
+    .runUntil(day(30));
   const [finding] = h.raised('growth-not-monitored');
   assert.ok(finding);
   assert.match(finding.explanation, /3\.25 kg on 11 Mar 2023 \(day 10, no centile: sex not recorded\)/);
@@ -127,6 +169,8 @@ test('back to birth weight at the new birth visit but no weight by 8 weeks (revi
 });
 
 test('a feeding concern calls for closer weighing for 90 days, not for the rest of the year', () => {
-  const h = baby().add(weight(5, 3.2), weight(12, 3.45), weight(40, 4.4), feedingConcern(41), weight(60, 5.0), weight(85, 5.7), weight(110, 6.3)).runUntil(day(300));
+  const h = baby()
+    .add(weight(5, 3.2), weight(12, 3.45), weight(40, 4.4), feedingConcern(41), weight(60, 5.0), weight(85, 5.7), weight(110, 6.3))
+    .runUntil(day(300));
   assert.equal(h.raised('growth-not-monitored').length, 0);
 });

@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { DAY_MS, addMonths, endOfLocalDay, formatDay } from '../domain/time.ts';
 import { CONCERN_KINDS } from '../domain/vocabulary.ts';
 import type { WorldView } from '../engine/world-view.ts';
-import { describeWeight, recordedWeights, weighedChild, weightSds, weightsUpTo, type RecordedWeight, type WeighedChild } from './faltering-growth-weights.ts';
+import {
+  describeWeight,
+  recordedWeights,
+  weighedChild,
+  weightSds,
+  weightsUpTo,
+  type RecordedWeight,
+  type WeighedChild,
+} from './faltering-growth-weights.ts';
 import { defineProtocol, type ProtocolResult } from './protocol.ts';
 import { agencyName } from './support/describe.ts';
 
@@ -36,13 +44,21 @@ function latestConcern(world: WorldView, child: WeighedChild, now: number, confi
   for (const finding of world.findingsAbout(child.person.id)) {
     if (finding.code !== 'faltering-growth' || finding.raisedAt > now || finding.raisedAt < since) continue;
     if (!latest || finding.raisedAt >= latest.at) {
-      latest = { at: finding.raisedAt, key: finding.evidence.at(-1) ?? finding.id, text: `faltering growth was found on ${formatDay(finding.raisedAt, zone)}` };
+      latest = {
+        at: finding.raisedAt,
+        key: finding.evidence.at(-1) ?? finding.id,
+        text: `faltering growth was found on ${formatDay(finding.raisedAt, zone)}`,
+      };
     }
   }
   for (const event of world.eventsOf(child.person.id, 'concern.recorded')) {
     if (event.type !== 'concern.recorded' || event.at > now || event.at < since || !config.concernKinds.includes(event.data.kind)) continue;
     if (!latest || event.at >= latest.at) {
-      latest = { at: event.at, key: event.key, text: `${event.data.kind.replaceAll('-', ' ')} was recorded by ${agencyName(event.agency)} on ${formatDay(event.at, zone)}` };
+      latest = {
+        at: event.at,
+        key: event.key,
+        text: `${event.data.kind.replaceAll('-', ' ')} was recorded by ${agencyName(event.agency)} on ${formatDay(event.at, zone)}`,
+      };
     }
   }
   return latest;
@@ -112,23 +128,30 @@ function overdueFinding(child: WeighedChild, due: WeighingDue, now: number, conf
     ? `since the ${describeWeight(child, due.since, weightSds(child, due.since), zone)}`
     : `since the child became known to the record on ${formatDay(due.sinceAt, zone)}`;
   const reasons: string[] = [];
-  if (due.rules.includes('young')) reasons.push(`a baby under ${config.underWeeks} weeks who has not yet regained birth weight should be weighed by day ${config.firstWeightByDays} and then at least every ${config.gapUnderWeeksDays} days until it is regained`);
+  if (due.rules.includes('young'))
+    reasons.push(
+      `a baby under ${config.underWeeks} weeks who has not yet regained birth weight should be weighed by day ${config.firstWeightByDays} and then at least every ${config.gapUnderWeeksDays} days until it is regained`,
+    );
   if (due.rules.includes('review')) reasons.push(`a baby should be weighed at the 6–8 week review, by ${config.underWeeks} weeks`);
   if (due.rules.includes('concern') && due.concern) {
-    reasons.push(`${due.concern.text}, and a child under ${config.concernUnderMonths} months with a growth concern should be weighed at least every ${config.gapWithConcernDays} days`);
+    reasons.push(
+      `${due.concern.text}, and a child under ${config.concernUnderMonths} months with a growth concern should be weighed at least every ${config.gapWithConcernDays} days`,
+    );
   }
   return {
-    findings: [{
-      code: CODE,
-      subject: child.person.id,
-      dedupeKey: `since:${due.since?.key ?? 'record'}`,
-      severity: due.rules.includes('concern') ? 'high' : 'medium',
-      explanation: `No weight has been recorded for ${days} days, ${last}. ${reasons.map((r) => r[0]!.toUpperCase() + r.slice(1)).join('. ')}.`,
-      evidence: [...(due.since ? [due.since.key] : []), ...(due.rules.includes('concern') && due.concern ? [due.concern.key] : [])],
-      action: `Health visiting: see and weigh the child (undressed, on calibrated scales) within ${config.weighWithinDays} days and plot it on the UK-WHO chart; if the family cannot be reached, follow the no-access and was-not-brought procedures.`,
-      owner: 'health-visiting',
-      deadline: now + config.weighWithinDays * DAY_MS,
-    }],
+    findings: [
+      {
+        code: CODE,
+        subject: child.person.id,
+        dedupeKey: `since:${due.since?.key ?? 'record'}`,
+        severity: due.rules.includes('concern') ? 'high' : 'medium',
+        explanation: `No weight has been recorded for ${days} days, ${last}. ${reasons.map((r) => r[0].toUpperCase() + r.slice(1)).join('. ')}.`,
+        evidence: [...(due.since ? [due.since.key] : []), ...(due.rules.includes('concern') && due.concern ? [due.concern.key] : [])],
+        action: `Health visiting: see and weigh the child (undressed, on calibrated scales) within ${config.weighWithinDays} days and plot it on the UK-WHO chart; if the family cannot be reached, follow the no-access and was-not-brought procedures.`,
+        owner: 'health-visiting',
+        deadline: now + config.weighWithinDays * DAY_MS,
+      },
+    ],
   };
 }
 
@@ -140,7 +163,7 @@ export const growthNotMonitored = defineProtocol({
     'NICE NG75 Faltering growth (2017): early weight loss and regain of birth weight by 3 weeks can only be judged from weights in the first weeks (1.2), ' +
     'and once there is concern about growth or feeding, weight is monitored to a plan (1.3; intervals no shorter than daily under 1 month, weekly from 1 to 6 months, fortnightly from 6 to 12 months); ' +
     'NICE NG194 Postnatal care (2021): weigh at birth, around day 5 and around day 10; Healthy Child Programme 0–19: weights at the new birth visit (10–14 days) and 6–8 week review. ' +
-    'Defaults: under 8 weeks and until birth weight is regained, a first weight after birth by day 21 (NG75 1.2: back to birth weight by 3 weeks, which cannot be judged without one) and then no more than 14 days between weights; once regained, the next weight is the one at the 6–8 week review, by 8 weeks (UK-WHO chart instructions: healthy babies need only be weighed at routine contacts); under 1 year with a growth concern no more than 28 days (NG75\'s longest interval in the first 6 months is weekly, so 4 weeks without a weight means no plan is being followed). ' +
+    "Defaults: under 8 weeks and until birth weight is regained, a first weight after birth by day 21 (NG75 1.2: back to birth weight by 3 weeks, which cannot be judged without one) and then no more than 14 days between weights; once regained, the next weight is the one at the 6–8 week review, by 8 weeks (UK-WHO chart instructions: healthy babies need only be weighed at routine contacts); under 1 year with a growth concern no more than 28 days (NG75's longest interval in the first 6 months is weekly, so 4 weeks without a weight means no plan is being followed). " +
     'CSPR 002 (Child Two: no weight from 2 weeks to 2 months while falling from the 25th to the 0.4th centile); CSPR 000 (Child D: monitoring after a 2-centile drop unclear)',
   codes: [CODE],
   triggers: ['birth', 'person.recorded', 'measurement', 'concern.recorded', 'finding'],

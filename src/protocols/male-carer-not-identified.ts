@@ -27,7 +27,9 @@ const configSchema = z.strictObject({
   /** Infants under 1: the Panel's review covers non-accidental injury to children under 1. */
   childUnderMonths: z.number().int().min(1).max(60).default(12),
   /** Relationships that put a man in the baby's household. */
-  householdKinds: z.array(z.enum(RELATIONSHIP_KINDS)).default(['father', 'male-carer', 'partner-of-parent', 'household-member', 'grandparent']),
+  householdKinds: z
+    .array(z.enum(RELATIONSHIP_KINDS))
+    .default(['father', 'male-carer', 'partner-of-parent', 'household-member', 'grandparent']),
   /**
    * Agencies whose records about him are his history, linked in the shared record: the
    * police and probation checks the Panel asks for, and children's social care (the checks
@@ -38,9 +40,9 @@ const configSchema = z.strictObject({
    * The services working with the baby, who must themselves identify the men around it (the
    * Panel: men known to police or probation were unknown to midwives and health visitors).
    */
-  identifyingAgencies: z.array(z.enum(AGENCIES)).default([
-    'midwifery', 'health-visiting', 'gp', 'hospital', 'children-social-care', 'early-help', 'children-centre',
-  ]),
+  identifyingAgencies: z
+    .array(z.enum(AGENCIES))
+    .default(['midwifery', 'health-visiting', 'gp', 'hospital', 'children-social-care', 'early-help', 'children-centre']),
   /**
    * Raise only where the family's needs are on record (any concern about the baby or an adult
    * around it). CSPR 000 found that where needs were assessed "only maternal needs/pressures
@@ -62,7 +64,9 @@ function isMan(person: PersonState | undefined, kind: string): boolean {
 
 /** The men recorded as father or male carer (or a mother's male partner) of the child. */
 function fathersAndMaleCarers(world: WorldView, childId: string): Relationship[] {
-  return world.carersOf(childId).filter((r) => ['father', 'male-carer', 'partner-of-parent'].includes(r.kind) && isMan(world.person(r.person), r.kind));
+  return world
+    .carersOf(childId)
+    .filter((r) => ['father', 'male-carer', 'partner-of-parent'].includes(r.kind) && isMan(world.person(r.person), r.kind));
 }
 
 /** Whether a relationship was recorded by a service working with the baby (or by no named agency). */
@@ -92,7 +96,13 @@ function historyCheck(world: WorldView, manId: string, linkedAt: number, until: 
   return world.eventsOf(manId).find((e) => {
     if (e.at > until) return false;
     if (e.type === 'information.shared' && e.data.person === manId) return true;
-    if ((e.type === 'concern.recorded' || e.type === 'contact') && e.agency && config.checkAgencies.includes(e.agency) && e.subject === manId) return true;
+    if (
+      (e.type === 'concern.recorded' || e.type === 'contact') &&
+      e.agency &&
+      config.checkAgencies.includes(e.agency) &&
+      e.subject === manId
+    )
+      return true;
     return e.type === 'contact' && e.at >= seenFrom && (e.data.seen ?? []).includes(manId);
   });
 }
@@ -113,7 +123,14 @@ function needsText(needs: readonly ThreadEvent[], zone: string): string {
 }
 
 /** No father or male carer identified by the services working with the baby. */
-function notIdentified(world: WorldView, child: PersonState, needs: readonly ThreadEvent[], now: number, config: Config, zone: string): FindingDraft | undefined {
+function notIdentified(
+  world: WorldView,
+  child: PersonState,
+  needs: readonly ThreadEvent[],
+  now: number,
+  config: Config,
+  zone: string,
+): FindingDraft | undefined {
   const men = fathersAndMaleCarers(world, child.id);
   if (men.some((r) => identifiedByChildServices(world, r, config))) return undefined;
   const birth = world.eventsOf(child.id, 'birth')[0];
@@ -121,9 +138,10 @@ function notIdentified(world: WorldView, child: PersonState, needs: readonly Thr
     const source = world.event(r.key);
     return `${r.kind.replaceAll('-', ' ')}${source ? ` (${cite(source, zone)})` : ''}`;
   });
-  const elsewhere = men.length > 0
-    ? `The ${men.map((r) => `${r.kind.replaceAll('-', ' ')} is recorded only by ${cite(world.event(r.key)!, zone)}`).join('; the ')}, not by anyone working with the baby. `
-    : '';
+  const elsewhere =
+    men.length > 0
+      ? `The ${men.map((r) => `${r.kind.replaceAll('-', ' ')} is recorded only by ${cite(world.event(r.key)!, zone)}`).join('; the ')}, not by anyone working with the baby. `
+      : '';
   return {
     code: CODE,
     subject: child.id,
@@ -144,7 +162,15 @@ function notIdentified(world: WorldView, child: PersonState, needs: readonly Thr
 }
 
 /** A man in the household whose history nobody has checked and whom nobody has seen. */
-function notChecked(world: WorldView, child: PersonState, rel: Relationship, needs: readonly ThreadEvent[], now: number, config: Config, zone: string): FindingDraft | undefined {
+function notChecked(
+  world: WorldView,
+  child: PersonState,
+  rel: Relationship,
+  needs: readonly ThreadEvent[],
+  now: number,
+  config: Config,
+  zone: string,
+): FindingDraft | undefined {
   if (historyCheck(world, rel.person, rel.at, now, config)) return undefined;
   const link = world.event(rel.key);
   // Health visiting leads the household's assessment after the birth; social care if it holds the case.
@@ -157,7 +183,10 @@ function notChecked(world: WorldView, child: PersonState, rel: Relationship, nee
     explanation:
       `A man is recorded in the household of ${babyText(child, now)}: the ${rel.kind.replaceAll('-', ' ')}${link ? `, recorded by ${cite(link, zone)}` : ''}. ${needsText(needs, zone)}` +
       `By ${formatDay(now, zone)} nothing shows his history has been checked: nothing has been shared about him, ` +
-      `${config.checkAgencies.map(agencyName).join(', ').replace(/, ([^,]*)$/, ' and $1')} hold no record about him, and no practitioner has seen him at a contact since he was recorded.`,
+      `${config.checkAgencies
+        .map(agencyName)
+        .join(', ')
+        .replace(/, ([^,]*)$/, ' and $1')} hold no record about him, and no practitioner has seen him at a contact since he was recorded.`,
     evidence: [rel.key, ...needs.slice(0, 1).map((e) => e.key)],
     action:
       `${agencyName(owner).charAt(0).toUpperCase() + agencyName(owner).slice(1)}: see him and talk with him about his role, his own history and support needs; ` +
@@ -188,21 +217,43 @@ export const maleCarerNotIdentified = defineProtocol({
     if (event?.type === 'relationship.recorded') {
       // Men recorded during pregnancy are judged at the new birth visit deadline.
       const child = world.person(event.data.of);
-      if (child?.role !== 'child' || !config.householdKinds.includes(event.data.kind) || !isMan(world.person(event.data.person), event.data.kind)) return undefined;
+      if (
+        child?.role !== 'child' ||
+        !config.householdKinds.includes(event.data.kind) ||
+        !isMan(world.person(event.data.person), event.data.kind)
+      )
+        return undefined;
       if (!youngEnough(child, event.at, config, zone)) return undefined;
-      return { wakes: [{ at: endOfLocalDay(event.at + config.checkWithinDays * DAY_MS, zone), subject: child.id, key: `checks:${event.data.person}`, cause: event.key }] };
+      return {
+        wakes: [
+          {
+            at: endOfLocalDay(event.at + config.checkWithinDays * DAY_MS, zone),
+            subject: child.id,
+            key: `checks:${event.data.person}`,
+            cause: event.key,
+          },
+        ],
+      };
     }
     if (event?.type === 'concern.recorded') {
       // The first need recorded after the new birth visit deadline: look again that evening.
       const wakes: WakeRequest[] = childrenAround(world, event.subject)
-        .filter((c) => c.role === 'child' && c.bornMs !== undefined && now > c.bornMs + config.identifyByDays * DAY_MS && youngEnough(c, now, config, zone))
+        .filter(
+          (c) =>
+            c.role === 'child' &&
+            c.bornMs !== undefined &&
+            now > c.bornMs + config.identifyByDays * DAY_MS &&
+            youngEnough(c, now, config, zone),
+        )
         .map((c) => ({ at: endOfLocalDay(now, zone), subject: c.id, key: 'identify:needs', cause: event.key }));
       return { wakes };
     }
     if (!wake) return undefined;
     const child = world.person(wake.subject);
     if (child?.role !== 'child' || child.bornMs === undefined || !youngEnough(child, now, config, zone)) return undefined;
-    const needs = familyConcerns(world, child.id, now).map((r) => r.event).sort((a, b) => a.at - b.at);
+    const needs = familyConcerns(world, child.id, now)
+      .map((r) => r.event)
+      .sort((a, b) => a.at - b.at);
     if (config.onlyWithRecordedNeeds && needs.length === 0) return undefined;
     const findings: FindingDraft[] = [];
     const identifyWake = wake.key.startsWith('identify');

@@ -14,8 +14,10 @@ const LABEL: Record<string, string> = {
 };
 
 const DUE_TEXT: Record<string, string> = {
-  'new-birth-visit': 'day 14', 'six-to-eight-week-review': '8 weeks of age',
-  'one-year-review': '15 months of age', 'two-year-review': '2½ years of age',
+  'new-birth-visit': 'day 14',
+  'six-to-eight-week-review': '8 weeks of age',
+  'one-year-review': '15 months of age',
+  'two-year-review': '2½ years of age',
 };
 
 /** A contact of this kind with the child, or with a carer about the child. */
@@ -28,7 +30,8 @@ export const mandatedContactMissing = defineProtocol({
   id: 'mandated-contact-missing',
   version: '1.1.0',
   title: 'Healthy Child Programme mandated contact missing',
-  source: 'Healthy Child Programme 0–19 (OHID/DHSC 2021, updated 2023): antenatal contact from 28 weeks, new birth visit at 10–14 days, 6–8 week review, 1 year review, 2–2½ year review; CSPR 000 (no antenatal contact in 3 of 4 cases, new birth visits late)',
+  source:
+    'Healthy Child Programme 0–19 (OHID/DHSC 2021, updated 2023): antenatal contact from 28 weeks, new birth visit at 10–14 days, 6–8 week review, 1 year review, 2–2½ year review; CSPR 000 (no antenatal contact in 3 of 4 cases, new birth visits late)',
   codes: ['mandated-contact-missing'],
   triggers: ['pregnancy.booked', 'birth', 'person.recorded'],
   configSchema: z.strictObject({
@@ -70,23 +73,27 @@ export const mandatedContactMissing = defineProtocol({
     const person = world.person(wake.subject);
     if (!person) return undefined;
     const kind = wake.key as ContactKind;
-    if (kind === 'antenatal-contact' && person.role === 'child' && person.bornMs !== undefined && person.bornMs <= wake.at) return undefined;
+    if (kind === 'antenatal-contact' && person.role === 'child' && person.bornMs !== undefined && person.bornMs <= wake.at)
+      return undefined;
     if (contactHappened(world, person, kind, wake.at)) return undefined;
     const cause = wake.cause ? world.event(wake.cause) : undefined;
     const subjectText = kind === 'antenatal-contact' ? 'the unborn baby' : 'the child';
-    const due = kind === 'antenatal-contact' ? `${config.antenatalByGestationWeeks} weeks' gestation or soon after booking` : DUE_TEXT[kind];
+    const due =
+      kind === 'antenatal-contact' ? `${config.antenatalByGestationWeeks} weeks' gestation or soon after booking` : DUE_TEXT[kind];
     return {
-      findings: [{
-        code: 'mandated-contact-missing',
-        subject: person.id,
-        dedupeKey: kind,
-        severity: kind === 'new-birth-visit' || kind === 'antenatal-contact' ? 'medium' : 'low',
-        explanation: `No ${LABEL[kind]} has been recorded for ${subjectText} by its deadline (${due}: ${formatDay(wake.at, zone)}).`,
-        evidence: cause ? [cause.key] : [],
-        action: `Health visiting: complete the ${LABEL[kind]} (a face-to-face visit seeing the baby and every carer) and record it, or record why not.`,
-        owner: 'health-visiting',
-        deadline: now + 3 * DAY_MS,
-      }],
+      findings: [
+        {
+          code: 'mandated-contact-missing',
+          subject: person.id,
+          dedupeKey: kind,
+          severity: kind === 'new-birth-visit' || kind === 'antenatal-contact' ? 'medium' : 'low',
+          explanation: `No ${LABEL[kind]} has been recorded for ${subjectText} by its deadline (${due}: ${formatDay(wake.at, zone)}).`,
+          evidence: cause ? [cause.key] : [],
+          action: `Health visiting: complete the ${LABEL[kind]} (a face-to-face visit seeing the baby and every carer) and record it, or record why not.`,
+          owner: 'health-visiting',
+          deadline: now + 3 * DAY_MS,
+        },
+      ],
     };
   },
 });

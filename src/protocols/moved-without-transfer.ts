@@ -38,8 +38,12 @@ interface Involvement {
 }
 
 const PLAN_LABEL: Record<string, string> = {
-  'early-help': 'an early help plan', 'child-in-need': 'a child in need plan', 'child-protection': 'a child protection plan',
-  'unborn-child-protection': 'an unborn child protection plan', 'looked-after': 'a looked-after placement', 'interim-supervision-order': 'an interim supervision order',
+  'early-help': 'an early help plan',
+  'child-in-need': 'a child in need plan',
+  'child-protection': 'a child protection plan',
+  'unborn-child-protection': 'an unborn child protection plan',
+  'looked-after': 'a looked-after placement',
+  'interim-supervision-order': 'an interim supervision order',
   'interim-care-order': 'an interim care order',
 };
 
@@ -61,7 +65,11 @@ function areaBefore(world: WorldView, person: PersonState, beforeSeq: number, de
 }
 
 function mothersOf(world: WorldView, childId: string): PersonState[] {
-  return world.carersOf(childId).filter((r) => r.kind === 'mother').map((r) => world.person(r.person)).filter((p): p is PersonState => p !== undefined);
+  return world
+    .carersOf(childId)
+    .filter((r) => r.kind === 'mother')
+    .map((r) => world.person(r.person))
+    .filter((p): p is PersonState => p !== undefined);
 }
 
 /** Open health-visiting or social-care involvement with the child at the move. */
@@ -71,27 +79,54 @@ function involvement(world: WorldView, child: PersonState, move: ThreadEvent, co
   const before = (e: ThreadEvent) => e.seq < move.seq;
 
   const hvAge = child.role === 'unborn' || isUnderMonths(child, move.at, config.hvChildUnderYears * 12, zone);
-  const offers = family.flatMap((p) => p.events.filter((e) => e.type === 'service-level.set' && before(e))).sort((a, b) => a.at - b.at || a.seq - b.seq);
+  const offers = family
+    .flatMap((p) => p.events.filter((e) => e.type === 'service-level.set' && before(e)))
+    .sort((a, b) => a.at - b.at || a.seq - b.seq);
   const offer = offers.at(-1);
   if (offer?.type === 'service-level.set' && offer.data.level !== 'universal') {
-    found.push({ text: `health visiting at ${offer.data.level.replaceAll('-', ' ')} (set by ${cite(offer, zone)})`, evidence: offer.key, agency: 'health-visiting' });
+    found.push({
+      text: `health visiting at ${offer.data.level.replaceAll('-', ' ')} (set by ${cite(offer, zone)})`,
+      evidence: offer.key,
+      agency: 'health-visiting',
+    });
   } else if (hvAge) {
     const since = addMonths(move.at, -config.hvRecentMonths, zone);
     const hvIds = child.role === 'unborn' ? family : [child];
-    const recent = hvIds.flatMap((p) => p.events.filter((e) => e.agency === 'health-visiting' && e.at >= since && before(e))).sort((a, b) => a.at - b.at).at(-1);
-    if (recent) found.push({ text: `health visiting involvement (latest record: ${recent.type === 'contact' ? recent.data.kind.replaceAll('-', ' ') : recent.type.replaceAll(/[.-]/g, ' ')} by ${cite(recent, zone)})`, evidence: recent.key, agency: 'health-visiting' });
+    const recent = hvIds
+      .flatMap((p) => p.events.filter((e) => e.agency === 'health-visiting' && e.at >= since && before(e)))
+      .sort((a, b) => a.at - b.at)
+      .at(-1);
+    if (recent)
+      found.push({
+        text: `health visiting involvement (latest record: ${recent.type === 'contact' ? recent.data.kind.replaceAll('-', ' ') : recent.type.replaceAll(/[.-]/g, ' ')} by ${cite(recent, zone)})`,
+        evidence: recent.key,
+        agency: 'health-visiting',
+      });
   }
 
   for (const person of family) {
     for (const [kind, started] of person.openPlans) {
       if (!before(started)) continue;
-      found.push({ text: `${person === child ? '' : 'recorded for the mother: '}${PLAN_LABEL[kind] ?? kind} (started ${cite(started, zone)})`, evidence: started.key, agency: 'children-social-care', plan: true });
+      found.push({
+        text: `${person === child ? '' : 'recorded for the mother: '}${PLAN_LABEL[kind] ?? kind} (started ${cite(started, zone)})`,
+        evidence: started.key,
+        agency: 'children-social-care',
+        plan: true,
+      });
     }
   }
   if (!found.some((f) => f.plan)) {
     const since = move.at - config.cscRecentDays * DAY_MS;
-    const recent = family.flatMap((p) => p.events.filter((e) => e.at >= since && before(e) && (isCscRecord(e) || e.agency === 'children-social-care'))).sort((a, b) => a.at - b.at).at(-1);
-    if (recent) found.push({ text: `recent children's social care involvement (${recent.type.replaceAll(/[.-]/g, ' ')} by ${cite(recent, zone)})`, evidence: recent.key, agency: 'children-social-care' });
+    const recent = family
+      .flatMap((p) => p.events.filter((e) => e.at >= since && before(e) && (isCscRecord(e) || e.agency === 'children-social-care')))
+      .sort((a, b) => a.at - b.at)
+      .at(-1);
+    if (recent)
+      found.push({
+        text: `recent children's social care involvement (${recent.type.replaceAll(/[.-]/g, ' ')} by ${cite(recent, zone)})`,
+        evidence: recent.key,
+        agency: 'children-social-care',
+      });
   }
   return found;
 }
@@ -131,7 +166,9 @@ function movesOf(world: WorldView, child: PersonState): ThreadEvent<'address.cha
  * flat in Sandwell, then back to the grandparents in Birmingham).
  */
 function isRoundTrip(world: WorldView, child: PersonState, move: ThreadEvent<'address.changed'>, from: string, config: Config): boolean {
-  const previous = movesOf(world, child).filter((m) => m.seq < move.seq).at(-1);
+  const previous = movesOf(world, child)
+    .filter((m) => m.seq < move.seq)
+    .at(-1);
   if (!previous || move.at - previous.at > config.shareWithinDays * DAY_MS) return false;
   return areaBefore(world, child, previous.seq) === move.data.area && previous.data.area === from;
 }
@@ -143,9 +180,15 @@ function leftBeforeDeadline(world: WorldView, child: PersonState, move: ThreadEv
 function transferred(world: WorldView, child: PersonState, move: ThreadEvent<'address.changed'>, now: number, config: Config): boolean {
   const ids = child.role === 'unborn' ? [child, ...mothersOf(world, child.id)] : [child];
   const from = move.at - config.shareBeforeMoveDays * DAY_MS;
-  return ids.some((p) => p.events.some((e) =>
-    e.type === 'information.shared' && e.at <= now &&
-    ((e.data.area === move.data.area && e.at >= from) || (e.at >= move.at && (e.data.area === undefined || e.data.area === move.data.area)))));
+  return ids.some((p) =>
+    p.events.some(
+      (e) =>
+        e.type === 'information.shared' &&
+        e.at <= now &&
+        ((e.data.area === move.data.area && e.at >= from) ||
+          (e.at >= move.at && (e.data.area === undefined || e.data.area === move.data.area))),
+    ),
+  );
 }
 
 export const movedWithoutTransfer = defineProtocol({
@@ -169,7 +212,12 @@ export const movedWithoutTransfer = defineProtocol({
         const from = areaBefore(world, child, event.seq);
         if (!from || from === event.data.area || isRoundTrip(world, child, event, from, config)) continue;
         if (involvement(world, child, event, config, zone).length === 0) continue;
-        wakes.push({ at: endOfLocalDay(event.at + config.shareWithinDays * DAY_MS, zone), subject: child.id, key: `move:${event.key}`, cause: event.key });
+        wakes.push({
+          at: endOfLocalDay(event.at + config.shareWithinDays * DAY_MS, zone),
+          subject: child.id,
+          key: `move:${event.key}`,
+          cause: event.key,
+        });
       }
       return { wakes };
     }

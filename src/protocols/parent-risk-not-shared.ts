@@ -74,10 +74,16 @@ function childHasGp(child: PersonState, at: number): boolean {
 /** The first record of sharing with the child's services, about the adult or the child, in the window. */
 function sharing(world: WorldView, child: PersonState, adultId: string, from: number, to: number, config: Config): ThreadEvent | undefined {
   for (const id of [adultId, child.id]) {
-    const found = world.eventsOf(id).find((e) =>
-      e.at >= from && e.at <= to &&
-      (e.type === 'information.shared' || e.type === 'referral.made') && config.shareWith.includes(e.data.to) &&
-      (e.data.to !== 'gp' || childHasGp(child, to)));
+    const found = world
+      .eventsOf(id)
+      .find(
+        (e) =>
+          e.at >= from &&
+          e.at <= to &&
+          (e.type === 'information.shared' || e.type === 'referral.made') &&
+          config.shareWith.includes(e.data.to) &&
+          (e.data.to !== 'gp' || childHasGp(child, to)),
+      );
     if (found) return found;
   }
   return undefined;
@@ -87,27 +93,61 @@ function pronoun(person: PersonState | undefined): string {
   return person?.sex === 'male' ? 'him' : person?.sex === 'female' ? 'her' : 'them';
 }
 
-function judge(world: WorldView, child: PersonState, adultId: string, concerns: Concern[], since: number, trigger: ThreadEvent, now: number, config: Config, zone: string): FindingDraft | undefined {
+function judge(
+  world: WorldView,
+  child: PersonState,
+  adultId: string,
+  concerns: Concern[],
+  since: number,
+  trigger: ThreadEvent,
+  now: number,
+  config: Config,
+  zone: string,
+): FindingDraft | undefined {
   if (concerns.length === 0) return undefined;
-  const agency = concerns[0]!.agency as Agency;
+  const agency = concerns[0].agency as Agency;
   if (sharing(world, child, adultId, since, now, config)) return undefined;
   const prefix = `${adultId}:${agency}:`;
   const episodeFrom = now - config.sameEpisodeDays * DAY_MS;
-  if (world.findingsAbout(child.id).some((f) => f.code === CODE && f.dedupeKey.startsWith(prefix) && f.raisedAt >= episodeFrom && (f.status === 'open' || f.status === 'acknowledged'))) return undefined;
+  if (
+    world
+      .findingsAbout(child.id)
+      .some(
+        (f) =>
+          f.code === CODE &&
+          f.dedupeKey.startsWith(prefix) &&
+          f.raisedAt >= episodeFrom &&
+          (f.status === 'open' || f.status === 'acknowledged'),
+      )
+  )
+    return undefined;
   const adult = world.person(adultId);
   const who = relationTo(world, child.id, adultId);
-  const childText = child.role === 'unborn'
-    ? `an unborn baby${child.dueMs ? ` (due ${formatDay(child.dueMs, zone)})` : ''}`
-    : `a child ${describeAge(child, now)}`;
-  const list = concerns.map((c) => `${c.data.kind.replaceAll('-', ' ')}${c.data.detail ? ` ("${c.data.detail}")` : ''}, recorded by ${cite(c, zone)}`);
-  const linked = trigger.type === 'relationship.recorded' ? ` ${who.charAt(0).toUpperCase() + who.slice(1)} was linked to the child by ${cite(trigger, zone)}.` : '';
-  const recipients = config.shareWith.map(agencyName).join(', ').replace(/, ([^,]*)$/, ' or $1');
-  const gpLetters = config.shareWith.includes('gp') && !childHasGp(child, now)
-    ? [adultId, child.id].flatMap((id) => world.eventsOf(id, 'information.shared')).filter((e) => e.type === 'information.shared' && e.data.to === 'gp' && e.at >= since && e.at <= now)
-    : [];
-  const gpNote = gpLetters.length > 0
-    ? ` A letter to a GP (${gpLetters.map((e) => cite(e, zone)).join('; ')}) does not count: the child is not registered with a GP, so it reached the adult's practice, not the child's.`
-    : '';
+  const childText =
+    child.role === 'unborn'
+      ? `an unborn baby${child.dueMs ? ` (due ${formatDay(child.dueMs, zone)})` : ''}`
+      : `a child ${describeAge(child, now)}`;
+  const list = concerns.map(
+    (c) => `${c.data.kind.replaceAll('-', ' ')}${c.data.detail ? ` ("${c.data.detail}")` : ''}, recorded by ${cite(c, zone)}`,
+  );
+  const linked =
+    trigger.type === 'relationship.recorded'
+      ? ` ${who.charAt(0).toUpperCase() + who.slice(1)} was linked to the child by ${cite(trigger, zone)}.`
+      : '';
+  const recipients = config.shareWith
+    .map(agencyName)
+    .join(', ')
+    .replace(/, ([^,]*)$/, ' or $1');
+  const gpLetters =
+    config.shareWith.includes('gp') && !childHasGp(child, now)
+      ? [adultId, child.id]
+          .flatMap((id) => world.eventsOf(id, 'information.shared'))
+          .filter((e) => e.type === 'information.shared' && e.data.to === 'gp' && e.at >= since && e.at <= now)
+      : [];
+  const gpNote =
+    gpLetters.length > 0
+      ? ` A letter to a GP (${gpLetters.map((e) => cite(e, zone)).join('; ')}) does not count: the child is not registered with a GP, so it reached the adult's practice, not the child's.`
+      : '';
   return {
     code: CODE,
     subject: child.id,
@@ -116,7 +156,11 @@ function judge(world: WorldView, child: PersonState, adultId: string, concerns: 
     explanation:
       `${agencyName(agency).charAt(0).toUpperCase() + agencyName(agency).slice(1)} holds a concern about ${who} of ${childText}: ${list.join('; ')}.${linked} ` +
       `By ${formatDay(now, zone)} nothing about ${pronoun(adult)} or the child had been shared with ${recipients}.${gpNote}`,
-    evidence: [...concerns.map((c) => c.key), ...(trigger.type === 'relationship.recorded' ? [trigger.key] : []), ...gpLetters.map((e) => e.key)],
+    evidence: [
+      ...concerns.map((c) => c.key),
+      ...(trigger.type === 'relationship.recorded' ? [trigger.key] : []),
+      ...gpLetters.map((e) => e.key),
+    ],
     action:
       `${agencyName(agency).charAt(0).toUpperCase() + agencyName(agency).slice(1)}: think family. Share the concern and what it means for the child's safety with the health visitor, midwife and GP today, ` +
       "agree who follows it up, and consider a referral to children's social care (Working Together 2023).",
@@ -140,14 +184,20 @@ export const parentRiskNotShared = defineProtocol({
     const wakeAt = (at: number) => endOfLocalDay(at + config.shareWithinDays * DAY_MS, zone);
     if (event && isAdultServiceConcern(event, config)) {
       if (world.person(event.data.person)?.role !== 'adult') return undefined;
-      const wakes: WakeRequest[] = youngChildrenOf(world, event.data.person, event.at, config, zone)
-        .map((child) => ({ at: wakeAt(event.at), subject: child.id, key: `concern:${event.key}`, cause: event.key }));
+      const wakes: WakeRequest[] = youngChildrenOf(world, event.data.person, event.at, config, zone).map((child) => ({
+        at: wakeAt(event.at),
+        subject: child.id,
+        key: `concern:${event.key}`,
+        cause: event.key,
+      }));
       return { wakes };
     }
     if (event?.type === 'relationship.recorded') {
       if (!CARER_KINDS.has(event.data.kind) || world.person(event.data.person)?.role !== 'adult') return undefined;
       if (!childAtRisk(world.person(event.data.of), event.at, config, zone)) return undefined;
-      const known = world.eventsOf(event.data.person).some((e) => isAdultServiceConcern(e, config) && e.at <= event.at && e.at >= event.at - config.linkLookbackDays * DAY_MS);
+      const known = world
+        .eventsOf(event.data.person)
+        .some((e) => isAdultServiceConcern(e, config) && e.at <= event.at && e.at >= event.at - config.linkLookbackDays * DAY_MS);
       if (!known) return undefined;
       return { wakes: [{ at: wakeAt(event.at), subject: event.data.of, key: `link:${event.key}`, cause: event.key }] };
     }
@@ -156,18 +206,22 @@ export const parentRiskNotShared = defineProtocol({
     const child = world.person(wake.subject);
     if (!trigger || !child) return undefined;
     if (trigger.type === 'concern.recorded') {
-      const finding = judge(world, child, trigger.data.person, [trigger as Concern], startOfLocalDay(trigger.at, zone), trigger, now, config, zone);
+      const finding = judge(world, child, trigger.data.person, [trigger], startOfLocalDay(trigger.at, zone), trigger, now, config, zone);
       return finding ? { findings: [finding] } : undefined;
     }
     if (trigger.type !== 'relationship.recorded') return undefined;
     // Linked later: each adult service's concerns from the look-back, judged from the earliest of them.
     const adultId = trigger.data.person;
-    const concerns = world.eventsOf(adultId).filter((e): e is Concern =>
-      isAdultServiceConcern(e, config) && e.at <= trigger.at && e.at >= trigger.at - config.linkLookbackDays * DAY_MS);
+    const concerns = world
+      .eventsOf(adultId)
+      .filter(
+        (e): e is Concern =>
+          isAdultServiceConcern(e, config) && e.at <= trigger.at && e.at >= trigger.at - config.linkLookbackDays * DAY_MS,
+      );
     const findings: FindingDraft[] = [];
     for (const agency of new Set(concerns.map((c) => c.agency))) {
       const mine = concerns.filter((c) => c.agency === agency);
-      const finding = judge(world, child, adultId, mine, startOfLocalDay(mine[0]!.at, zone), trigger, now, config, zone);
+      const finding = judge(world, child, adultId, mine, startOfLocalDay(mine[0].at, zone), trigger, now, config, zone);
       if (finding) findings.push(finding);
     }
     return { findings };

@@ -6,7 +6,14 @@ import { defineProtocol, type WakeRequest } from './protocol.ts';
 import { cite } from './support/describe.ts';
 import { cscResponse } from './support/csc-response.ts';
 import {
-  describeFactors, factorEvidence, familyAdults, familyConcerns, scoreVulnerability, siblingRemovals, weightsSchema, type ConcernWeights,
+  describeFactors,
+  factorEvidence,
+  familyAdults,
+  familyConcerns,
+  scoreVulnerability,
+  siblingRemovals,
+  weightsSchema,
+  type ConcernWeights,
 } from './support/vulnerability.ts';
 
 const CODE = 'pre-birth-assessment-indicated';
@@ -33,18 +40,18 @@ const DEFAULT_WEIGHTS: ConcernWeights = {
   'domestic-abuse': 2,
   'substance-misuse': 2,
   'alcohol-misuse': 2,
-  'psychosis': 2,
+  psychosis: 2,
   'suicidal-ideation': 2,
   'anonymous-referral': 2,
-  'neglect': 2,
+  neglect: 2,
   'rough-handling': 2,
   'mental-health': 1,
-  'anxiety': 1,
+  anxiety: 1,
   'postnatal-depression': 1,
   'adverse-childhood-experiences': 1,
   'criminal-history': 1,
   'young-parent': 1,
-  'isolation': 1,
+  isolation: 1,
   'unsuitable-housing': 1,
   'poor-home-conditions': 1,
   'poor-hygiene': 1,
@@ -99,7 +106,13 @@ function unbornAround(world: WorldView, personId: string): PersonState[] {
   return found;
 }
 
-function evaluateUnborn(world: WorldView, unborn: PersonState, now: number, config: Config, zone: string): { finding?: FindingDraft; wakes: WakeRequest[] } {
+function evaluateUnborn(
+  world: WorldView,
+  unborn: PersonState,
+  now: number,
+  config: Config,
+  zone: string,
+): { finding?: FindingDraft; wakes: WakeRequest[] } {
   const none = { wakes: [] };
   if (unborn.role !== 'unborn') return none;
   const weeks = gestationWeeks(unborn, now, zone);
@@ -109,7 +122,10 @@ function evaluateUnborn(world: WorldView, unborn: PersonState, now: number, conf
   if (score < config.threshold) return none;
 
   const pregnancyStart = unborn.dueMs === undefined ? Number.NEGATIVE_INFINITY : atGestation(unborn, 0, zone);
-  const mothers = world.carersOf(unborn.id).filter((r) => r.kind === 'mother').map((r) => r.person);
+  const mothers = world
+    .carersOf(unborn.id)
+    .filter((r) => r.kind === 'mother')
+    .map((r) => r.person);
   const response = cscResponse(world, [unborn.id, ...mothers], pregnancyStart, now);
   if (response.inHand) return none;
 
@@ -193,7 +209,9 @@ export const preBirthAssessmentIndicated = defineProtocol({
             unborn = unbornAround(world, event.data.person);
             break;
           }
-          const add = (list: PersonState[]) => { for (const u of list) if (!unborn.includes(u)) unborn.push(u); };
+          const add = (list: PersonState[]) => {
+            for (const u of list) if (!unborn.includes(u)) unborn.push(u);
+          };
           for (const rel of world.carersOf(child.id)) add(unbornAround(world, rel.person));
           for (const rel of world.childrenOf(child.id)) add(unbornAround(world, rel.of)); // recorded as the unborn baby's sibling
           break;

@@ -46,6 +46,7 @@ export interface ProtocolResult {
  * A protocol is pure: it reads the world and returns findings and wake-ups; it never
  * does I/O or mutates anything. Its configuration schema carries the defaults.
  */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the registry holds protocols of every configuration type
 export interface Protocol<C = any> {
   readonly id: string;
   readonly version: string;

@@ -17,7 +17,8 @@ export const repeatedWasNotBrought = defineProtocol({
   id: 'repeated-was-not-brought',
   version: '1.2.0',
   title: 'Repeated missed appointments or no-access visits for a baby',
-  source: 'NSPCC "Was Not Brought" guidance (escalate repeated missed health care); CSPR 000 and 002 (repeated no-access visits and missed appointments)',
+  source:
+    'NSPCC "Was Not Brought" guidance (escalate repeated missed health care); CSPR 000 and 002 (repeated no-access visits and missed appointments)',
   codes: ['repeated-was-not-brought'],
   triggers: ['appointment.missed', 'visit.no-access'],
   configSchema: z.strictObject({
@@ -33,20 +34,28 @@ export const repeatedWasNotBrought = defineProtocol({
       if (!isUnderMonths(child, event.at, config.childUnderMonths, zone)) continue;
       // The child's own missed care, and no-access visits to any carer after the birth; a
       // carer's own missed appointments (an antenatal scan, say) are not the child's.
-      const missed = familyEvents(world, child.id, true).filter((e): e is MissedCare =>
-        isMissedCare(e) && e.at >= event.at - config.windowDays * DAY_MS && e.at <= event.at &&
-        (e.subject === child.id || (e.type === 'visit.no-access' && (child.bornMs === undefined || e.at >= child.bornMs))));
+      const missed = familyEvents(world, child.id, true).filter(
+        (e): e is MissedCare =>
+          isMissedCare(e) &&
+          e.at >= event.at - config.windowDays * DAY_MS &&
+          e.at <= event.at &&
+          (e.subject === child.id || (e.type === 'visit.no-access' && (child.bornMs === undefined || e.at >= child.bornMs))),
+      );
       if (missed.length < config.count) continue;
       if (world.openFinding('repeated-was-not-brought', child.id)) continue;
-      const list = missed.map((e) => `${e.type === 'visit.no-access' ? 'no access to a home visit' : `${e.data.kind.replaceAll('-', ' ')} missed`} (${agencyName(e.agency)}, ${formatDay(e.at, zone)})`);
+      const list = missed.map(
+        (e) =>
+          `${e.type === 'visit.no-access' ? 'no access to a home visit' : `${e.data.kind.replaceAll('-', ' ')} missed`} (${agencyName(e.agency)}, ${formatDay(e.at, zone)})`,
+      );
       findings.push({
         code: 'repeated-was-not-brought' as const,
         subject: child.id,
-        dedupeKey: missed[0]!.key,
+        dedupeKey: missed[0].key,
         severity: 'high' as const,
         explanation: `${missed.length} missed appointments or no-access visits for a baby under 1 within ${config.windowDays} days: ${list.join('; ')}.`,
         evidence: missed.map((e) => e.key),
-        action: 'Escalate: discuss with the safeguarding lead, see the baby within 2 working days, and share with the GP and any allocated social worker.',
+        action:
+          'Escalate: discuss with the safeguarding lead, see the baby within 2 working days, and share with the GP and any allocated social worker.',
         owner: event.agency ?? 'health-visiting',
         deadline: now + 2 * DAY_MS,
       });

@@ -11,24 +11,38 @@ const CODE = 'strategy-discussion-overdue';
 const t = (iso: string) => parseLocal(iso, ZONE)!;
 const family = newborn({ born: '2023-01-09T10:00' });
 
-const referral = (at: string, extra: Partial<EventInput> = {}): EventInput =>
-  ({ at, type: 'referral.made', person: 'baby', agency: 'gp', to: 'children-social-care', reason: 'bruising to the cheek of an 8-week-old', ...extra });
-const strategy = (at: string, extra: Partial<EventInput> = {}): EventInput =>
-  ({ at, type: 'strategy.discussion', person: 'baby', agency: 'children-social-care', attendees: ['children-social-care', 'police', 'hospital'], paediatricianInput: true, ...extra });
+const referral = (at: string, extra: Partial<EventInput> = {}): EventInput => ({
+  at,
+  type: 'referral.made',
+  person: 'baby',
+  agency: 'gp',
+  to: 'children-social-care',
+  reason: 'bruising to the cheek of an 8-week-old',
+  ...extra,
+});
+const strategy = (at: string, extra: Partial<EventInput> = {}): EventInput => ({
+  at,
+  type: 'strategy.discussion',
+  person: 'baby',
+  agency: 'children-social-care',
+  attendees: ['children-social-care', 'police', 'hospital'],
+  paediatricianInput: true,
+  ...extra,
+});
 const bruise = (at: string): EventInput => ({ at, type: 'injury.observed', person: 'baby', kind: 'bruise', agency: 'gp' });
 
-test('a referral for bruising with no strategy discussion raises the finding 24 hours later, for children\'s social care, citing the referral', () => {
+test("a referral for bruising with no strategy discussion raises the finding 24 hours later, for children's social care, citing the referral", () => {
   const h = new ProtocolHarness(only).add(...family, referral('2023-03-06T11:00', { id: 'ref-1' })).runUntil('2023-03-09');
   const found = h.raised(CODE);
   assert.equal(found.length, 1);
   const [f] = found;
-  assert.equal(f!.subject, 'baby');
-  assert.equal(f!.raisedAt, t('2023-03-07T11:00'));
-  assert.equal(f!.owner, 'children-social-care');
-  assert.equal(f!.severity, 'high');
-  assert.deepEqual(f!.evidence, ['ref-1']);
-  assert.match(f!.explanation, /referral for suspected physical abuse.*made by the GP on 6 Mar 2023/);
-  assert.match(f!.explanation, /within 24 hours/);
+  assert.equal(f.subject, 'baby');
+  assert.equal(f.raisedAt, t('2023-03-07T11:00'));
+  assert.equal(f.owner, 'children-social-care');
+  assert.equal(f.severity, 'high');
+  assert.deepEqual(f.evidence, ['ref-1']);
+  assert.match(f.explanation, /referral for suspected physical abuse.*made by the GP on 6 Mar 2023/);
+  assert.match(f.explanation, /within 24 hours/);
 });
 
 test('stays quiet when the strategy discussion is held just inside 24 hours', () => {
@@ -54,24 +68,34 @@ test('a strategy discussion held before the referral does not follow it', () => 
 });
 
 test('suspected physical abuse is read from an injury recorded shortly before a referral whose reason does not say so', () => {
-  const h = new ProtocolHarness(only).add(...family, bruise('2023-03-01T10:00'), referral('2023-03-06T11:00', { reason: 'see GP letter' })).runUntil('2023-03-09');
+  const h = new ProtocolHarness(only)
+    .add(...family, bruise('2023-03-01T10:00'), referral('2023-03-06T11:00', { reason: 'see GP letter' }))
+    .runUntil('2023-03-09');
   assert.equal(h.raised(CODE).length, 1);
 });
 
 test('an injury 13 days before counts; one 15 days before does not (default 14-day look-back)', () => {
-  const near = new ProtocolHarness(only).add(...family, bruise('2023-02-21T12:00'), referral('2023-03-06T11:00', { reason: 'see GP letter' })).runUntil('2023-03-09');
+  const near = new ProtocolHarness(only)
+    .add(...family, bruise('2023-02-21T12:00'), referral('2023-03-06T11:00', { reason: 'see GP letter' }))
+    .runUntil('2023-03-09');
   assert.equal(near.raised(CODE).length, 1);
-  const far = new ProtocolHarness(only).add(...family, bruise('2023-02-19T10:00'), referral('2023-03-06T11:00', { reason: 'see GP letter' })).runUntil('2023-03-09');
+  const far = new ProtocolHarness(only)
+    .add(...family, bruise('2023-02-19T10:00'), referral('2023-03-06T11:00', { reason: 'see GP letter' }))
+    .runUntil('2023-03-09');
   assert.equal(far.raised(CODE).length, 0);
 });
 
 test('stays quiet for a referral that is not about physical abuse (neglect)', () => {
-  const h = new ProtocolHarness(only).add(...family, referral('2023-03-06T11:00', { reason: 'neglect: poor home conditions and hygiene' })).runUntil('2023-03-09');
+  const h = new ProtocolHarness(only)
+    .add(...family, referral('2023-03-06T11:00', { reason: 'neglect: poor home conditions and hygiene' }))
+    .runUntil('2023-03-09');
   assert.equal(h.raised(CODE).length, 0);
 });
 
-test('stays quiet for a referral about a parent\'s physical disability', () => {
-  const h = new ProtocolHarness(only).add(...family, referral('2023-03-06T11:00', { reason: "mother's physical disability; needs support to care for the baby" })).runUntil('2023-03-09');
+test("stays quiet for a referral about a parent's physical disability", () => {
+  const h = new ProtocolHarness(only)
+    .add(...family, referral('2023-03-06T11:00', { reason: "mother's physical disability; needs support to care for the baby" }))
+    .runUntil('2023-03-09');
   assert.equal(h.raised(CODE).length, 0);
 });
 
@@ -88,12 +112,17 @@ test('fires for a child of 11 months; stays quiet from the first birthday', () =
 });
 
 test('the same referral submitted twice raises once', () => {
-  const h = new ProtocolHarness(only).add(...family, referral('2023-03-06T11:00', { id: 'r' }), referral('2023-03-06T11:00', { id: 'r' })).runUntil('2023-03-09').runUntil('2023-03-12');
+  const h = new ProtocolHarness(only)
+    .add(...family, referral('2023-03-06T11:00', { id: 'r' }), referral('2023-03-06T11:00', { id: 'r' }))
+    .runUntil('2023-03-09')
+    .runUntil('2023-03-12');
   assert.equal(h.raised(CODE).length, 1);
 });
 
 test('two referrals about the same injury, neither followed by a strategy discussion, are one condition', () => {
-  const h = new ProtocolHarness(only).add(...family, referral('2023-03-06T11:00'), referral('2023-03-06T15:00', { agency: 'emergency-department' })).runUntil('2023-03-09');
+  const h = new ProtocolHarness(only)
+    .add(...family, referral('2023-03-06T11:00'), referral('2023-03-06T15:00', { agency: 'emergency-department' }))
+    .runUntil('2023-03-09');
   assert.equal(h.raised(CODE).length, 1);
 });
 
@@ -101,14 +130,20 @@ test('the deadline, the age limit and the look-back follow the partnership confi
   const config = { [CODE]: { deadlineHours: 4, childUnderMonths: 24, injuryLookbackDays: 30 } };
   // 18 months old: outside the default age limit, inside 24 months.
   const toddler = newborn({ born: '2021-09-06' });
-  const h = new ProtocolHarness(only, config).add(...toddler, bruise('2023-02-10T10:00'), referral('2023-03-06T11:00', { reason: 'see GP letter' })).runUntil('2023-03-09');
+  const h = new ProtocolHarness(only, config)
+    .add(...toddler, bruise('2023-02-10T10:00'), referral('2023-03-06T11:00', { reason: 'see GP letter' }))
+    .runUntil('2023-03-09');
   const [f] = h.raised(CODE);
   assert.ok(f);
   assert.equal(f.raisedAt, t('2023-03-06T15:00'));
   assert.equal(f.deadline, t('2023-03-06T15:00') + 4 * HOUR_MS);
   assert.match(f.explanation, /within 4 hours/);
-  const met = new ProtocolHarness(only, config).add(...toddler, referral('2023-03-06T11:00'), strategy('2023-03-06T14:59')).runUntil('2023-03-09');
+  const met = new ProtocolHarness(only, config)
+    .add(...toddler, referral('2023-03-06T11:00'), strategy('2023-03-06T14:59'))
+    .runUntil('2023-03-09');
   assert.equal(met.raised(CODE).length, 0);
-  const byDefault = new ProtocolHarness(only).add(...toddler, bruise('2023-02-10T10:00'), referral('2023-03-06T11:00', { reason: 'see GP letter' })).runUntil('2023-03-09');
+  const byDefault = new ProtocolHarness(only)
+    .add(...toddler, bruise('2023-02-10T10:00'), referral('2023-03-06T11:00', { reason: 'see GP letter' }))
+    .runUntil('2023-03-09');
   assert.equal(byDefault.raised(CODE).length, 0);
 });

@@ -10,7 +10,8 @@ export const strategyDiscussionWithoutHealth = defineProtocol({
   id: 'strategy-discussion-without-health',
   version: '1.1.0',
   title: 'Strategy discussion about a baby held without health',
-  source: 'Working Together to Safeguard Children 2023, ch. 2 (strategy discussion membership includes health; a paediatrician where medical evidence is needed); CSPR 000',
+  source:
+    'Working Together to Safeguard Children 2023, ch. 2 (strategy discussion membership includes health; a paediatrician where medical evidence is needed); CSPR 000',
   codes: ['strategy-discussion-without-health'],
   triggers: ['strategy.discussion'],
   configSchema: z.strictObject({
@@ -23,19 +24,22 @@ export const strategyDiscussionWithoutHealth = defineProtocol({
     if (!child || (child.role !== 'unborn' && !isUnderMonths(child, event.at, config.childUnderMonths, zone))) return undefined;
     if (event.data.paediatricianInput || event.data.attendees.some((a) => HEALTH_AGENCIES.includes(a))) return undefined;
     return {
-      findings: [{
-        code: 'strategy-discussion-without-health',
-        subject: child.id,
-        dedupeKey: event.key,
-        severity: 'high',
-        explanation:
-          `The strategy discussion on ${formatDay(event.at, zone)} about ${child.role === 'unborn' ? 'an unborn baby' : 'a baby under 1'} was attended by ${event.data.attendees.map(agencyName).join(', ') || 'no recorded agency'}, ` +
-          `with no health agency and no paediatrician input.`,
-        evidence: [event.key],
-        action: 'Reconvene or extend the strategy discussion with health (a paediatrician and the health visitor or GP) and review the decisions made.',
-        owner: 'children-social-care',
-        deadline: now + 24 * HOUR_MS,
-      }],
+      findings: [
+        {
+          code: 'strategy-discussion-without-health',
+          subject: child.id,
+          dedupeKey: event.key,
+          severity: 'high',
+          explanation:
+            `The strategy discussion on ${formatDay(event.at, zone)} about ${child.role === 'unborn' ? 'an unborn baby' : 'a baby under 1'} was attended by ${event.data.attendees.map(agencyName).join(', ') || 'no recorded agency'}, ` +
+            `with no health agency and no paediatrician input.`,
+          evidence: [event.key],
+          action:
+            'Reconvene or extend the strategy discussion with health (a paediatrician and the health visitor or GP) and review the decisions made.',
+          owner: 'children-social-care',
+          deadline: now + 24 * HOUR_MS,
+        },
+      ],
     };
   },
 });

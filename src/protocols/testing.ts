@@ -39,11 +39,36 @@ export class ProtocolHarness {
 }
 
 /** A mother and her newborn: the commonest starting point for a protocol test. */
-export function newborn(options: { child?: string; mother?: string; born: string; gestationWeeks?: number; birthWeightKg?: number; sex?: 'male' | 'female'; area?: string }): EventInput[] {
+export function newborn(options: {
+  child?: string;
+  mother?: string;
+  born: string;
+  gestationWeeks?: number;
+  birthWeightKg?: number;
+  sex?: 'male' | 'female';
+  area?: string;
+}): EventInput[] {
   const child = options.child ?? 'baby';
   const mother = options.mother ?? 'mum';
   return [
-    { at: options.born.slice(0, 10), type: 'person.recorded', person: mother, role: 'adult', sex: 'female', agency: 'midwifery', ...(options.area ? { area: options.area } : {}) },
-    { at: options.born, type: 'birth', child, mother, gestationWeeks: options.gestationWeeks ?? 40, birthWeightKg: options.birthWeightKg ?? 3.4, sex: options.sex ?? 'female', agency: 'midwifery' },
+    {
+      at: options.born.slice(0, 10),
+      type: 'person.recorded',
+      person: mother,
+      role: 'adult',
+      sex: 'female',
+      agency: 'midwifery',
+      ...(options.area ? { area: options.area } : {}),
+    },
+    {
+      at: options.born,
+      type: 'birth',
+      child,
+      mother,
+      gestationWeeks: options.gestationWeeks ?? 40,
+      birthWeightKg: options.birthWeightKg ?? 3.4,
+      sex: options.sex ?? 'female',
+      agency: 'midwifery',
+    },
   ];
 }

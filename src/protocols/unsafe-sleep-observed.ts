@@ -9,7 +9,8 @@ export const unsafeSleepObserved = defineProtocol({
   id: 'unsafe-sleep-observed',
   version: '1.0.0',
   title: 'Unsafe sleeping arrangement for a baby',
-  source: 'The Lullaby Trust safer sleep guidance; National Child Safeguarding Practice Review Panel, "Out of routine" (2020): sudden unexpected infant death in families with additional needs',
+  source:
+    'The Lullaby Trust safer sleep guidance; National Child Safeguarding Practice Review Panel, "Out of routine" (2020): sudden unexpected infant death in families with additional needs',
   codes: ['unsafe-sleep-observed'],
   triggers: ['concern.recorded'],
   configSchema: z.strictObject({
@@ -27,7 +28,8 @@ export const unsafeSleepObserved = defineProtocol({
         severity: 'medium' as const,
         explanation: `An unsafe sleeping arrangement was recorded by ${cite(event, zone)} for a baby under 1${event.data.detail ? `: ${event.data.detail}` : ''}.`,
         evidence: [event.key],
-        action: 'Give safer-sleep advice to every carer (including the father or male carer), check the sleeping place at the next visit, and share with the health visitor and GP.',
+        action:
+          'Give safer-sleep advice to every carer (including the father or male carer), check the sleeping place at the next visit, and share with the health visitor and GP.',
         owner: event.agency ?? 'health-visiting',
         deadline: now + 7 * DAY_MS,
       }));

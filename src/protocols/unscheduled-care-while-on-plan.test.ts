@@ -11,35 +11,60 @@ const CODE = 'unscheduled-care-while-on-plan';
 const t = (iso: string) => parseLocal(iso, ZONE)!;
 const family = newborn({ born: '2023-01-09T10:00' });
 
-const plan = (at: string, kind: string, extra: Partial<EventInput> = {}): EventInput =>
-  ({ at, type: 'plan.started', person: 'baby', kind, agency: 'children-social-care', ...extra });
-const attends = (at: string, extra: Partial<EventInput> = {}): EventInput =>
-  ({ at, type: 'contact', person: 'baby', kind: 'ed-attendance', agency: 'emergency-department', ...extra });
+const plan = (at: string, kind: string, extra: Partial<EventInput> = {}): EventInput => ({
+  at,
+  type: 'plan.started',
+  person: 'baby',
+  kind,
+  agency: 'children-social-care',
+  ...extra,
+});
+const attends = (at: string, extra: Partial<EventInput> = {}): EventInput => ({
+  at,
+  type: 'contact',
+  person: 'baby',
+  kind: 'ed-attendance',
+  agency: 'emergency-department',
+  ...extra,
+});
 
-test('an ED attendance by a child on a CP plan raises the finding at once, for children\'s social care, citing the attendance and the plan', () => {
-  const h = new ProtocolHarness(only).add(...family, plan('2023-02-20', 'child-protection', { id: 'cp-plan' }), attends('2023-03-06T21:15', { id: 'ed' }));
+test("an ED attendance by a child on a CP plan raises the finding at once, for children's social care, citing the attendance and the plan", () => {
+  const h = new ProtocolHarness(only).add(
+    ...family,
+    plan('2023-02-20', 'child-protection', { id: 'cp-plan' }),
+    attends('2023-03-06T21:15', { id: 'ed' }),
+  );
   const found = h.raised(CODE);
   assert.equal(found.length, 1);
   const [f] = found;
-  assert.equal(f!.subject, 'baby');
-  assert.equal(f!.raisedAt, t('2023-03-06T21:15'));
-  assert.equal(f!.owner, 'children-social-care');
-  assert.equal(f!.severity, 'high');
-  assert.deepEqual(f!.evidence, ['ed', 'cp-plan']);
-  assert.equal(f!.deadline, t('2023-03-06T21:15') + 24 * HOUR_MS);
-  assert.match(f!.explanation, /child protection plan attended unscheduled care \(the emergency department on 6 Mar 2023\)/);
+  assert.equal(f.subject, 'baby');
+  assert.equal(f.raisedAt, t('2023-03-06T21:15'));
+  assert.equal(f.owner, 'children-social-care');
+  assert.equal(f.severity, 'high');
+  assert.deepEqual(f.evidence, ['ed', 'cp-plan']);
+  assert.equal(f.deadline, t('2023-03-06T21:15') + 24 * HOUR_MS);
+  assert.match(f.explanation, /child protection plan attended unscheduled care \(the emergency department on 6 Mar 2023\)/);
 });
 
 test('fires for a looked-after child at urgent care', () => {
-  const h = new ProtocolHarness(only).add(...family, plan('2023-02-20', 'looked-after'), attends('2023-03-06T10:00', { kind: 'urgent-care-attendance', agency: 'gp' }));
+  const h = new ProtocolHarness(only).add(
+    ...family,
+    plan('2023-02-20', 'looked-after'),
+    attends('2023-03-06T10:00', { kind: 'urgent-care-attendance', agency: 'gp' }),
+  );
   const [f] = h.raised(CODE);
   assert.ok(f);
   assert.match(f.explanation, /looked after/);
 });
 
 test('fires for a child under an interim care order who is admitted by ambulance', () => {
-  const h = new ProtocolHarness(only).add(...family, plan('2023-02-20', 'interim-care-order'),
-    { at: '2023-03-06T10:00', type: 'hospital.admitted', person: 'baby', agency: 'ambulance', reason: 'fitting' });
+  const h = new ProtocolHarness(only).add(...family, plan('2023-02-20', 'interim-care-order'), {
+    at: '2023-03-06T10:00',
+    type: 'hospital.admitted',
+    person: 'baby',
+    agency: 'ambulance',
+    reason: 'fitting',
+  });
   assert.equal(h.raised(CODE).length, 1);
 });
 
@@ -53,8 +78,12 @@ for (const kind of ['child-in-need', 'early-help', 'interim-supervision-order'])
 test('stays quiet for a child with no plan, and after the plan has ended', () => {
   const none = new ProtocolHarness(only).add(...family, attends('2023-03-06T10:00'));
   assert.equal(none.raised(CODE).length, 0);
-  const ended = new ProtocolHarness(only).add(...family, plan('2023-02-01', 'child-protection'),
-    { at: '2023-03-01', type: 'plan.ended', person: 'baby', kind: 'child-protection', agency: 'children-social-care' }, attends('2023-03-06T10:00'));
+  const ended = new ProtocolHarness(only).add(
+    ...family,
+    plan('2023-02-01', 'child-protection'),
+    { at: '2023-03-01', type: 'plan.ended', person: 'baby', kind: 'child-protection', agency: 'children-social-care' },
+    attends('2023-03-06T10:00'),
+  );
   assert.equal(ended.raised(CODE).length, 0);
 });
 
@@ -64,23 +93,43 @@ test('a plan that starts the same day, before the attendance, counts', () => {
 });
 
 test('stays quiet for scheduled care (a GP consultation, a clinic) while on a plan', () => {
-  const h = new ProtocolHarness(only).add(...family, plan('2023-02-20', 'child-protection'),
-    attends('2023-03-06T10:00', { kind: 'gp-consultation', agency: 'gp' }), attends('2023-03-07T10:00', { kind: 'clinic', agency: 'hospital' }));
+  const h = new ProtocolHarness(only).add(
+    ...family,
+    plan('2023-02-20', 'child-protection'),
+    attends('2023-03-06T10:00', { kind: 'gp-consultation', agency: 'gp' }),
+    attends('2023-03-07T10:00', { kind: 'clinic', agency: 'hospital' }),
+  );
   assert.equal(h.raised(CODE).length, 0);
 });
 
 test('stays quiet when the mother, not the child on the plan, attends the ED', () => {
-  const h = new ProtocolHarness(only).add(...family, plan('2023-02-20', 'child-protection'), attends('2023-03-06T10:00', { person: 'mum' }));
+  const h = new ProtocolHarness(only).add(
+    ...family,
+    plan('2023-02-20', 'child-protection'),
+    attends('2023-03-06T10:00', { person: 'mum' }),
+  );
   assert.equal(h.raised(CODE).length, 0);
 });
 
 test('the same attendance submitted twice raises once; a second attendance raises again', () => {
-  const h = new ProtocolHarness(only).add(...family, plan('2023-02-20', 'child-protection'),
-    attends('2023-03-06T10:00', { id: 'a' }), attends('2023-03-06T10:00', { id: 'a' }), attends('2023-03-20T10:00', { id: 'b' }));
-  assert.deepEqual(h.raised(CODE).map((f) => f.evidence[0]), ['a', 'b']);
+  const h = new ProtocolHarness(only).add(
+    ...family,
+    plan('2023-02-20', 'child-protection'),
+    attends('2023-03-06T10:00', { id: 'a' }),
+    attends('2023-03-06T10:00', { id: 'a' }),
+    attends('2023-03-20T10:00', { id: 'b' }),
+  );
+  assert.deepEqual(
+    h.raised(CODE).map((f) => f.evidence[0]),
+    ['a', 'b'],
+  );
 });
 
 test('the notification deadline follows the partnership configuration', () => {
-  const h = new ProtocolHarness(only, { [CODE]: { notifyWithinHours: 4 } }).add(...family, plan('2023-02-20', 'child-protection'), attends('2023-03-06T21:15'));
-  assert.equal(h.raised(CODE)[0]!.deadline, t('2023-03-06T21:15') + 4 * HOUR_MS);
+  const h = new ProtocolHarness(only, { [CODE]: { notifyWithinHours: 4 } }).add(
+    ...family,
+    plan('2023-02-20', 'child-protection'),
+    attends('2023-03-06T21:15'),
+  );
+  assert.equal(h.raised(CODE)[0].deadline, t('2023-03-06T21:15') + 4 * HOUR_MS);
 });

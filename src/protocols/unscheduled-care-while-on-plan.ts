@@ -5,8 +5,10 @@ import { defineProtocol } from './protocol.ts';
 import { cite } from './support/describe.ts';
 
 const LABEL: Record<string, string> = {
-  'child-protection': 'a child protection plan', 'unborn-child-protection': 'an unborn child protection plan',
-  'looked-after': 'looked after', 'interim-care-order': 'an interim care order',
+  'child-protection': 'a child protection plan',
+  'unborn-child-protection': 'an unborn child protection plan',
+  'looked-after': 'looked after',
+  'interim-care-order': 'an interim care order',
 };
 
 /** CP-IS: an emergency attendance by a child on a plan is notified to the social worker. */
@@ -32,17 +34,20 @@ export const unscheduledCareWhileOnPlan = defineProtocol({
     if (plans.length === 0) return undefined;
     const planEvents = plans.map((kind) => child.openPlans.get(kind)!);
     return {
-      findings: [{
-        code: 'unscheduled-care-while-on-plan',
-        subject: child.id,
-        dedupeKey: event.key,
-        severity: 'high',
-        explanation: `A child on ${plans.map((p) => LABEL[p]).join(' and ')} attended unscheduled care (${cite(event, partnership.timezone)}).`,
-        evidence: [event.key, ...planEvents.map((e) => e.key)],
-        action: 'Notify the allocated social worker today; the treating clinician should see the plan and consider whether the attendance is a safeguarding concern.',
-        owner: 'children-social-care',
-        deadline: now + config.notifyWithinHours * HOUR_MS,
-      }],
+      findings: [
+        {
+          code: 'unscheduled-care-while-on-plan',
+          subject: child.id,
+          dedupeKey: event.key,
+          severity: 'high',
+          explanation: `A child on ${plans.map((p) => LABEL[p]).join(' and ')} attended unscheduled care (${cite(event, partnership.timezone)}).`,
+          evidence: [event.key, ...planEvents.map((e) => e.key)],
+          action:
+            'Notify the allocated social worker today; the treating clinician should see the plan and consider whether the attendance is a safeguarding concern.',
+          owner: 'children-social-care',
+          deadline: now + config.notifyWithinHours * HOUR_MS,
+        },
+      ],
     };
   },
 });

@@ -26,19 +26,21 @@ export const wasNotBrought = defineProtocol({
     if (!child || !isUnderMonths(child, event.at, config.childUnderYears * 12, zone)) return undefined;
     const recordedAs = event.data.reason === 'did-not-attend' ? ' (recorded as "did not attend")' : '';
     return {
-      findings: [{
-        code: 'was-not-brought',
-        subject: child.id,
-        dedupeKey: event.key,
-        severity: 'medium',
-        explanation:
-          `A child ${describeAge(child, event.at)} was not brought to a ${event.data.kind.replaceAll('-', ' ')} with ${cite(event, zone)}${recordedAs}. ` +
-          'A missed appointment for a child is a child not brought by their carers, not a choice the child made.',
-        evidence: [event.key],
-        action: `${agencyName(event.agency)}: contact the family, rebook, tell the GP and health visitor, and consider whether the missed care is a safeguarding concern.`,
-        owner: event.agency ?? 'health-visiting',
-        deadline: now + config.followUpDays * DAY_MS,
-      }],
+      findings: [
+        {
+          code: 'was-not-brought',
+          subject: child.id,
+          dedupeKey: event.key,
+          severity: 'medium',
+          explanation:
+            `A child ${describeAge(child, event.at)} was not brought to a ${event.data.kind.replaceAll('-', ' ')} with ${cite(event, zone)}${recordedAs}. ` +
+            'A missed appointment for a child is a child not brought by their carers, not a choice the child made.',
+          evidence: [event.key],
+          action: `${agencyName(event.agency)}: contact the family, rebook, tell the GP and health visitor, and consider whether the missed care is a safeguarding concern.`,
+          owner: event.agency ?? 'health-visiting',
+          deadline: now + config.followUpDays * DAY_MS,
+        },
+      ],
     };
   },
 });

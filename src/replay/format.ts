@@ -25,8 +25,23 @@ export function scenarioJson(result: ReplayResult, score: Score) {
     scenario: result.scenario.scenario,
     title: result.scenario.title,
     findings: result.findings.map((f) => findingJson(f, result)),
-    expected: result.scenario.expect ? { met: score.met, total: score.total, outcomes: score.outcomes.map((o) => ({ code: o.expectation.code, subject: o.expectation.subject, status: o.status, raisedAt: o.finding ? formatLocal(o.finding.raisedAt, result.scenario.timezone) : undefined })) } : undefined,
-    unexpected: score.unexpected.map((f) => ({ code: f.code, subject: f.subject, raisedAt: formatLocal(f.raisedAt, result.scenario.timezone) })),
+    expected: result.scenario.expect
+      ? {
+          met: score.met,
+          total: score.total,
+          outcomes: score.outcomes.map((o) => ({
+            code: o.expectation.code,
+            subject: o.expectation.subject,
+            status: o.status,
+            raisedAt: o.finding ? formatLocal(o.finding.raisedAt, result.scenario.timezone) : undefined,
+          })),
+        }
+      : undefined,
+    unexpected: score.unexpected.map((f) => ({
+      code: f.code,
+      subject: f.subject,
+      raisedAt: formatLocal(f.raisedAt, result.scenario.timezone),
+    })),
     protocolFailures: result.failures,
   };
 }
@@ -47,7 +62,9 @@ export function scenarioText(result: ReplayResult, score: Score): string {
     for (const o of score.outcomes) {
       if (o.status === 'met') continue;
       const when = o.finding ? ` (raised ${short(o.finding.raisedAt)})` : '';
-      lines.push(`  ${o.status.toUpperCase()}: ${o.expectation.code} for ${o.expectation.subject} between ${o.expectation.from} and ${o.expectation.by}${when}: ${o.expectation.why}`);
+      lines.push(
+        `  ${o.status.toUpperCase()}: ${o.expectation.code} for ${o.expectation.subject} between ${o.expectation.from} and ${o.expectation.by}${when}: ${o.expectation.why}`,
+      );
     }
   }
   for (const f of score.unexpected) lines.push(`  UNEXPECTED: ${f.code} for ${f.subject} at ${short(f.raisedAt)}`);

@@ -41,7 +41,8 @@ export function checkScenario(scenario: Scenario, protocols: readonly Protocol[]
     const where = `${scenario.file}: event ${index}`;
     try {
       const event = dryRun.prepare(input, `${scenario.scenario}#${index}`, where);
-      if (event.at < previous) throw new ValidationError([{ field: 'at', reason: 'is earlier than the event before it (events must be in time order)' }], where);
+      if (event.at < previous)
+        throw new ValidationError([{ field: 'at', reason: 'is earlier than the event before it (events must be in time order)' }], where);
       previous = event.at;
       const submission = dryRun.accept(event);
       events.push(submission.event);
@@ -53,7 +54,12 @@ export function checkScenario(scenario: Scenario, protocols: readonly Protocol[]
   return events;
 }
 
-export function replayScenario(scenario: Scenario, protocols: readonly Protocol[], onProgress?: (done: number) => void, baseConfig?: unknown): ReplayResult {
+export function replayScenario(
+  scenario: Scenario,
+  protocols: readonly Protocol[],
+  onProgress?: (done: number) => void,
+  baseConfig?: unknown,
+): ReplayResult {
   checkScenario(scenario, protocols);
   const clock = new VirtualClock();
   const record = new InMemoryRecord(protocols, configFor(scenario, protocols, baseConfig), clock);

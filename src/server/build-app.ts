@@ -60,7 +60,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) routes.push({ method, url: route.url });
     if (route.config?.access === undefined && !route.url.startsWith('/assets/') && !route.url.startsWith('/static/')) {
-      throw new Error(`route ${route.method} ${route.url} does not declare its access`);
+      throw new Error(`route ${String(route.method)} ${route.url} does not declare its access`);
     }
   });
 
@@ -69,7 +69,12 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await app.register(formbody);
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Threadline API', version: '0.1.0', description: 'The multi-agency child safeguarding record. Sign in with POST /api/session; send the token from GET /api/csrf-token as x-csrf-token on every POST and DELETE.' },
+      info: {
+        title: 'Threadline API',
+        version: '0.1.0',
+        description:
+          'The multi-agency child safeguarding record. Sign in with POST /api/session; send the token from GET /api/csrf-token as x-csrf-token on every POST and DELETE.',
+      },
     },
     transform: jsonSchemaTransform,
   });

@@ -12,7 +12,11 @@ export interface DemoAccount {
 
 /** One account per role; the front door has a qualified social worker and an unqualified information officer. */
 export const DEMO_ACCOUNTS: DemoAccount[] = [
-  ...ROLES.map((role) => ({ username: role, role, qualified: role === 'front-door-worker' || role === 'social-worker' || role === 'safeguarding-lead' })),
+  ...ROLES.map((role) => ({
+    username: role,
+    role,
+    qualified: role === 'front-door-worker' || role === 'social-worker' || role === 'safeguarding-lead',
+  })),
   { username: 'information-officer', role: 'front-door-worker', qualified: false },
 ];
 

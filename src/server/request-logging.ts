@@ -13,18 +13,26 @@ export function loggerOptions(enabled: boolean, stream?: { write(line: string): 
       req: () => ({}),
       res: () => ({}),
       // The message can quote what was sent, so it is left out; the type, code and frames are kept.
-      err: (error: Error & { code?: string }) => ({ type: error.name, code: error.code, message: '(not logged)', stack: error.stack?.split('\n').slice(1, 8).join('\n') ?? '' }),
+      err: (error: Error & { code?: string }) => ({
+        type: error.name,
+        code: error.code,
+        message: '(not logged)',
+        stack: error.stack?.split('\n').slice(1, 8).join('\n') ?? '',
+      }),
     },
   };
 }
 
 export function registerRequestLogging(app: FastifyInstance): void {
   app.addHook('onResponse', async (request, reply) => {
-    request.log.info({
-      method: request.method,
-      route: request.routeOptions.url ?? '(no route)',
-      status: reply.statusCode,
-      ms: Math.round(reply.elapsedTime * 10) / 10,
-    }, 'request');
+    request.log.info(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? '(no route)',
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+      },
+      'request',
+    );
   });
 }

@@ -47,7 +47,13 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     demoAccounts = await ensureDemoUsers(services.users);
   } else if ((await services.users.list()).length === 0) {
     firstAdmin = { username: 'admin', password: randomBytes(12).toString('base64url') };
-    await services.users.create({ username: firstAdmin.username, displayName: 'Administrator', role: 'administrator', agency: 'children-social-care', password: firstAdmin.password });
+    await services.users.create({
+      username: firstAdmin.username,
+      displayName: 'Administrator',
+      role: 'administrator',
+      agency: 'children-social-care',
+      password: firstAdmin.password,
+    });
   }
   const app = await buildApp(services, { logger: options.logger ?? true, trustProxy: options.trustProxy });
   const address = await app.listen({ port: options.port, host: options.host });
@@ -56,7 +62,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   }, options.tickMs ?? 5_000);
   timer.unref();
   return {
-    app, services, url: address.replace('[::1]', 'localhost'), demoAccounts, demoLoaded, firstAdmin,
+    app,
+    services,
+    url: address.replace('[::1]', 'localhost'),
+    demoAccounts,
+    demoLoaded,
+    firstAdmin,
     async close() {
       clearInterval(timer);
       await app.close();

@@ -40,23 +40,74 @@ export function fixtureEvents(now = DateTime.now()): Record<string, unknown>[] {
   const born = now.minus({ weeks: 8 });
   const e = (id: string, at: DateTime, body: Record<string, unknown>) => ({ id, at: local(at), ...body });
   return [
-    e('k1', born.minus({ months: 6 }), { type: 'person.recorded', person: 'known-mum', role: 'adult', sex: 'female', agency: 'midwifery', name: { given: 'Alice', family: 'Known' } }),
-    e('k1b', born.minus({ months: 5 }), { type: 'concern.recorded', person: 'known-mum', kind: 'care-experienced-parent', severity: 'medium', agency: 'midwifery', detail: 'Looked after from the age of 9' }),
-    e('k2', born, { type: 'birth', child: 'known-baby', mother: 'known-mum', gestationWeeks: 39, birthWeightKg: 3.3, sex: 'female', agency: 'midwifery' }),
-    e('k3', born.plus({ days: 11 }), { type: 'contact', person: 'known-baby', kind: 'new-birth-visit', agency: 'health-visiting', seen: ['known-baby', 'known-mum'] }),
+    e('k1', born.minus({ months: 6 }), {
+      type: 'person.recorded',
+      person: 'known-mum',
+      role: 'adult',
+      sex: 'female',
+      agency: 'midwifery',
+      name: { given: 'Alice', family: 'Known' },
+    }),
+    e('k1b', born.minus({ months: 5 }), {
+      type: 'concern.recorded',
+      person: 'known-mum',
+      kind: 'care-experienced-parent',
+      severity: 'medium',
+      agency: 'midwifery',
+      detail: 'Looked after from the age of 9',
+    }),
+    e('k2', born, {
+      type: 'birth',
+      child: 'known-baby',
+      mother: 'known-mum',
+      gestationWeeks: 39,
+      birthWeightKg: 3.3,
+      sex: 'female',
+      agency: 'midwifery',
+    }),
+    e('k3', born.plus({ days: 11 }), {
+      type: 'contact',
+      person: 'known-baby',
+      kind: 'new-birth-visit',
+      agency: 'health-visiting',
+      seen: ['known-baby', 'known-mum'],
+    }),
     e('k4', born.plus({ days: 20 }), { type: 'gp.registered', person: 'known-baby', agency: 'gp' }),
     e('k5', born.plus({ days: 21 }), { type: 'contact', person: 'known-baby', kind: 'ed-attendance', agency: 'hospital' }),
     e('k6', born.plus({ days: 22 }), { type: 'contact', person: 'known-mum', kind: 'phone-call', agency: 'children-social-care' }),
     e('k7', born.plus({ days: 23 }), { type: 'contact', person: 'known-mum', kind: 'home-visit', agency: 'police' }),
     e('k8', born.plus({ days: 24 }), { type: 'contact', person: 'known-mum', kind: 'supervision-session', agency: 'probation' }),
-    e('k9', born.plus({ days: 25 }), { type: 'concern.recorded', person: 'known-mum', kind: 'anxiety', severity: 'low', agency: 'adult-mental-health' }),
+    e('k9', born.plus({ days: 25 }), {
+      type: 'concern.recorded',
+      person: 'known-mum',
+      kind: 'anxiety',
+      severity: 'low',
+      agency: 'adult-mental-health',
+    }),
     e('k10', now.minus({ hours: 1 }), { type: 'injury.observed', person: 'known-baby', kind: 'bruise', site: 'cheek', agency: 'gp' }),
-    e('q1', born.minus({ months: 6 }), { type: 'person.recorded', person: 'quiet-mum', role: 'adult', sex: 'female', agency: 'midwifery', name: { given: 'Quinn', family: 'Quiet' } }),
-    e('q2', born, { type: 'birth', child: 'quiet-baby', mother: 'quiet-mum', gestationWeeks: 40, birthWeightKg: 3.5, sex: 'male', agency: 'midwifery' }),
+    e('q1', born.minus({ months: 6 }), {
+      type: 'person.recorded',
+      person: 'quiet-mum',
+      role: 'adult',
+      sex: 'female',
+      agency: 'midwifery',
+      name: { given: 'Quinn', family: 'Quiet' },
+    }),
+    e('q2', born, {
+      type: 'birth',
+      child: 'quiet-baby',
+      mother: 'quiet-mum',
+      gestationWeeks: 40,
+      birthWeightKg: 3.5,
+      sex: 'male',
+      agency: 'midwifery',
+    }),
   ];
 }
 
-export async function startTestApp(options: { location?: StoreLocation; events?: Record<string, unknown>[]; app?: AppOptions } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { location?: StoreLocation; events?: Record<string, unknown>[]; app?: AppOptions } = {},
+): Promise<TestApp> {
   const db = await openDatabase(options.location ?? {});
   const store = await RecordStore.open(db, PROTOCOLS, loadPartnershipConfig({}, PROTOCOLS), new SystemClock());
   const events = options.events ?? fixtureEvents();
@@ -64,7 +115,14 @@ export async function startTestApp(options: { location?: StoreLocation; events?:
   const services = createServices(db, store);
   const users = {} as Record<Role, Principal>;
   for (const role of ROLES) {
-    const user = await services.users.create({ username: `${role}-user`, displayName: `Test ${role}`, role, agency: USUAL_AGENCY[role], qualified: role !== 'front-door-worker', password: TEST_PASSWORD });
+    const user = await services.users.create({
+      username: `${role}-user`,
+      displayName: `Test ${role}`,
+      role,
+      agency: USUAL_AGENCY[role],
+      qualified: role !== 'front-door-worker',
+      password: TEST_PASSWORD,
+    });
     users[role] = principalOf(user);
   }
   const app = await buildApp(services, options.app);
@@ -78,8 +136,8 @@ export async function startTestApp(options: { location?: StoreLocation; events?:
     },
     async csrf() {
       const response = await app.inject({ method: 'GET', url: '/api/csrf-token' });
-      const cookie = String(response.headers['set-cookie']).split(';')[0]!;
-      return { cookie, token: (response.json() as { token: string }).token };
+      const cookie = String(response.headers['set-cookie']).split(';')[0];
+      return { cookie, token: response.json<{ token: string }>().token };
     },
     async close() {
       await app.close();

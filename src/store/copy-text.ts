@@ -4,7 +4,8 @@ const NEEDS_ESCAPE = /[\\\t\n\r]/;
 export function copyField(value: unknown): string {
   if (value === null || value === undefined) return '\\N';
   if (Array.isArray(value)) return copyField(arrayLiteral(value.map(String)));
-  return copyText(typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value));
+  if (typeof value === 'object') return copyText(JSON.stringify(value));
+  return copyText(typeof value === 'string' ? value : `${value as number}`);
 }
 
 /** A string as a COPY text field. */

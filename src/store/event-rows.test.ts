@@ -15,8 +15,14 @@ test('the written-out COPY row is the generic row of the same values', () => {
   const samples = [
     event({ at: '2024-01-01T10:00', type: 'person.recorded', person: 'mum\t1', role: 'adult', agency: 'midwifery' }),
     event({
-      at: '2024-01-01T10:00', type: 'concern.recorded', id: 'key\\with\nodd', person: 'p"1', kind: 'domestic-abuse', agency: 'police',
-      note: 'tab\there, newline\nthere, backslash \\ too', recordedBy: { role: 'officer', qualified: false },
+      at: '2024-01-01T10:00',
+      type: 'concern.recorded',
+      id: 'key\\with\nodd',
+      person: 'p"1',
+      kind: 'domestic-abuse',
+      agency: 'police',
+      note: 'tab\there, newline\nthere, backslash \\ too',
+      recordedBy: { role: 'officer', qualified: false },
     }),
   ];
   for (const sample of samples) {

@@ -4,8 +4,18 @@ import { copyField, copyText } from './copy-text.ts';
 import { isoTime } from './iso-time.ts';
 
 export const EVENT_COLUMNS = [
-  'idempotency_key', 'type', 'subject', 'persons', 'occurred_at', 'recorded_at', 'agency',
-  'recorded_by_role', 'recorded_by_qualified', 'recorded_by_user', 'supersedes', 'payload',
+  'idempotency_key',
+  'type',
+  'subject',
+  'persons',
+  'occurred_at',
+  'recorded_at',
+  'agency',
+  'recorded_by_role',
+  'recorded_by_qualified',
+  'recorded_by_user',
+  'supersedes',
+  'payload',
 ] as const;
 
 /** Who submitted an event through the API; stored beside it, never inside the payload. */
@@ -15,9 +25,18 @@ export interface Submitter {
 
 export function eventValues(event: ThreadEvent, submitter?: Submitter): unknown[] {
   return [
-    event.key, event.type, event.subject, event.persons, new Date(event.at).toISOString(), new Date(event.recordedAt).toISOString(),
-    event.agency ?? null, event.recordedBy?.role ?? null, event.recordedBy?.qualified ?? null, submitter?.userId ?? null,
-    event.supersedes ?? null, event.data,
+    event.key,
+    event.type,
+    event.subject,
+    event.persons,
+    new Date(event.at).toISOString(),
+    new Date(event.recordedAt).toISOString(),
+    event.agency ?? null,
+    event.recordedBy?.role ?? null,
+    event.recordedBy?.qualified ?? null,
+    submitter?.userId ?? null,
+    event.supersedes ?? null,
+    event.data,
   ];
 }
 

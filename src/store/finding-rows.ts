@@ -1,29 +1,75 @@
 import type { Finding } from '../domain/findings.ts';
 
 export const FINDING_COLUMNS = [
-  'id', 'code', 'subject', 'protocol', 'protocol_version', 'severity', 'raised_at', 'explanation',
-  'action', 'owner', 'deadline', 'evidence', 'requires_referral', 'status',
+  'id',
+  'code',
+  'subject',
+  'protocol',
+  'protocol_version',
+  'severity',
+  'raised_at',
+  'explanation',
+  'action',
+  'owner',
+  'deadline',
+  'evidence',
+  'requires_referral',
+  'status',
 ] as const;
 
 export function findingValues(f: Finding): unknown[] {
   return [
-    f.id, f.code, f.subject, f.protocol, f.protocolVersion, f.severity, new Date(f.raisedAt).toISOString(), f.explanation,
-    f.action, f.owner, f.deadline === undefined ? null : new Date(f.deadline).toISOString(), f.evidence, f.requiresReferral ?? false, f.status,
+    f.id,
+    f.code,
+    f.subject,
+    f.protocol,
+    f.protocolVersion,
+    f.severity,
+    new Date(f.raisedAt).toISOString(),
+    f.explanation,
+    f.action,
+    f.owner,
+    f.deadline === undefined ? null : new Date(f.deadline).toISOString(),
+    f.evidence,
+    f.requiresReferral ?? false,
+    f.status,
   ];
 }
 
 export interface FindingRow {
-  id: string; code: string; subject: string; protocol: string; protocol_version: string; severity: string;
-  raised_at: Date | string; explanation: string; action: string; owner: string; deadline: Date | string | null;
-  evidence: string[]; requires_referral: boolean; status: string;
+  id: string;
+  code: string;
+  subject: string;
+  protocol: string;
+  protocol_version: string;
+  severity: string;
+  raised_at: Date | string;
+  explanation: string;
+  action: string;
+  owner: string;
+  deadline: Date | string | null;
+  evidence: string[];
+  requires_referral: boolean;
+  status: string;
 }
 
 export function findingFromRow(row: FindingRow): Finding {
   return {
-    id: row.id, code: row.code as Finding['code'], subject: row.subject, protocol: row.protocol, protocolVersion: row.protocol_version,
-    severity: row.severity as Finding['severity'], raisedAt: new Date(row.raised_at).getTime(), explanation: row.explanation,
-    action: row.action, owner: row.owner as Finding['owner'], deadline: row.deadline === null ? undefined : new Date(row.deadline).getTime(),
-    evidence: row.evidence, requiresReferral: row.requires_referral, status: row.status as Finding['status'], dedupeKey: row.id,
+    id: row.id,
+    code: row.code as Finding['code'],
+    subject: row.subject,
+    protocol: row.protocol,
+    protocolVersion: row.protocol_version,
+    severity: row.severity as Finding['severity'],
+    raisedAt: new Date(row.raised_at).getTime(),
+    explanation: row.explanation,
+    action: row.action,
+    owner: row.owner as Finding['owner'],
+    deadline: row.deadline === null ? undefined : new Date(row.deadline).getTime(),
+    evidence: row.evidence,
+    requiresReferral: row.requires_referral,
+    status: row.status as Finding['status'],
+    dedupeKey: row.id,
   };
 }
 

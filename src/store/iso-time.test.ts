@@ -3,7 +3,20 @@ import { test } from 'node:test';
 import { isoTime } from './iso-time.ts';
 
 test('isoTime writes exactly what toISOString writes, in any order of instants', () => {
-  const samples = [0, 1, 999, 86_399_999, 86_400_000, -1, -86_400_001, Date.UTC(2024, 1, 29, 23, 59, 59, 999), Date.UTC(2023, 2, 26, 1, 0), 253_402_300_799_999, 253_402_300_800_000, -62_167_219_200_001];
+  const samples = [
+    0,
+    1,
+    999,
+    86_399_999,
+    86_400_000,
+    -1,
+    -86_400_001,
+    Date.UTC(2024, 1, 29, 23, 59, 59, 999),
+    Date.UTC(2023, 2, 26, 1, 0),
+    253_402_300_799_999,
+    253_402_300_800_000,
+    -62_167_219_200_001,
+  ];
   let seed = 7;
   for (let i = 0; i < 2000; i++) {
     seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;

@@ -26,7 +26,9 @@ export async function openPglite(dataDir?: string): Promise<Database> {
           copyFrom(table, columns): CopyWriter {
             const parts: string[] = [];
             return {
-              write: (text) => { parts.push(text); },
+              write: (text) => {
+                parts.push(text);
+              },
               end: async () => {
                 await tx.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], { blob: new Blob(parts) });
               },

@@ -13,8 +13,8 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
   probe.release();
   return {
     kind: 'postgres',
-    async query(sql, params) {
-      const result = await pool.query(sql, params as unknown[]);
+    async query<R>(sql: string, params?: unknown[]) {
+      const result = await pool.query<R & pg.QueryResultRow>(sql, params);
       return { rows: result.rows };
     },
     async transaction(work) {
@@ -24,8 +24,8 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
       try {
         await client.query('BEGIN');
         const tx: Transaction = {
-          async query(sql, params) {
-            const result = await client.query(sql, params as unknown[]);
+          async query<R>(sql: string, params?: unknown[]) {
+            const result = await client.query<R & pg.QueryResultRow>(sql, params);
             return { rows: result.rows };
           },
           async copyIn(table, columns, text) {
@@ -40,7 +40,9 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
             // Until `end` is called nobody awaits the load; its failure is reported there.
             done.catch(() => undefined);
             return {
-              write: (text) => { stream.write(text); },
+              write: (text) => {
+                stream.write(text);
+              },
               end: async () => {
                 stream.end();
                 try {

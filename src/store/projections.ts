@@ -9,9 +9,20 @@ const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).
  * people the given events touched, from the engine's current picture of them.
  */
 // Only these records change who a person is or who they are to a child.
-const CHANGES_PERSON = new Set<ThreadEvent['type']>(['person.recorded', 'birth', 'pregnancy.booked', 'address.changed', 'relationship.recorded']);
+const CHANGES_PERSON = new Set<ThreadEvent['type']>([
+  'person.recorded',
+  'birth',
+  'pregnancy.booked',
+  'address.changed',
+  'relationship.recorded',
+]);
 
-export async function writeProjections(tx: Transaction, world: World, events: readonly ThreadEvent[], knownAgencies?: Set<string>): Promise<void> {
+export async function writeProjections(
+  tx: Transaction,
+  world: World,
+  events: readonly ThreadEvent[],
+  knownAgencies?: Set<string>,
+): Promise<void> {
   const touched = new Set<string>();
   const agencies = new Map<string, { person: string; agency: string; since: string }>();
   const relationships = new Map<string, { person: string; of: string; kind: string; since: string }>();
@@ -28,7 +39,13 @@ export async function writeProjections(tx: Transaction, world: World, events: re
   }
   const people = [...touched].map((id) => world.person(id)).filter((p) => p !== undefined);
   for (const person of people) {
-    for (const rel of world.carersOf(person.id)) relationships.set(`${rel.person}\u0000${rel.of}\u0000${rel.kind}`, { person: rel.person, of: rel.of, kind: rel.kind, since: iso(rel.at)! });
+    for (const rel of world.carersOf(person.id))
+      relationships.set(`${rel.person}\u0000${rel.of}\u0000${rel.kind}`, {
+        person: rel.person,
+        of: rel.of,
+        kind: rel.kind,
+        since: iso(rel.at)!,
+      });
   }
   if (people.length > 0) {
     await tx.query(
@@ -38,9 +55,16 @@ export async function writeProjections(tx: Transaction, world: World, events: re
          given_name = EXCLUDED.given_name, family_name = EXCLUDED.family_name, nhs_number = EXCLUDED.nhs_number,
          postcode = EXCLUDED.postcode, area = EXCLUDED.area`,
       [
-        people.map((p) => p.id), people.map((p) => p.role), people.map((p) => p.sex ?? null), people.map((p) => iso(p.bornMs)),
-        people.map((p) => iso(p.dueMs)), people.map((p) => p.name?.given ?? null), people.map((p) => p.name?.family ?? null),
-        people.map((p) => p.nhsNumber ?? null), people.map((p) => p.postcode ?? null), people.map((p) => p.area ?? null),
+        people.map((p) => p.id),
+        people.map((p) => p.role),
+        people.map((p) => p.sex ?? null),
+        people.map((p) => iso(p.bornMs)),
+        people.map((p) => iso(p.dueMs)),
+        people.map((p) => p.name?.given ?? null),
+        people.map((p) => p.name?.family ?? null),
+        people.map((p) => p.nhsNumber ?? null),
+        people.map((p) => p.postcode ?? null),
+        people.map((p) => p.area ?? null),
         people.map((p) => iso(p.firstRecordedAt)),
       ],
     );

@@ -16,9 +16,36 @@ const config = loadPartnershipConfig({}, PROTOCOLS);
 const at = (iso: string) => parseLocal(iso, 'Europe/London')!;
 
 const family = [
-  { id: 'e1', at: '2023-01-09', type: 'person.recorded', person: 'mum', role: 'adult', sex: 'female', agency: 'midwifery', name: { given: 'Ann', family: "O'Neill\ttab" } },
-  { id: 'e2', at: '2023-01-09T10:00', type: 'birth', child: 'b', mother: 'mum', gestationWeeks: 39, birthWeightKg: 3.4, sex: 'male', agency: 'midwifery' },
-  { id: 'e3', at: '2023-03-06T10:30', type: 'injury.observed', person: 'b', kind: 'bruise', agency: 'gp', note: 'line one\nline two \\ backslash' },
+  {
+    id: 'e1',
+    at: '2023-01-09',
+    type: 'person.recorded',
+    person: 'mum',
+    role: 'adult',
+    sex: 'female',
+    agency: 'midwifery',
+    name: { given: 'Ann', family: "O'Neill\ttab" },
+  },
+  {
+    id: 'e2',
+    at: '2023-01-09T10:00',
+    type: 'birth',
+    child: 'b',
+    mother: 'mum',
+    gestationWeeks: 39,
+    birthWeightKg: 3.4,
+    sex: 'male',
+    agency: 'midwifery',
+  },
+  {
+    id: 'e3',
+    at: '2023-03-06T10:30',
+    type: 'injury.observed',
+    person: 'b',
+    kind: 'bruise',
+    agency: 'gp',
+    note: 'line one\nline two \\ backslash',
+  },
 ];
 
 for (const target of STORE_TARGETS) {
@@ -33,13 +60,22 @@ for (const target of STORE_TARGETS) {
         const again = await store.submit(family[0], 'unused');
         assert.equal(again.status, 'duplicate');
 
-        await assert.rejects(store.submit({ at: '2023-03-07', type: 'injury.observed', person: 'nobody', kind: 'bruise' }, 'k'), (e: unknown) => e instanceof ValidationError && /person/.test(e.message));
-        await assert.rejects(store.submit({ at: '2023-03-07', type: 'injury.observed', person: 'b', kind: 'bruse' }, 'k'), (e: unknown) => e instanceof ValidationError && /kind/.test(e.message));
+        await assert.rejects(
+          store.submit({ at: '2023-03-07', type: 'injury.observed', person: 'nobody', kind: 'bruise' }, 'k'),
+          (e: unknown) => e instanceof ValidationError && /person/.test(e.message),
+        );
+        await assert.rejects(
+          store.submit({ at: '2023-03-07', type: 'injury.observed', person: 'b', kind: 'bruse' }, 'k'),
+          (e: unknown) => e instanceof ValidationError && /kind/.test(e.message),
+        );
         const count = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM events');
-        assert.equal(count.rows[0]!.n, 3);
+        assert.equal(count.rows[0].n, 3);
 
         const stored = await db.query<{ code: string }>('SELECT code FROM findings ORDER BY code');
-        assert.deepEqual(stored.rows.map((r) => r.code), ['injury-in-non-mobile-infant']);
+        assert.deepEqual(
+          stored.rows.map((r) => r.code),
+          ['injury-in-non-mobile-infant'],
+        );
 
         // The referral deadline passes on the live clock: the tick raises and stores it.
         clock.advanceTo(at('2023-03-07T09:00'));
@@ -52,8 +88,10 @@ for (const target of STORE_TARGETS) {
         await assert.rejects(db.query("UPDATE events SET type = 'x'"), /append-only/);
         await assert.rejects(db.query('DELETE FROM events'), /append-only/);
 
-        const note = await db.query<{ payload: { note: string; }; persons: string[] }>("SELECT payload, persons FROM events WHERE idempotency_key = 'e3'");
-        assert.equal(note.rows[0]!.payload.note, 'line one\nline two \\ backslash');
+        const note = await db.query<{ payload: { note: string }; persons: string[] }>(
+          "SELECT payload, persons FROM events WHERE idempotency_key = 'e3'",
+        );
+        assert.equal(note.rows[0].payload.note, 'line one\nline two \\ backslash');
         const before = (await db.query('SELECT id, status FROM findings ORDER BY id')).rows;
         await db.close();
 
@@ -64,8 +102,11 @@ for (const target of STORE_TARGETS) {
         assert.deepEqual(after, before);
         assert.equal(restarted.engine.world.findingById(injury.id)?.status, 'closed');
         const persons = await db2.query<{ id: string; family_name: string }>('SELECT id, family_name FROM persons ORDER BY id');
-        assert.deepEqual(persons.rows.map((p) => p.id), ['b', 'mum']);
-        assert.equal(persons.rows[1]!.family_name, "O'Neill\ttab");
+        assert.deepEqual(
+          persons.rows.map((p) => p.id),
+          ['b', 'mum'],
+        );
+        assert.equal(persons.rows[1].family_name, "O'Neill\ttab");
         await db2.close();
       } finally {
         await cleanup();
@@ -77,16 +118,21 @@ for (const target of STORE_TARGETS) {
       try {
         const db = await openDatabase(location);
         const store = await RecordStore.open(db, PROTOCOLS, config, new VirtualClock(at('2023-03-06T12:00')));
-        await assert.rejects(store.submitBatch([...family, { at: '2023-03-07', type: 'contact', person: 'ghost', kind: 'clinic' }], 'batch'), /event 3.*ghost/);
-        assert.equal((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM events')).rows[0]!.n, 0);
+        await assert.rejects(
+          store.submitBatch([...family, { at: '2023-03-07', type: 'contact', person: 'ghost', kind: 'clinic' }], 'batch'),
+          /event 3.*ghost/,
+        );
+        assert.equal((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM events')).rows[0].n, 0);
         const result = await store.submitBatch(family, 'batch');
         assert.equal(result.accepted, 3);
         assert.ok(result.findings.some((f) => f.code === 'injury-in-non-mobile-infant'));
         const again = await store.submitBatch(family, 'batch');
         assert.equal(again.duplicates, 3);
-        const rows = await db.query<{ persons: string[]; payload: { name?: { family: string } } }>("SELECT persons, payload FROM events ORDER BY seq");
-        assert.deepEqual(rows.rows[1]!.persons, ['b', 'mum']);
-        assert.equal(rows.rows[0]!.payload.name?.family, "O'Neill\ttab");
+        const rows = await db.query<{ persons: string[]; payload: { name?: { family: string } } }>(
+          'SELECT persons, payload FROM events ORDER BY seq',
+        );
+        assert.deepEqual(rows.rows[1].persons, ['b', 'mum']);
+        assert.equal(rows.rows[0].payload.name?.family, "O'Neill\ttab");
         await db.close();
       } finally {
         await cleanup();
@@ -102,14 +148,20 @@ for (const target of STORE_TARGETS) {
         const first = store.submitBatch(family.slice(0, 2), 'first');
         const refused = store.submitBatch([{ at: '2023-03-06T11:00', type: 'contact', person: 'ghost', kind: 'clinic' }], 'refused');
         const third = store.submitBatch(family.slice(2), 'third');
-        const single = store.submit({ id: 'e4', at: '2023-03-06T11:30', type: 'contact', person: 'b', kind: 'clinic', agency: 'gp' }, 'single');
+        const single = store.submit(
+          { id: 'e4', at: '2023-03-06T11:30', type: 'contact', person: 'b', kind: 'clinic', agency: 'gp' },
+          'single',
+        );
         await assert.rejects(refused, /ghost/);
         const [a, c, d] = await Promise.all([first, third, single]);
         assert.equal(a.accepted + c.accepted, 3);
         assert.equal(d.status, 'accepted');
         assert.ok(c.findings.some((f) => f.code === 'injury-in-non-mobile-infant'));
         const keys = await db.query<{ idempotency_key: string }>('SELECT idempotency_key FROM events ORDER BY seq');
-        assert.deepEqual(keys.rows.map((r) => r.idempotency_key), ['e1', 'e2', 'e3', 'e4']);
+        assert.deepEqual(
+          keys.rows.map((r) => r.idempotency_key),
+          ['e1', 'e2', 'e3', 'e4'],
+        );
         const before = (await db.query('SELECT id, status FROM findings ORDER BY id')).rows;
         assert.equal(before.length, 1);
         await db.close();

@@ -26,8 +26,7 @@ function yieldToIo(): Promise<void> {
 }
 
 export type StoredSubmission =
-  | { status: 'accepted'; event: ThreadEvent; findings: Finding[] }
-  | { status: 'duplicate'; event: ThreadEvent; findings: Finding[] };
+  { status: 'accepted'; event: ThreadEvent; findings: Finding[] } | { status: 'duplicate'; event: ThreadEvent; findings: Finding[] };
 
 export type FindingActionKind = 'acknowledged' | 'actioned' | 'closed' | 'reopened';
 
@@ -38,7 +37,10 @@ export interface FindingActor {
 }
 
 const STATUS_AFTER: Record<FindingActionKind, FindingStatus> = {
-  acknowledged: 'acknowledged', actioned: 'actioned', closed: 'closed', reopened: 'open',
+  acknowledged: 'acknowledged',
+  actioned: 'actioned',
+  closed: 'closed',
+  reopened: 'open',
 };
 
 /**
@@ -129,7 +131,10 @@ export class RecordStore {
     let evaluated = false;
     try {
       await this.db.transaction(async (tx) => {
-        await tx.query(`INSERT INTO events (${EVENT_COLUMNS.join(', ')}) VALUES (${EVENT_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`, eventValues(event, submitter));
+        await tx.query(
+          `INSERT INTO events (${EVENT_COLUMNS.join(', ')}) VALUES (${EVENT_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`,
+          eventValues(event, submitter),
+        );
         evaluated = true;
         findings = this.engine.record(event);
         await writeProjections(tx, this.engine.world, [event], this.knownAgencies);
@@ -161,22 +166,37 @@ export class RecordStore {
    * may be checked while this one's projections and findings are written and committed.
    * Commits stay in order, and a batch whose predecessor failed to commit is not committed.
    */
-  async submitBatch(inputs: readonly unknown[], keyPrefix: string, submitter?: Submitter): Promise<{ accepted: number; duplicates: number; findings: Finding[] }> {
+  async submitBatch(
+    inputs: readonly unknown[],
+    keyPrefix: string,
+    submitter?: Submitter,
+  ): Promise<{ accepted: number; duplicates: number; findings: Finding[] }> {
     let outcome!: Promise<{ accepted: number; duplicates: number; findings: Finding[] }>;
     await this.queue.run(async () => {
       this.assertHealthy();
       const previous = this.committing;
       let loaded!: () => void;
-      const rowsLoaded = new Promise<void>((resolve) => { loaded = resolve; });
+      const rowsLoaded = new Promise<void>((resolve) => {
+        loaded = resolve;
+      });
       outcome = this.storeBatch(inputs, keyPrefix, submitter, previous, loaded);
-      this.committing = outcome.then(() => undefined, () => undefined);
+      this.committing = outcome.then(
+        () => undefined,
+        () => undefined,
+      );
       // The next piece of work may start once this batch is evaluated and its rows are in.
       await Promise.race([rowsLoaded, this.committing]);
     });
     return outcome;
   }
 
-  private async storeBatch(inputs: readonly unknown[], keyPrefix: string, submitter: Submitter | undefined, previous: Promise<void>, loaded: () => void) {
+  private async storeBatch(
+    inputs: readonly unknown[],
+    keyPrefix: string,
+    submitter: Submitter | undefined,
+    previous: Promise<void>,
+    loaded: () => void,
+  ) {
     const events: ThreadEvent[] = [];
     const findings: Finding[] = [];
     let duplicates = 0;
@@ -220,12 +240,12 @@ export class RecordStore {
         this.seq = seq;
         evaluated = true;
         for (let i = 0; i < events.length; i++) {
-          for (const finding of this.engine.record(events[i]!)) findings.push(finding);
+          for (const finding of this.engine.record(events[i])) findings.push(finding);
           if (i % EVALUATION_SLICE === EVALUATION_SLICE - 1) await yieldToIo();
         }
         // The records the linker proposes for the new people join the same transaction.
         for (let i = 0; i < events.length; i++) {
-          for (const identity of this.linker.observe(events[i]!, true)) {
+          for (const identity of this.linker.observe(events[i], true)) {
             const derived = this.prepare(identity, String(identity.id));
             if (this.engine.world.hasEvent(derived.key)) continue;
             derived.seq = ++this.seq;
@@ -265,16 +285,19 @@ export class RecordStore {
       const finding = this.engine.world.findingById(findingId);
       if (!finding) throw new ValidationError([{ field: 'finding', reason: `no finding ${JSON.stringify(findingId)}` }]);
       if ((kind === 'closed' || kind === 'actioned') && !note?.trim()) {
-        throw new ValidationError([{ field: 'note', reason: kind === 'closed' ? 'a finding is closed only with a recorded reason' : 'say what action was taken' }]);
+        throw new ValidationError([
+          { field: 'note', reason: kind === 'closed' ? 'a finding is closed only with a recorded reason' : 'say what action was taken' },
+        ]);
       }
       if (kind === 'reopened' && finding.status !== 'closed' && finding.status !== 'actioned') {
         throw new ValidationError([{ field: 'kind', reason: 'only an actioned or closed finding can be reopened' }]);
       }
       const status = STATUS_AFTER[kind];
       await this.db.transaction(async (tx) => {
-        await tx.query('INSERT INTO finding_actions (finding_id, kind, at, by_user, by_role, by_agency, note) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-          findingId, kind, new Date(this.clock.now()).toISOString(), actor.userId, actor.role ?? null, actor.agency ?? null, note ?? null,
-        ]);
+        await tx.query(
+          'INSERT INTO finding_actions (finding_id, kind, at, by_user, by_role, by_agency, note) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+          [findingId, kind, new Date(this.clock.now()).toISOString(), actor.userId, actor.role ?? null, actor.agency ?? null, note ?? null],
+        );
         await tx.query('UPDATE findings SET status = $2 WHERE id = $1', [findingId, status]);
       });
       finding.status = status;

@@ -11,7 +11,8 @@ export interface GrowthSlot {
 export function growthSlot(world: WorldView, childId: string): GrowthSlot | undefined {
   const child = world.person(childId);
   if (!child || child.role !== 'child') return undefined;
-  const weights = world.eventsOf(childId, 'measurement')
+  const weights = world
+    .eventsOf(childId, 'measurement')
     .filter((e) => e.type === 'measurement' && e.data.kind === 'weight')
     .map((e) => ({ at: e.at, kg: (e.data as { value: number }).value, agency: e.agency }));
   if (child.bornMs === undefined || (child.sex !== 'male' && child.sex !== 'female')) {
@@ -19,8 +20,13 @@ export function growthSlot(world: WorldView, childId: string): GrowthSlot | unde
   }
   try {
     const svg = renderWeightChart({
-      sex: child.sex, bornMs: child.bornMs, gestationWeeks: child.gestationWeeks ?? 40, gestationDays: child.gestationDays,
-      birthWeightKg: child.birthWeightKg, measurements: weights.map((w) => ({ at: w.at, kg: w.kg })), idPrefix: 'weight-chart',
+      sex: child.sex,
+      bornMs: child.bornMs,
+      gestationWeeks: child.gestationWeeks ?? 40,
+      gestationDays: child.gestationDays,
+      birthWeightKg: child.birthWeightKg,
+      measurements: weights.map((w) => ({ at: w.at, kg: w.kg })),
+      idPrefix: 'weight-chart',
     });
     return { svg, weights };
   } catch {

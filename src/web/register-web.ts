@@ -60,8 +60,17 @@ export function renderErrorPage(request: FastifyRequest, reply: FastifyReply, er
     const next = request.method === 'GET' ? request.url : '/';
     return reply.redirect(`/sign-in?next=${encodeURIComponent(next)}`, 303);
   }
-  return page(request, reply, 'error.njk', {
-    title: error.title, message: error.message, status: error.status, breakGlassFor: error.breakGlassFor,
-    errors: error.problems ? errorList(error.problems) : undefined,
-  }, error.status);
+  return page(
+    request,
+    reply,
+    'error.njk',
+    {
+      title: error.title,
+      message: error.message,
+      status: error.status,
+      breakGlassFor: error.breakGlassFor,
+      errors: error.problems ? errorList(error.problems) : undefined,
+    },
+    error.status,
+  );
 }

@@ -26,32 +26,59 @@ const NAV: NavItem[] = [
 export function problemText(problem: FieldProblem, label?: string): string {
   const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
   if (!problem.field || /^(select|enter|choose|say|give)\b/i.test(problem.reason)) return capital(problem.reason);
-  const name = label ?? problem.field.replace(/([A-Z])/g, ' $1').replaceAll('.', ' ').replaceAll('-', ' ').toLowerCase().trim();
+  const name =
+    label ??
+    problem.field
+      .replace(/([A-Z])/g, ' $1')
+      .replaceAll('.', ' ')
+      .replaceAll('-', ' ')
+      .toLowerCase()
+      .trim();
   return `${capital(name.replace(/ \(optional\)$/, '').replace(/\?$/, ''))} ${problem.reason}`;
 }
 
 /** The GOV.UK error summary's list: each problem linked to its field. */
-export function errorList(problems: readonly FieldProblem[], fieldIds: Record<string, string> = {}, labels: Record<string, string> = {}): { text: string; href: string }[] {
+export function errorList(
+  problems: readonly FieldProblem[],
+  fieldIds: Record<string, string> = {},
+  labels: Record<string, string> = {},
+): { text: string; href: string }[] {
   return problems.map((p) => ({
-    text: problemText(p, labels[p.field.split('.')[0]!]),
+    text: problemText(p, labels[p.field.split('.')[0]]),
     href: `#${fieldIds[p.field] ?? (p.field.split('.')[0] || 'main-content')}`,
   }));
 }
 
 /** Renders a page in the layout, with what every page needs: the user, navigation, CSRF token and CSP nonce. */
-export function page(request: FastifyRequest, reply: FastifyReply, template: string, data: Record<string, unknown>, status = 200): Promise<unknown> {
+export function page(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  template: string,
+  data: Record<string, unknown>,
+  status = 200,
+): Promise<unknown> {
   const principal = request.principal;
-  const path = request.url.split('?')[0]!;
+  const path = request.url.split('?')[0];
   const nav = principal
-    ? NAV.filter((n) => n.capability === 'signed-in' || can(principal.role, n.capability)).map((n) => ({ text: n.text, href: n.href, active: path === n.href || path.startsWith(`${n.href}/`) }))
+    ? NAV.filter((n) => n.capability === 'signed-in' || can(principal.role, n.capability)).map((n) => ({
+        text: n.text,
+        href: n.href,
+        active: path === n.href || path.startsWith(`${n.href}/`),
+      }))
     : [];
-  return reply.code(status).type('text/html; charset=utf-8').viewAsync(template, {
-    principal,
-    roleLabel: principal ? ROLE_LABELS[principal.role] + (principal.role === 'front-door-worker' ? (principal.qualified ? ', qualified social worker' : ', information officer') : '') : undefined,
-    agencyLabel: principal ? agencyName(principal.agency) : undefined,
-    nav,
-    csrfToken: reply.generateCsrf(),
-    cspNonce: request.cspNonce,
-    ...data,
-  });
+  return reply
+    .code(status)
+    .type('text/html; charset=utf-8')
+    .viewAsync(template, {
+      principal,
+      roleLabel: principal
+        ? ROLE_LABELS[principal.role] +
+          (principal.role === 'front-door-worker' ? (principal.qualified ? ', qualified social worker' : ', information officer') : '')
+        : undefined,
+      agencyLabel: principal ? agencyName(principal.agency) : undefined,
+      nav,
+      csrfToken: reply.generateCsrf(),
+      cspNonce: request.cspNonce,
+      ...data,
+    });
 }

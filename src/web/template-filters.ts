@@ -8,9 +8,15 @@ export function anchorFor(key: string): string {
 }
 
 export function addFilters(env: Environment, zone: string): void {
-  env.addFilter('datetime', (ms: number | undefined) => (ms === undefined || ms === null ? '' : DateTime.fromMillis(ms, { zone }).toFormat('d LLL yyyy, HH:mm')));
-  env.addFilter('day', (ms: number | undefined) => (ms === undefined || ms === null ? '' : DateTime.fromMillis(ms, { zone }).toFormat('d LLL yyyy')));
-  env.addFilter('isodate', (ms: number | undefined) => (ms === undefined || ms === null ? '' : DateTime.fromMillis(ms, { zone }).toISO() ?? ''));
+  env.addFilter('datetime', (ms: number | undefined) =>
+    ms === undefined || ms === null ? '' : DateTime.fromMillis(ms, { zone }).toFormat('d LLL yyyy, HH:mm'),
+  );
+  env.addFilter('day', (ms: number | undefined) =>
+    ms === undefined || ms === null ? '' : DateTime.fromMillis(ms, { zone }).toFormat('d LLL yyyy'),
+  );
+  env.addFilter('isodate', (ms: number | undefined) =>
+    ms === undefined || ms === null ? '' : (DateTime.fromMillis(ms, { zone }).toISO() ?? ''),
+  );
   env.addFilter('agency', (id: string | undefined) => {
     const name = agencyName(id);
     return name.charAt(0).toUpperCase() + name.slice(1);
@@ -20,6 +26,14 @@ export function addFilters(env: Environment, zone: string): void {
     return t.charAt(0).toUpperCase() + t.slice(1);
   });
   env.addFilter('anchor', anchorFor);
-  env.addFilter('severityClass', (severity: string) => ({ high: 'govuk-tag--red', medium: 'govuk-tag--orange', low: 'govuk-tag--grey' })[severity] ?? 'govuk-tag--grey');
-  env.addFilter('statusClass', (status: string) => ({ open: 'govuk-tag--red', acknowledged: 'govuk-tag--yellow', actioned: 'govuk-tag--green', closed: 'govuk-tag--grey' })[status] ?? '');
+  env.addFilter(
+    'severityClass',
+    (severity: string) => ({ high: 'govuk-tag--red', medium: 'govuk-tag--orange', low: 'govuk-tag--grey' })[severity] ?? 'govuk-tag--grey',
+  );
+  env.addFilter(
+    'statusClass',
+    (status: string) =>
+      ({ open: 'govuk-tag--red', acknowledged: 'govuk-tag--yellow', actioned: 'govuk-tag--green', closed: 'govuk-tag--grey' })[status] ??
+      '',
+  );
 }

@@ -11,7 +11,8 @@ const govuk = join(dirname(createRequire(import.meta.url).resolve('govuk-fronten
 
 function templates(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? templates(join(dir, entry.name)) : entry.name.endsWith('.njk') ? [relative(views, join(dir, entry.name))] : []);
+    entry.isDirectory() ? templates(join(dir, entry.name)) : entry.name.endsWith('.njk') ? [relative(views, join(dir, entry.name))] : [],
+  );
 }
 
 // A template that does not compile can fail silently inside an include or a captured

@@ -31,8 +31,17 @@ export const GENESIS_HASH = '0'.repeat(64);
 /** The entry as hashed: a fixed order of fields, absent ones as null. */
 export function canonicalEntry(seq: number, entry: AuditEntry): string {
   return JSON.stringify([
-    seq, new Date(entry.at).toISOString(), entry.actor ?? null, entry.actorRole ?? null, entry.actorAgency ?? null,
-    entry.action, entry.route, entry.subject ?? null, entry.outcome, entry.status, entry.detail ?? null,
+    seq,
+    new Date(entry.at).toISOString(),
+    entry.actor ?? null,
+    entry.actorRole ?? null,
+    entry.actorAgency ?? null,
+    entry.action,
+    entry.route,
+    entry.subject ?? null,
+    entry.outcome,
+    entry.status,
+    entry.detail ?? null,
   ]);
 }
 
@@ -58,8 +67,18 @@ export interface AuditRow {
 
 export function entryFromRow(row: AuditRow): ChainedEntry {
   return {
-    seq: Number(row.seq), at: new Date(row.at).getTime(), actor: row.actor ?? undefined, actorRole: row.actor_role ?? undefined,
-    actorAgency: row.actor_agency ?? undefined, action: row.action, route: row.route, subject: row.subject ?? undefined,
-    outcome: row.outcome, status: Number(row.status), detail: row.detail ?? undefined, prevHash: row.prev_hash, hash: row.hash,
+    seq: Number(row.seq),
+    at: new Date(row.at).getTime(),
+    actor: row.actor ?? undefined,
+    actorRole: row.actor_role ?? undefined,
+    actorAgency: row.actor_agency ?? undefined,
+    action: row.action,
+    route: row.route,
+    subject: row.subject ?? undefined,
+    outcome: row.outcome,
+    status: Number(row.status),
+    detail: row.detail ?? undefined,
+    prevHash: row.prev_hash,
+    hash: row.hash,
   };
 }

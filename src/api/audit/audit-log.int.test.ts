@@ -7,8 +7,15 @@ import { verifyAuditChain } from './verify-chain.ts';
 import type { AuditEntry } from './audit-entry.ts';
 
 const entry = (i: number): AuditEntry => ({
-  at: Date.UTC(2024, 0, 1, 9, 0, i), actor: `user-${i % 3}`, actorRole: 'gp', actorAgency: 'gp', action: 'read',
-  route: 'GET /api/persons/:id', subject: `child-${i}`, outcome: 'allowed', status: 200,
+  at: Date.UTC(2024, 0, 1, 9, 0, i),
+  actor: `user-${i % 3}`,
+  actorRole: 'gp',
+  actorAgency: 'gp',
+  action: 'read',
+  route: 'GET /api/persons/:id',
+  subject: `child-${i}`,
+  outcome: 'allowed',
+  status: 200,
 });
 
 for (const target of STORE_TARGETS) {
@@ -29,7 +36,7 @@ for (const target of STORE_TARGETS) {
         await assert.rejects(db.query('TRUNCATE audit_log'), /append-only/);
 
         // A superuser switches the trigger off and rewrites who read entry 17.
-        const original = (await db.query<{ actor: string }>('SELECT actor FROM audit_log WHERE seq = 17')).rows[0]!.actor;
+        const original = (await db.query<{ actor: string }>('SELECT actor FROM audit_log WHERE seq = 17')).rows[0].actor;
         await db.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only');
         await db.query("UPDATE audit_log SET actor = 'someone-else' WHERE seq = 17");
         const edited = await verifyAuditChain(db);

@@ -41,7 +41,12 @@ export class AuditLog {
     while (this.pending.length > 0) {
       const batch = this.pending.splice(0, MAX_BATCH);
       try {
-        await this.db.transaction((tx) => this.append(tx, batch.map((p) => p.entry)));
+        await this.db.transaction((tx) =>
+          this.append(
+            tx,
+            batch.map((p) => p.entry),
+          ),
+        );
         for (const p of batch) p.resolve();
       } catch (error) {
         for (const p of batch) p.reject(error);
@@ -60,10 +65,21 @@ export class AuditLog {
       seq += 1;
       const hash = chainHash(prev, seq, entry);
       const values = [
-        seq, new Date(entry.at).toISOString(), entry.actor ?? null, entry.actorRole ?? null, entry.actorAgency ?? null, entry.action,
-        entry.route, entry.subject ?? null, entry.outcome, entry.status, entry.detail ?? null, prev, hash,
+        seq,
+        new Date(entry.at).toISOString(),
+        entry.actor ?? null,
+        entry.actorRole ?? null,
+        entry.actorAgency ?? null,
+        entry.action,
+        entry.route,
+        entry.subject ?? null,
+        entry.outcome,
+        entry.status,
+        entry.detail ?? null,
+        prev,
+        hash,
       ];
-      values.forEach((value, i) => columns[i]!.push(value));
+      values.forEach((value, i) => columns[i].push(value));
       prev = hash;
     }
     await tx.query(

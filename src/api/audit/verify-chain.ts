@@ -2,8 +2,7 @@ import type { Queryable } from '../../store/database.ts';
 import { chainHash, entryFromRow, GENESIS_HASH, type AuditRow } from './audit-entry.ts';
 
 export type ChainVerdict =
-  | { intact: true; entries: number; headHash: string }
-  | { intact: false; entries: number; firstBroken: number; problem: string };
+  { intact: true; entries: number; headHash: string } | { intact: false; entries: number; firstBroken: number; problem: string };
 
 const PAGE = 5_000;
 

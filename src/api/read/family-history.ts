@@ -33,15 +33,22 @@ export function familyHistory(world: WorldView, childId: string, zone: string, b
   const history: FamilyHistory = { parentsChildhood: [], childrenRemoved: [], referralsAndDecisions: [], openPlans: [] };
   const seen = new Set<string>();
   const item = (event: ThreadEvent, person: string): HistoryItem => ({
-    key: event.key, at: event.at, person, personName: nameOf(world, person), agencyName: agencyName(event.agency), summary: describeEvent(event, zone),
+    key: event.key,
+    at: event.at,
+    person,
+    personName: nameOf(world, person),
+    agencyName: agencyName(event.agency),
+    summary: describeEvent(event, zone),
   });
   for (const id of recordCircle(world, childId)) {
     for (const event of world.eventsOf(id)) {
       if (event.at > before || seen.has(event.key)) continue;
       seen.add(event.key);
       if (event.type === 'concern.recorded' && CHILDHOOD.has(event.data.kind)) history.parentsChildhood.push(item(event, id));
-      else if (event.type === 'concern.recorded' && event.data.kind === 'previous-child-removed') history.childrenRemoved.push(item(event, id));
-      else if (event.type === 'plan.started' && REMOVAL_PLANS.has(event.data.kind) && id !== childId) history.childrenRemoved.push(item(event, id));
+      else if (event.type === 'concern.recorded' && event.data.kind === 'previous-child-removed')
+        history.childrenRemoved.push(item(event, id));
+      else if (event.type === 'plan.started' && REMOVAL_PLANS.has(event.data.kind) && id !== childId)
+        history.childrenRemoved.push(item(event, id));
       else if (event.type === 'referral.made' || event.type === 'referral.decision') history.referralsAndDecisions.push(item(event, id));
     }
     for (const plan of world.person(id)?.openPlans.values() ?? []) history.openPlans.push(item(plan, id));

@@ -15,7 +15,15 @@ export interface ProtocolFigures {
 
 /** Partnership figures: per finding code, how many were raised, are open or overdue, and how fast they were acted on. */
 export async function findingFigures(db: Queryable, now: number): Promise<ProtocolFigures[]> {
-  const { rows } = await db.query<{ code: string; raised: number; open: number; overdue: number; actioned: number; closed: number; median_hours: number | null }>(
+  const { rows } = await db.query<{
+    code: string;
+    raised: number;
+    open: number;
+    overdue: number;
+    actioned: number;
+    closed: number;
+    median_hours: number | null;
+  }>(
     `WITH first_action AS (
        SELECT finding_id, min(at) AS at FROM finding_actions GROUP BY finding_id)
      SELECT f.code,
@@ -30,7 +38,13 @@ export async function findingFigures(db: Queryable, now: number): Promise<Protoc
     [new Date(now).toISOString()],
   );
   return rows.map((r) => ({
-    code: r.code, title: findingTitle(r.code), raised: r.raised, open: r.open, overdue: r.overdue, actioned: r.actioned, closed: r.closed,
+    code: r.code,
+    title: findingTitle(r.code),
+    raised: r.raised,
+    open: r.open,
+    overdue: r.overdue,
+    actioned: r.actioned,
+    closed: r.closed,
     medianHoursToFirstAction: r.median_hours === null ? undefined : Math.round(r.median_hours * 10) / 10,
   }));
 }

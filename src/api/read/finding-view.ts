@@ -51,8 +51,10 @@ export function findingView(finding: Finding, now: number): FindingView {
 /** Most urgent first: overdue, then by deadline, then high severity, then newest. */
 export function byUrgency(a: FindingView, b: FindingView): number {
   const rank = { high: 0, medium: 1, low: 2 } as const;
-  return Number(b.overdue) - Number(a.overdue)
-    || (a.deadline ?? Infinity) - (b.deadline ?? Infinity)
-    || rank[a.severity] - rank[b.severity]
-    || b.raisedAt - a.raisedAt;
+  return (
+    Number(b.overdue) - Number(a.overdue) ||
+    (a.deadline ?? Infinity) - (b.deadline ?? Infinity) ||
+    rank[a.severity] - rank[b.severity] ||
+    b.raisedAt - a.raisedAt
+  );
 }

@@ -50,8 +50,14 @@ export async function frontDoorQueue(db: Queryable, world: World, now: number, z
     const event = world.event(row.idempotency_key);
     if (!event || event.type !== 'referral.made') continue;
     items.push({
-      kind: 'referral', subject: row.subject, ...subjectInfo(row.subject), at: event.at, title: 'Referral awaiting a decision',
-      from: agencyName(event.agency), detail: event.data.reason ?? '', referralKey: event.key,
+      kind: 'referral',
+      subject: row.subject,
+      ...subjectInfo(row.subject),
+      at: event.at,
+      title: 'Referral awaiting a decision',
+      from: agencyName(event.agency),
+      detail: event.data.reason ?? '',
+      referralKey: event.key,
       history: familyHistory(world, row.subject, zone, event.at),
     });
   }
@@ -62,8 +68,15 @@ export async function frontDoorQueue(db: Queryable, world: World, now: number, z
   }
   for (const view of views.sort(byUrgency)) {
     items.push({
-      kind: 'finding', subject: view.subject, ...subjectInfo(view.subject), at: view.raisedAt, title: view.title, from: view.ownerName,
-      detail: view.explanation, finding: view, history: familyHistory(world, view.subject, zone),
+      kind: 'finding',
+      subject: view.subject,
+      ...subjectInfo(view.subject),
+      at: view.raisedAt,
+      title: view.title,
+      from: view.ownerName,
+      detail: view.explanation,
+      finding: view,
+      history: familyHistory(world, view.subject, zone),
     });
   }
   return items;

@@ -22,7 +22,14 @@ export interface MyWork {
  * What needs this user, most urgent first: open findings owned by their agency about
  * children they may see; and their caseload, the children they have recorded about.
  */
-export async function myWork(db: Queryable, world: World, access: RecordAccess, principal: Principal, now: number, zone: string): Promise<MyWork> {
+export async function myWork(
+  db: Queryable,
+  world: World,
+  access: RecordAccess,
+  principal: Principal,
+  now: number,
+  zone: string,
+): Promise<MyWork> {
   const owned = await db.query<{ id: string }>(
     `SELECT id FROM findings WHERE owner = $1 AND status IN ('open', 'acknowledged') ORDER BY deadline NULLS LAST LIMIT 500`,
     [principal.agency],
@@ -43,8 +50,11 @@ export async function myWork(db: Queryable, world: World, access: RecordAccess, 
     if (!person || seen.has(row.subject)) continue;
     seen.add(row.subject);
     caseload.push({
-      id: row.subject, name: nameOf(world, row.subject), age: describeAge(person, now, zone),
-      openFindings: world.findingsAbout(row.subject).filter(isOpen).length, lastRecordedAt: new Date(row.last).getTime(),
+      id: row.subject,
+      name: nameOf(world, row.subject),
+      age: describeAge(person, now, zone),
+      openFindings: world.findingsAbout(row.subject).filter(isOpen).length,
+      lastRecordedAt: new Date(row.last).getTime(),
     });
   }
   return { findings, caseload };

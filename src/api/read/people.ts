@@ -30,9 +30,15 @@ const words = (text: string) => text.replaceAll('-', ' ');
 /** How a household member is related to the child whose record is open. */
 export function relationshipTo(world: WorldView, childId: string, memberId: string): string {
   if (memberId === childId) return 'This child';
-  const direct = world.carersOf(childId).filter((r) => r.person === memberId).map((r) => words(r.kind));
+  const direct = world
+    .carersOf(childId)
+    .filter((r) => r.person === memberId)
+    .map((r) => words(r.kind));
   if (direct.length > 0) return [...new Set(direct)].join(', ');
-  const towardsMember = world.carersOf(memberId).filter((r) => r.person === childId).map((r) => words(r.kind));
+  const towardsMember = world
+    .carersOf(memberId)
+    .filter((r) => r.person === childId)
+    .map((r) => words(r.kind));
   if (towardsMember.length > 0) return `${towardsMember.join(', ')} is this person`;
   const member = world.person(memberId);
   const carers = new Set(world.carersOf(childId).map((r) => r.person));

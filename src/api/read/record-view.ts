@@ -31,8 +31,31 @@ export interface HouseholdMember {
 }
 
 export type ChronologyItem =
-  | { kind: 'event'; key: string; at: number; type: string; agency?: string; agencyName: string; about: string[]; summary: string; note?: string; recordedBy?: string; findings: string[] }
-  | { kind: 'finding'; findingId: string; code: string; at: number; agency: string; agencyName: string; about: string[]; summary: string; evidence: string[]; status: string };
+  | {
+      kind: 'event';
+      key: string;
+      at: number;
+      type: string;
+      agency?: string;
+      agencyName: string;
+      about: string[];
+      summary: string;
+      note?: string;
+      recordedBy?: string;
+      findings: string[];
+    }
+  | {
+      kind: 'finding';
+      findingId: string;
+      code: string;
+      at: number;
+      agency: string;
+      agencyName: string;
+      about: string[];
+      summary: string;
+      evidence: string[];
+      status: string;
+    };
 
 export interface ChronologyFilter {
   agency?: string;
@@ -44,7 +67,11 @@ export function personSummary(world: WorldView, id: string, now: number, zone: s
   const person = world.person(id);
   if (!person) return undefined;
   const circle = person.role === 'adult' ? world.childrenOf(id).map((r) => r.of) : [id];
-  const openFindings = circle.flatMap((c) => world.findingsAbout(c)).filter(isOpen).map((f) => findingView(f, now)).sort(byUrgency);
+  const openFindings = circle
+    .flatMap((c) => world.findingsAbout(c))
+    .filter(isOpen)
+    .map((f) => findingView(f, now))
+    .sort(byUrgency);
   return {
     id,
     name: displayName(person),
@@ -64,18 +91,20 @@ export function personSummary(world: WorldView, id: string, now: number, zone: s
 
 /** Every adult and child linked to the child, how, and which agencies know each. */
 export function householdOf(world: WorldView, id: string, now: number, zone: string): HouseholdMember[] {
-  const anchor = world.person(id)?.role === 'adult' ? world.childrenOf(id)[0]?.of ?? id : id;
+  const anchor = world.person(id)?.role === 'adult' ? (world.childrenOf(id)[0]?.of ?? id) : id;
   return recordCircle(world, id).flatMap((memberId) => {
     const member = world.person(memberId);
     if (!member) return [];
-    return [{
-      id: memberId,
-      name: displayName(member),
-      role: member.role,
-      age: describeAge(member, now, zone),
-      relationship: relationshipTo(world, anchor, memberId),
-      agencies: [...member.agencies].sort().map((a) => ({ id: a, name: agencyName(a) })),
-    }];
+    return [
+      {
+        id: memberId,
+        name: displayName(member),
+        role: member.role,
+        age: describeAge(member, now, zone),
+        relationship: relationshipTo(world, anchor, memberId),
+        agencies: [...member.agencies].sort().map((a) => ({ id: a, name: agencyName(a) })),
+      },
+    ];
   });
 }
 
@@ -97,17 +126,34 @@ export function chronologyOf(world: WorldView, id: string, zone: string, filter:
       if (filter.type && filter.type !== entry.event.type) continue;
       const by = entry.event.recordedBy;
       items.push({
-        kind: 'event', key: entry.event.key, at: entry.at, type: entry.event.type, agency: entry.agency, agencyName: agencyName(entry.agency),
-        about: entry.about, summary: entry.summary, note: entry.note,
-        recordedBy: by ? `${by.name ? `${by.name}, ` : ''}${by.role.replaceAll('-', ' ')}${by.qualified === false ? ' (not qualified)' : ''}` : undefined,
+        kind: 'event',
+        key: entry.event.key,
+        at: entry.at,
+        type: entry.event.type,
+        agency: entry.agency,
+        agencyName: agencyName(entry.agency),
+        about: entry.about,
+        summary: entry.summary,
+        note: entry.note,
+        recordedBy: by
+          ? `${by.name ? `${by.name}, ` : ''}${by.role.replaceAll('-', ' ')}${by.qualified === false ? ' (not qualified)' : ''}`
+          : undefined,
         findings: citedBy.get(entry.event.key) ?? [],
       });
     } else {
       if (filter.type && filter.type !== 'finding') continue;
       const f = entry.finding;
       items.push({
-        kind: 'finding', findingId: f.id, code: f.code, at: entry.at, agency: entry.agency, agencyName: agencyName(entry.agency),
-        about: entry.about, summary: f.explanation, evidence: f.evidence, status: f.status,
+        kind: 'finding',
+        findingId: f.id,
+        code: f.code,
+        at: entry.at,
+        agency: entry.agency,
+        agencyName: agencyName(entry.agency),
+        about: entry.about,
+        summary: f.explanation,
+        evidence: f.evidence,
+        status: f.status,
       });
     }
   }

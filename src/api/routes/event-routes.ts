@@ -7,23 +7,39 @@ import { recordEvent } from '../write/record-event.ts';
 import { errorsBody, eventBody } from '../schemas.ts';
 
 export function eventRoutes(app: FastifyInstance, services: Services): void {
-  app.withTypeProvider<ZodTypeProvider>().post('/api/events', {
-    config: { access: 'record.write' },
-    schema: {
-      tags: ['records'],
-      summary: 'Record one event of any type of the contract; 400 names each field at fault and nothing is stored',
-      body: eventBody,
-      response: {
-        201: z.object({ status: z.enum(['accepted', 'duplicate']), id: z.string(), findings: z.array(z.object({ id: z.string(), code: z.string(), subject: z.string(), severity: z.string(), explanation: z.string() })) }),
-        400: errorsBody,
+  app.withTypeProvider<ZodTypeProvider>().post(
+    '/api/events',
+    {
+      config: { access: 'record.write' },
+      schema: {
+        tags: ['records'],
+        summary: 'Record one event of any type of the contract; 400 names each field at fault and nothing is stored',
+        body: eventBody,
+        response: {
+          201: z.object({
+            status: z.enum(['accepted', 'duplicate']),
+            id: z.string(),
+            findings: z.array(
+              z.object({ id: z.string(), code: z.string(), subject: z.string(), severity: z.string(), explanation: z.string() }),
+            ),
+          }),
+          400: errorsBody,
+        },
       },
     },
-  }, async (request, reply) => {
-    const result = await recordEvent(services, request.principal!, request.body, randomUUID(), (id) => (request.auditNote.subject = id));
-    return reply.code(201).send({
-      status: result.status,
-      id: result.id,
-      findings: result.findings.map((f) => ({ id: f.id, code: f.code, subject: f.subject, severity: f.severity, explanation: f.explanation })),
-    });
-  });
+    async (request, reply) => {
+      const result = await recordEvent(services, request.principal!, request.body, randomUUID(), (id) => (request.auditNote.subject = id));
+      return reply.code(201).send({
+        status: result.status,
+        id: result.id,
+        findings: result.findings.map((f) => ({
+          id: f.id,
+          code: f.code,
+          subject: f.subject,
+          severity: f.severity,
+          explanation: f.explanation,
+        })),
+      });
+    },
+  );
 }

@@ -14,62 +14,105 @@ export function personRoutes(app: FastifyInstance, services: Services): void {
   const world = services.store.engine.world;
   const zone = services.zone;
 
-  api.get('/api/persons', {
-    config: { access: 'record.read', audit: 'search' },
-    schema: { tags: ['records'], summary: 'Search people by name, NHS number or id', querystring: z.object({ q: z.string().max(200) }) },
-  }, async (request) => {
-    request.auditNote.detail = `search: ${request.query.q}`;
-    return { results: await searchPeople(services.db, services.access, request.principal!, request.query.q) };
-  });
-
-  api.get('/api/persons/:id', {
-    config: { access: 'record.read' },
-    schema: { tags: ['records'], summary: "A person's record: the summary (age, plans, service level, open findings) and the multi-agency chronology", params: personParams },
-  }, async (request) => {
-    await requireRecordAccess(services, request, request.params.id);
-    const now = services.now();
-    return { summary: personSummary(world, request.params.id, now, zone)!, chronology: chronologyOf(world, request.params.id, zone) };
-  });
-
-  api.get('/api/persons/:id/household', {
-    config: { access: 'record.read' },
-    schema: { tags: ['records'], summary: 'Every adult and child linked to the person, how, and which agencies know each', params: personParams },
-  }, async (request) => {
-    await requireRecordAccess(services, request, request.params.id);
-    return { household: householdOf(world, request.params.id, services.now(), zone) };
-  });
-
-  api.get('/api/persons/:id/chronology', {
-    config: { access: 'record.read' },
-    schema: { tags: ['records'], summary: 'The multi-agency chronology of the person and household, oldest first', params: personParams, querystring: chronologyQuery },
-  }, async (request) => {
-    await requireRecordAccess(services, request, request.params.id);
-    return { chronology: chronologyOf(world, request.params.id, zone, request.query) };
-  });
-
-  api.get('/api/persons/:id/findings', {
-    config: { access: 'record.read' },
-    schema: { tags: ['records'], summary: 'Every finding about the person (open and closed), with the records each rests on', params: personParams },
-  }, async (request) => {
-    await requireRecordAccess(services, request, request.params.id);
-    const now = services.now();
-    return { findings: world.findingsAbout(request.params.id).map((f) => findingView(f, now)) };
-  });
-
-  api.post('/api/persons/:id/break-glass', {
-    config: { access: 'break-glass', audit: 'break-glass' },
-    schema: {
-      tags: ['records'], summary: 'Open a record outside need-to-know, stating why; audited and notified to safeguarding leads', params: personParams,
-      body: z.object({ reason: z.string().max(2000) }),
+  api.get(
+    '/api/persons',
+    {
+      config: { access: 'record.read', audit: 'search' },
+      schema: { tags: ['records'], summary: 'Search people by name, NHS number or id', querystring: z.object({ q: z.string().max(200) }) },
     },
-  }, async (request, reply) => {
-    const id = request.params.id;
-    request.auditNote.subject = id;
-    request.auditNote.detail = `reason: ${request.body.reason}`;
-    if (!world.hasPerson(id)) throw notFound('That person');
-    const decision = await services.access.decide(request.principal!, id);
-    if (decision.allowed) return { granted: false, message: 'You already have access to this record.' };
-    const grant = await services.grants.grant(request.principal!, id, request.body.reason);
-    return reply.code(201).send({ granted: true, expiresAt: new Date(grant.expiresAt).toISOString() });
-  });
+    async (request) => {
+      request.auditNote.detail = `search: ${request.query.q}`;
+      return { results: await searchPeople(services.db, services.access, request.principal!, request.query.q) };
+    },
+  );
+
+  api.get(
+    '/api/persons/:id',
+    {
+      config: { access: 'record.read' },
+      schema: {
+        tags: ['records'],
+        summary: "A person's record: the summary (age, plans, service level, open findings) and the multi-agency chronology",
+        params: personParams,
+      },
+    },
+    async (request) => {
+      await requireRecordAccess(services, request, request.params.id);
+      const now = services.now();
+      return { summary: personSummary(world, request.params.id, now, zone)!, chronology: chronologyOf(world, request.params.id, zone) };
+    },
+  );
+
+  api.get(
+    '/api/persons/:id/household',
+    {
+      config: { access: 'record.read' },
+      schema: {
+        tags: ['records'],
+        summary: 'Every adult and child linked to the person, how, and which agencies know each',
+        params: personParams,
+      },
+    },
+    async (request) => {
+      await requireRecordAccess(services, request, request.params.id);
+      return { household: householdOf(world, request.params.id, services.now(), zone) };
+    },
+  );
+
+  api.get(
+    '/api/persons/:id/chronology',
+    {
+      config: { access: 'record.read' },
+      schema: {
+        tags: ['records'],
+        summary: 'The multi-agency chronology of the person and household, oldest first',
+        params: personParams,
+        querystring: chronologyQuery,
+      },
+    },
+    async (request) => {
+      await requireRecordAccess(services, request, request.params.id);
+      return { chronology: chronologyOf(world, request.params.id, zone, request.query) };
+    },
+  );
+
+  api.get(
+    '/api/persons/:id/findings',
+    {
+      config: { access: 'record.read' },
+      schema: {
+        tags: ['records'],
+        summary: 'Every finding about the person (open and closed), with the records each rests on',
+        params: personParams,
+      },
+    },
+    async (request) => {
+      await requireRecordAccess(services, request, request.params.id);
+      const now = services.now();
+      return { findings: world.findingsAbout(request.params.id).map((f) => findingView(f, now)) };
+    },
+  );
+
+  api.post(
+    '/api/persons/:id/break-glass',
+    {
+      config: { access: 'break-glass', audit: 'break-glass' },
+      schema: {
+        tags: ['records'],
+        summary: 'Open a record outside need-to-know, stating why; audited and notified to safeguarding leads',
+        params: personParams,
+        body: z.object({ reason: z.string().max(2000) }),
+      },
+    },
+    async (request, reply) => {
+      const id = request.params.id;
+      request.auditNote.subject = id;
+      request.auditNote.detail = `reason: ${request.body.reason}`;
+      if (!world.hasPerson(id)) throw notFound('That person');
+      const decision = await services.access.decide(request.principal!, id);
+      if (decision.allowed) return { granted: false, message: 'You already have access to this record.' };
+      const grant = await services.grants.grant(request.principal!, id, request.body.reason);
+      return reply.code(201).send({ granted: true, expiresAt: new Date(grant.expiresAt).toISOString() });
+    },
+  );
 }

@@ -14,7 +14,13 @@ export const SIGN_IN_MESSAGES = {
 } as const;
 
 /** Signs in through the configured authenticator and starts a session cookie; shared by the API and the sign-in page. */
-export async function signIn(services: Services, request: FastifyRequest, reply: FastifyReply, username: string, password: string): Promise<{ ok: true; principal: Principal } | { ok: false; message: string }> {
+export async function signIn(
+  services: Services,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  username: string,
+  password: string,
+): Promise<{ ok: true; principal: Principal } | { ok: false; message: string }> {
   request.auditNote.action = 'sign-in';
   const result = await services.authenticator.signIn({ username, password });
   if (!result.ok) {
@@ -25,7 +31,11 @@ export async function signIn(services: Services, request: FastifyRequest, reply:
   const session = await services.sessions.start(result.principal);
   request.auditNote.actor = result.principal;
   reply.setCookie(SESSION_COOKIE, session.token, {
-    path: '/', httpOnly: true, sameSite: 'lax', secure: request.protocol === 'https', expires: new Date(session.expiresAt),
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: request.protocol === 'https',
+    expires: new Date(session.expiresAt),
   });
   return { ok: true, principal: result.principal };
 }
@@ -37,41 +47,67 @@ export async function signOut(services: Services, request: FastifyRequest, reply
 }
 
 const principalBody = z.object({
-  userId: z.string(), username: z.string(), displayName: z.string(), role: z.string(), agency: z.string(), qualified: z.boolean(),
+  userId: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.string(),
+  agency: z.string(),
+  qualified: z.boolean(),
   capabilities: z.array(z.string()),
 });
 const withCapabilities = (p: Principal) => ({ ...p, capabilities: [...ROLE_CAPABILITIES[p.role]] });
 
 export function sessionRoutes(app: FastifyInstance, services: Services): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  api.get('/api/csrf-token', {
-    config: { access: 'public', audit: false },
-    schema: { tags: ['session'], summary: 'A CSRF token: send it as the x-csrf-token header on every POST and DELETE', response: { 200: z.object({ token: z.string() }) } },
-  }, async (_request, reply) => ({ token: reply.generateCsrf() }));
-
-  api.post('/api/session', {
-    config: { access: 'public', audit: 'sign-in' },
-    schema: {
-      tags: ['session'], summary: 'Sign in with a local account; sets an HttpOnly session cookie',
-      body: z.object({ username: z.string().min(1).max(200), password: z.string().min(1).max(1000) }),
-      response: { 200: principalBody },
+  api.get(
+    '/api/csrf-token',
+    {
+      config: { access: 'public', audit: false },
+      schema: {
+        tags: ['session'],
+        summary: 'A CSRF token: send it as the x-csrf-token header on every POST and DELETE',
+        response: { 200: z.object({ token: z.string() }) },
+      },
     },
-  }, async (request, reply) => {
-    const result = await signIn(services, request, reply, request.body.username, request.body.password);
-    if (!result.ok) throw new Refusal(401, result.message);
-    return withCapabilities(result.principal);
-  });
+    async (_request, reply) => ({ token: reply.generateCsrf() }),
+  );
 
-  api.delete('/api/session', {
-    config: { access: 'signed-in', audit: 'sign-out' },
-    schema: { tags: ['session'], summary: 'Sign out: ends the session' },
-  }, async (request, reply) => {
-    await signOut(services, request, reply);
-    return reply.code(204).send();
-  });
+  api.post(
+    '/api/session',
+    {
+      config: { access: 'public', audit: 'sign-in' },
+      schema: {
+        tags: ['session'],
+        summary: 'Sign in with a local account; sets an HttpOnly session cookie',
+        body: z.object({ username: z.string().min(1).max(200), password: z.string().min(1).max(1000) }),
+        response: { 200: principalBody },
+      },
+    },
+    async (request, reply) => {
+      const result = await signIn(services, request, reply, request.body.username, request.body.password);
+      if (!result.ok) throw new Refusal(401, result.message);
+      return withCapabilities(result.principal);
+    },
+  );
 
-  api.get('/api/me', {
-    config: { access: 'signed-in' },
-    schema: { tags: ['session'], summary: 'The signed-in user and what their role may do', response: { 200: principalBody } },
-  }, async (request) => withCapabilities(request.principal!));
+  api.delete(
+    '/api/session',
+    {
+      config: { access: 'signed-in', audit: 'sign-out' },
+      schema: { tags: ['session'], summary: 'Sign out: ends the session' },
+    },
+    async (request, reply) => {
+      await signOut(services, request, reply);
+      return reply.code(204).send();
+    },
+  );
+
+  api.get(
+    '/api/me',
+    {
+      config: { access: 'signed-in' },
+      schema: { tags: ['session'], summary: 'The signed-in user and what their role may do', response: { 200: principalBody } },
+    },
+    async (request) => withCapabilities(request.principal!),
+  );
 }

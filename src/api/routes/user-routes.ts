@@ -8,22 +8,35 @@ import { principalOf } from '../../access/user-directory.ts';
 
 export function userRoutes(app: FastifyInstance, services: Services): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  api.get('/api/users', {
-    config: { access: 'users.manage' },
-    schema: { tags: ['users'], summary: 'Every account' },
-  }, async () => ({ users: (await services.users.list()).map(principalOf) }));
-
-  api.post('/api/users', {
-    config: { access: 'users.manage' },
-    schema: {
-      tags: ['users'], summary: 'Create a local account (the password is stored as an argon2id hash)',
-      body: z.object({
-        username: z.string().max(64), displayName: z.string().max(200), role: z.enum(ROLES), agency: z.enum(AGENCIES),
-        qualified: z.boolean().optional(), password: z.string().max(1000),
-      }),
+  api.get(
+    '/api/users',
+    {
+      config: { access: 'users.manage' },
+      schema: { tags: ['users'], summary: 'Every account' },
     },
-  }, async (request, reply) => {
-    const user = await services.users.create(request.body);
-    return reply.code(201).send({ user: principalOf(user) });
-  });
+    async () => ({ users: (await services.users.list()).map(principalOf) }),
+  );
+
+  api.post(
+    '/api/users',
+    {
+      config: { access: 'users.manage' },
+      schema: {
+        tags: ['users'],
+        summary: 'Create a local account (the password is stored as an argon2id hash)',
+        body: z.object({
+          username: z.string().max(64),
+          displayName: z.string().max(200),
+          role: z.enum(ROLES),
+          agency: z.enum(AGENCIES),
+          qualified: z.boolean().optional(),
+          password: z.string().max(1000),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const user = await services.users.create(request.body);
+      return reply.code(201).send({ user: principalOf(user) });
+    },
+  );
 }

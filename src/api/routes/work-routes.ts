@@ -12,44 +12,81 @@ export function workRoutes(app: FastifyInstance, services: Services): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const world = services.store.engine.world;
 
-  api.get('/api/my-work', {
-    config: { access: 'record.read' },
-    schema: { tags: ['work'], summary: 'My findings (owned by my agency, most urgent first) and my caseload' },
-  }, async (request) => myWork(services.db, world, services.access, request.principal!, services.now(), services.zone));
-
-  api.get('/api/front-door/queue', {
-    config: { access: 'front-door' },
-    schema: { tags: ['work'], summary: "The front door's queue: referrals awaiting a decision and findings, each with the family's history" },
-  }, async () => ({ items: await frontDoorQueue(services.db, world, services.now(), services.zone) }));
-
-  api.get('/api/identity/reviews', {
-    config: { access: 'front-door' },
-    schema: {
-      tags: ['work'],
-      summary: 'Possible matches between records of people, waiting for a practitioner: confirm with identity.linked (basis confirmed) or part with identity.unlinked through POST /api/events',
+  api.get(
+    '/api/my-work',
+    {
+      config: { access: 'record.read' },
+      schema: { tags: ['work'], summary: 'My findings (owned by my agency, most urgent first) and my caseload' },
     },
-  }, async () => ({
-    reviews: world.pendingReviews().map((e) => ({
-      person: e.data.person, candidate: e.data.candidate, matchWeight: e.data.matchWeight,
-      probability: e.data.probability, explanation: e.data.explanation, raisedAt: new Date(e.at).toISOString(),
-    })),
-  }));
+    async (request) => myWork(services.db, world, services.access, request.principal!, services.now(), services.zone),
+  );
 
-  api.get('/api/audit', {
-    config: { access: 'audit.read' },
-    schema: {
-      tags: ['audit'], summary: 'Who saw what: the audit log, newest first',
-      querystring: z.object({ subject: z.string().max(200).optional(), actor: z.string().max(200).optional(), outcome: z.enum(['allowed', 'refused', 'invalid', 'failed']).optional() }),
+  api.get(
+    '/api/front-door/queue',
+    {
+      config: { access: 'front-door' },
+      schema: {
+        tags: ['work'],
+        summary: "The front door's queue: referrals awaiting a decision and findings, each with the family's history",
+      },
     },
-  }, async (request) => ({ entries: await auditEntries(services.db, request.query) }));
+    async () => ({ items: await frontDoorQueue(services.db, world, services.now(), services.zone) }),
+  );
 
-  api.get('/api/figures', {
-    config: { access: 'figures.read' },
-    schema: { tags: ['audit'], summary: 'Partnership figures: findings raised, open, overdue and time to first action, by code' },
-  }, async () => ({ figures: await findingFigures(services.db, services.now()) }));
+  api.get(
+    '/api/identity/reviews',
+    {
+      config: { access: 'front-door' },
+      schema: {
+        tags: ['work'],
+        summary:
+          'Possible matches between records of people, waiting for a practitioner: confirm with identity.linked (basis confirmed) or part with identity.unlinked through POST /api/events',
+      },
+    },
+    async () => ({
+      reviews: world.pendingReviews().map((e) => ({
+        person: e.data.person,
+        candidate: e.data.candidate,
+        matchWeight: e.data.matchWeight,
+        probability: e.data.probability,
+        explanation: e.data.explanation,
+        raisedAt: new Date(e.at).toISOString(),
+      })),
+    }),
+  );
 
-  api.get('/api/notifications', {
-    config: { access: 'notifications.read' },
-    schema: { tags: ['audit'], summary: 'Notifications for my role (break-glass openings of records)' },
-  }, async (request) => ({ notifications: await notificationsFor(services.db, request.principal!.role) }));
+  api.get(
+    '/api/audit',
+    {
+      config: { access: 'audit.read' },
+      schema: {
+        tags: ['audit'],
+        summary: 'Who saw what: the audit log, newest first',
+        querystring: z.object({
+          subject: z.string().max(200).optional(),
+          actor: z.string().max(200).optional(),
+          outcome: z.enum(['allowed', 'refused', 'invalid', 'failed']).optional(),
+        }),
+      },
+    },
+    async (request) => ({ entries: await auditEntries(services.db, request.query) }),
+  );
+
+  api.get(
+    '/api/figures',
+    {
+      config: { access: 'figures.read' },
+      schema: { tags: ['audit'], summary: 'Partnership figures: findings raised, open, overdue and time to first action, by code' },
+    },
+    async () => ({ figures: await findingFigures(services.db, services.now()) }),
+  );
+
+  api.get(
+    '/api/notifications',
+    {
+      config: { access: 'notifications.read' },
+      schema: { tags: ['audit'], summary: 'Notifications for my role (break-glass openings of records)' },
+    },
+    async (request) => ({ notifications: await notificationsFor(services.db, request.principal!.role) }),
+  );
 }

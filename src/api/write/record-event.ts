@@ -11,7 +11,7 @@ const PERSON_LIST_FIELDS = ['persons', 'seen'] as const;
 /** Everyone an input names, whether or not they are known yet. */
 export function namedPersons(input: Record<string, unknown>): string[] {
   const ids = new Set<string>();
-  for (const field of PERSON_FIELDS) if (typeof input[field] === 'string') ids.add(input[field] as string);
+  for (const field of PERSON_FIELDS) if (typeof input[field] === 'string') ids.add(input[field]);
   for (const field of PERSON_LIST_FIELDS) {
     const list = input[field];
     if (Array.isArray(list)) for (const id of list) if (typeof id === 'string') ids.add(id);
@@ -30,14 +30,20 @@ export interface Recorded {
  * from the account, never from the request; every known person the event names must
  * be within the user's access; decisions on referrals need a role that decides.
  */
-export async function recordEvent(services: Services, principal: Principal, input: unknown, defaultKey: string, onSubject?: (id: string) => void): Promise<Recorded> {
+export async function recordEvent(
+  services: Services,
+  principal: Principal,
+  input: unknown,
+  defaultKey: string,
+  onSubject?: (id: string) => void,
+): Promise<Recorded> {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     throw new ValidationError([{ field: '', reason: 'an event must be a JSON object' }]);
   }
   const event = { ...(input as Record<string, unknown>) };
   // An agreed action names its owner, who may be another agency; everything else is recorded for one's own agency.
   if (event.agency !== undefined && event.agency !== principal.agency && event.type !== 'action.agreed') {
-    throw new Refusal(403, `You record for your own agency (${principal.agency}), not ${String(event.agency)}.`);
+    throw new Refusal(403, `You record for your own agency (${principal.agency}), not ${JSON.stringify(event.agency)}.`);
   }
   if (event.type === 'referral.decision' && !can(principal.role, 'decide')) {
     throw new Refusal(403, 'Decisions on referrals are recorded by the front door or a social worker.');

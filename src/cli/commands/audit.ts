@@ -18,7 +18,9 @@ export function registerAudit(program: Command): void {
         if (verdict.intact) {
           process.stdout.write(`audit log intact: ${verdict.entries} entries; head hash ${verdict.headHash}\n`);
         } else {
-          process.stdout.write(`audit log BROKEN at entry ${verdict.firstBroken}: ${verdict.problem} (${verdict.entries} entries before it verified)\n`);
+          process.stdout.write(
+            `audit log BROKEN at entry ${verdict.firstBroken}: ${verdict.problem} (${verdict.entries} entries before it verified)\n`,
+          );
           process.exitCode = 1;
         }
       } finally {

@@ -1,5 +1,5 @@
 import { GrowthInputError } from '../../growth/growth-input-error.ts';
-import { assessObservation, type GrowthObservation } from '../../growth/growth-observation.ts';
+import { assessObservation } from '../../growth/growth-observation.ts';
 
 const round = (value: number | null, places: number) => (value === null ? null : Number(value.toFixed(places)));
 
@@ -13,13 +13,22 @@ export function growthLine(text: string, lineNumber: number): { output: string; 
   try {
     input = JSON.parse(text);
   } catch (error) {
-    return { output: JSON.stringify({ line: lineNumber, error: `line ${lineNumber} is not valid JSON: ${(error as Error).message}` }), ok: false };
+    return {
+      output: JSON.stringify({ line: lineNumber, error: `line ${lineNumber} is not valid JSON: ${(error as Error).message}` }),
+      ok: false,
+    };
   }
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return { output: JSON.stringify({ input, error: 'expected a JSON object with sex, birthDate, observationDate, gestationWeeks, gestationDays, measurement and value' }), ok: false };
+    return {
+      output: JSON.stringify({
+        input,
+        error: 'expected a JSON object with sex, birthDate, observationDate, gestationWeeks, gestationDays, measurement and value',
+      }),
+      ok: false,
+    };
   }
   try {
-    const result = assessObservation(input as GrowthObservation);
+    const result = assessObservation(input);
     const gaps = Object.entries(result.gaps).map(([field, reason]) => `${field}: ${reason}`);
     return {
       output: JSON.stringify({
@@ -34,6 +43,9 @@ export function growthLine(text: string, lineNumber: number): { output: string; 
     };
   } catch (error) {
     if (!(error instanceof GrowthInputError)) throw error;
-    return { output: JSON.stringify({ ...input, correctedSds: null, chronologicalSds: null, centile: null, error: error.message }), ok: false };
+    return {
+      output: JSON.stringify({ ...input, correctedSds: null, chronologicalSds: null, centile: null, error: error.message }),
+      ok: false,
+    };
   }
 }

@@ -32,7 +32,10 @@ test('growth reads JSON lines from a file and answers each, bad lines with an er
   const file = join(dir, 'weights.jsonl');
   writeFileSync(file, lines.join('\n') + '\n');
   const { code, stdout } = await run(['growth', file]);
-  const out = stdout.trim().split('\n').map((line) => JSON.parse(line));
+  const out = stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
   assert.equal(out.length, 5, 'one output line per non-blank input line');
 
   assert.equal(out[0].value, 3.36, 'the input is echoed');

@@ -25,12 +25,18 @@ export const registerGrowth: RegisterCommand = (program: Command) => {
   program
     .command('growth')
     .description('UK-WHO SDS and centile for each measurement, one JSON line in and one out')
-    .argument('[file]', 'JSON lines of {sex, birthDate, observationDate, gestationWeeks, gestationDays, measurement, value}; stdin when absent or "-"')
-    .addHelpText('after', `
+    .argument(
+      '[file]',
+      'JSON lines of {sex, birthDate, observationDate, gestationWeeks, gestationDays, measurement, value}; stdin when absent or "-"',
+    )
+    .addHelpText(
+      'after',
+      `
 Each output line is the input plus correctedSds, chronologicalSds, centile (at the age
 the UK-WHO instructions prescribe, named in centileAge) and, where something could not
 be computed, error naming the field. A bad line gets an error line and the rest go on;
-the exit code is 1 if any line could not be computed at all.`)
+the exit code is 1 if any line could not be computed at all.`,
+    )
     .action(async (file: string | undefined) => {
       const lines = createInterface({ input: await openInput(file), crlfDelay: Infinity });
       let failed = 0;

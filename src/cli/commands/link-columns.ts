@@ -28,7 +28,9 @@ export function recogniseColumns(header: readonly string[], file: string): Colum
     if (index !== undefined) columns[field] = index;
   }
   if (columns.id === undefined) {
-    throw new UserError(`${file}: no id column: expected a header naming one of ${NAMES.id.map((name) => name === 'uniqueid' ? 'unique_id' : name).join(', ')}`);
+    throw new UserError(
+      `${file}: no id column: expected a header naming one of ${NAMES.id.map((name) => (name === 'uniqueid' ? 'unique_id' : name)).join(', ')}`,
+    );
   }
   return columns as ColumnMap;
 }

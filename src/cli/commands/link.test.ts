@@ -42,7 +42,10 @@ test('links a small CSV: one output row per input row, the same person in one cl
   const input = csv('small.csv', SMALL);
   const out = join(dir, 'out.csv');
   const summary = await runLink([input, '--out', out, '--truth', 'person', '--review-out', join(dir, 'review.csv')]);
-  const rows = readFileSync(out, 'utf8').trim().split('\n').map((line) => line.split(','));
+  const rows = readFileSync(out, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => line.split(','));
   assert.deepEqual(rows[0], ['unique_id', 'cluster']);
   const cluster = Object.fromEntries(rows.slice(1));
   assert.deepEqual(Object.keys(cluster), ['a1', 'a2', 'a3', 'b1', 'c1', 'c2']);
@@ -61,14 +64,24 @@ test('links a small CSV: one output row per input row, the same person in one cl
 
 test('bad input is refused with a message naming the problem', async () => {
   const out = join(dir, 'never.csv');
-  await assert.rejects(runLink([csv('noid.csv', 'first_name,surname\nNoah,Watson\n'), '--out', out]), (error: unknown) =>
-    error instanceof UserError && /no id column/.test(error.message));
-  await assert.rejects(runLink([join(dir, 'absent.csv'), '--out', out]), (error: unknown) =>
-    error instanceof UserError && /absent\.csv: no such file/.test(error.message));
-  await assert.rejects(runLink([csv('dup.csv', 'id,first_name\n1,Noah\n1,Isla\n'), '--out', out]), (error: unknown) =>
-    error instanceof UserError && /row 3 repeats an id/.test(error.message));
-  await assert.rejects(runLink([csv('empty.csv', ''), '--out', out]), (error: unknown) =>
-    error instanceof UserError && /empty/.test(error.message));
-  await assert.rejects(runLink([csv('ok.csv', SMALL), '--out', out, '--link-probability', '2']), (error: unknown) =>
-    error instanceof UserError && /--link-probability/.test(error.message));
+  await assert.rejects(
+    runLink([csv('noid.csv', 'first_name,surname\nNoah,Watson\n'), '--out', out]),
+    (error: unknown) => error instanceof UserError && /no id column/.test(error.message),
+  );
+  await assert.rejects(
+    runLink([join(dir, 'absent.csv'), '--out', out]),
+    (error: unknown) => error instanceof UserError && /absent\.csv: no such file/.test(error.message),
+  );
+  await assert.rejects(
+    runLink([csv('dup.csv', 'id,first_name\n1,Noah\n1,Isla\n'), '--out', out]),
+    (error: unknown) => error instanceof UserError && /row 3 repeats an id/.test(error.message),
+  );
+  await assert.rejects(
+    runLink([csv('empty.csv', ''), '--out', out]),
+    (error: unknown) => error instanceof UserError && /empty/.test(error.message),
+  );
+  await assert.rejects(
+    runLink([csv('ok.csv', SMALL), '--out', out, '--link-probability', '2']),
+    (error: unknown) => error instanceof UserError && /--link-probability/.test(error.message),
+  );
 });

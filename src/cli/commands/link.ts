@@ -23,18 +23,31 @@ export const registerLink: RegisterCommand = (program: Command) => {
   program
     .command('link')
     .description('find the records that are the same person, with no shared identifier needed')
-    .argument('<file>', 'CSV with a header: unique_id (or id) and any of first_name, surname, dob, sex, nhs_number, postcode, city, email, phone')
+    .argument(
+      '<file>',
+      'CSV with a header: unique_id (or id) and any of first_name, surname, dob, sex, nhs_number, postcode, city, email, phone',
+    )
     .requiredOption('--out <file>', 'where to write unique_id,cluster (one row per input row)')
     .option('--review-out <file>', 'where to write the pairs a practitioner should decide (unique_id_l,unique_id_r,probability)')
     .option('--truth <column>', 'a column holding the true person, to report pairwise precision, recall and F1')
     .option('--link-probability <p>', 'link at or above this match probability', String(DEFAULT_THRESHOLDS.link))
-    .option('--review-probability <p>', 'send pairs at or above this (and below the link probability) for review', String(DEFAULT_THRESHOLDS.review))
-    .addHelpText('after', `
+    .option(
+      '--review-probability <p>',
+      'send pairs at or above this (and below the link probability) for review',
+      String(DEFAULT_THRESHOLDS.review),
+    )
+    .addHelpText(
+      'after',
+      `
 The model is trained on the file itself without labels (EM, as Splink does), then
 candidate pairs from the blocking rules are scored and linked pairs clustered.
-Nothing from the records is printed: only counts and figures.`)
+Nothing from the records is printed: only counts and figures.`,
+    )
     .action(async (file: string, options: LinkCommandOptions) => {
-      const thresholds = { link: probability(options.linkProbability, '--link-probability'), review: probability(options.reviewProbability, '--review-probability') };
+      const thresholds = {
+        link: probability(options.linkProbability, '--link-probability'),
+        review: probability(options.reviewProbability, '--review-probability'),
+      };
       if (thresholds.review > thresholds.link) throw new UserError('--review-probability must not be above --link-probability');
       const { header, rows } = await readCsv(file);
       const columns = recogniseColumns(header, file);
@@ -46,12 +59,20 @@ Nothing from the records is printed: only counts and figures.`)
       const result = linkRecords(records, { thresholds, onProgress: progress.update });
       progress.stop();
 
-      await writeOutput(options.out, stringify([['unique_id', 'cluster'], ...records.map((record, i) => [record.id, records[result.clusterOf[i]].id])]));
+      await writeOutput(
+        options.out,
+        stringify([['unique_id', 'cluster'], ...records.map((record, i) => [record.id, records[result.clusterOf[i]].id])]),
+      );
       if (options.reviewOut) await writeOutput(options.reviewOut, reviewCsv(result, records));
       console.log(summary(result, records.length, describeColumns(columns)));
       if (truthColumn !== undefined) {
-        const accuracy = pairwiseAccuracy(result.clusterOf, rows.map((row) => row[truthColumn] ?? ''));
-        console.log(`against ${options.truth}: precision ${accuracy.precision.toFixed(4)}, recall ${accuracy.recall.toFixed(4)}, F1 ${accuracy.f1.toFixed(4)} (${accuracy.truePositives} of ${accuracy.truePairs} true pairs found, ${accuracy.predictedPairs} pairs linked)`);
+        const accuracy = pairwiseAccuracy(
+          result.clusterOf,
+          rows.map((row) => row[truthColumn] ?? ''),
+        );
+        console.log(
+          `against ${options.truth}: precision ${accuracy.precision.toFixed(4)}, recall ${accuracy.recall.toFixed(4)}, F1 ${accuracy.f1.toFixed(4)} (${accuracy.truePositives} of ${accuracy.truePairs} true pairs found, ${accuracy.predictedPairs} pairs linked)`,
+        );
       }
     });
 };
@@ -62,7 +83,9 @@ async function readCsv(file: string): Promise<{ header: string[]; rows: string[]
     text = await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UserError(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : 'cannot be read'}`);
+    throw new UserError(
+      `${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : 'cannot be read'}`,
+    );
   }
   let table: string[][];
   try {
@@ -121,7 +144,10 @@ function summary(result: LinkResult, records: number, fields: string): string {
     `review band (for a practitioner to decide): ${result.review.length}`,
     `people (clusters): ${result.clustering.clusters}`,
   ];
-  if (result.clustering.mergesRefusedAsChaining > 0) lines.push(`links not followed because the groups they would join look like different people: ${result.clustering.mergesRefusedAsChaining}`);
+  if (result.clustering.mergesRefusedAsChaining > 0)
+    lines.push(
+      `links not followed because the groups they would join look like different people: ${result.clustering.mergesRefusedAsChaining}`,
+    );
   return lines.join('\n');
 }
 
@@ -129,7 +155,10 @@ function summary(result: LinkResult, records: number, fields: string): string {
 function progressBar(): { update: (stage: string, done: number, total: number) => void; stop: () => void } {
   if (!process.stderr.isTTY || !process.stdout.isTTY) return { update: () => {}, stop: () => {} };
   const stages = ['preparing', 'training', 'comparing', 'clustering'];
-  const bar = new cliProgress.SingleBar({ format: 'linking |{bar}| {percentage}% {stage}', stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar(
+    { format: 'linking |{bar}| {percentage}% {stage}', stream: process.stderr, hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
   bar.start(stages.length * 100, 0, { stage: stages[0] });
   return {
     update: (stage, done, total) => {

@@ -22,8 +22,13 @@ export function registerProtocols(program: Command): void {
       }
       const config = loadPartnershipConfig(input, PROTOCOLS);
       const rows = PROTOCOLS.map((p) => ({
-        id: p.id, version: p.version, title: p.title, codes: p.codes, source: p.source,
-        enabled: !config.disabled.includes(p.id), config: config.protocols[p.id],
+        id: p.id,
+        version: p.version,
+        title: p.title,
+        codes: p.codes,
+        source: p.source,
+        enabled: !config.disabled.includes(p.id),
+        config: config.protocols[p.id],
       }));
       if (options.format === 'json') {
         process.stdout.write(JSON.stringify({ partnership: config.name, timezone: config.timezone, protocols: rows }, null, 2) + '\n');

@@ -40,9 +40,13 @@ export function registerReplay(program: Command): void {
       let unexpected = 0;
       let anyExpectations = false;
       const totalEvents = scenarios.reduce((n, s) => n + s.events.length, 0);
-      const bar = process.stderr.isTTY && totalEvents >= PROGRESS_FROM_EVENTS
-        ? new cliProgress.SingleBar({ stream: process.stderr, format: 'replaying {bar} {value}/{total} events' }, cliProgress.Presets.shades_classic)
-        : undefined;
+      const bar =
+        process.stderr.isTTY && totalEvents >= PROGRESS_FROM_EVENTS
+          ? new cliProgress.SingleBar(
+              { stream: process.stderr, format: 'replaying {bar} {value}/{total} events' },
+              cliProgress.Presets.shades_classic,
+            )
+          : undefined;
       bar?.start(totalEvents, 0);
       let done = 0;
       const outputs: string[] = [];

@@ -8,7 +8,7 @@ import { UserError } from '../report-failure.ts';
 export function registerServe(program: Command): void {
   program
     .command('serve')
-    .description('Serve the practitioners\' web app and the API (embedded store in .threadline-data/, or DATABASE_URL)')
+    .description("Serve the practitioners' web app and the API (embedded store in .threadline-data/, or DATABASE_URL)")
     .option('--port <port>', 'port to listen on', '3000')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--data-dir <dir>', 'embedded store folder (ignored when DATABASE_URL is set)', '.threadline-data')
@@ -31,13 +31,18 @@ export function registerServe(program: Command): void {
       if (server.demoLoaded) out.write(`Demo: loaded ${server.demoLoaded.events} records from ${server.demoLoaded.scenarios} scenarios.\n`);
       if (server.demoAccounts) {
         out.write(`\nDemo accounts (DEMO ONLY: every password is "${DEMO_PASSWORD}"):\n`);
-        for (const a of server.demoAccounts) out.write(`  ${a.username.padEnd(22)} ${ROLE_LABELS[a.role]}${a.role === 'front-door-worker' ? (a.qualified ? ' (qualified social worker)' : ' (unqualified)') : ''}\n`);
+        for (const a of server.demoAccounts)
+          out.write(
+            `  ${a.username.padEnd(22)} ${ROLE_LABELS[a.role]}${a.role === 'front-door-worker' ? (a.qualified ? ' (qualified social worker)' : ' (unqualified)') : ''}\n`,
+          );
       }
-      if (server.firstAdmin) out.write(`\nNo accounts existed: created administrator "${server.firstAdmin.username}" with password "${server.firstAdmin.password}" (shown once).\n`);
+      if (server.firstAdmin)
+        out.write(
+          `\nNo accounts existed: created administrator "${server.firstAdmin.username}" with password "${server.firstAdmin.password}" (shown once).\n`,
+        );
       out.write('\n');
-      const stop = async () => {
-        await server.close();
-        process.exit(0);
+      const stop = () => {
+        void server.close().then(() => process.exit(0));
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);

@@ -46,7 +46,10 @@ export function ageAxis(firstDays: number, lastDays: number): AgeAxis {
   const step = wanted <= 15 * DAYS_PER_MONTH ? 1 : 3;
   const months = ceilTo(wanted / DAYS_PER_MONTH, step);
   for (let m = 0; m <= months; m += step) {
-    ticks.push({ days: m * DAYS_PER_MONTH, label: m === 0 ? (start < 0 ? 'term' : 'birth') : m >= 24 && m % 12 === 0 ? `${m / 12}y` : `${m}m` });
+    ticks.push({
+      days: m * DAYS_PER_MONTH,
+      label: m === 0 ? (start < 0 ? 'term' : 'birth') : m >= 24 && m % 12 === 0 ? `${m / 12}y` : `${m}m`,
+    });
   }
   for (let w = 1; w < 4 * step && step === 1; w++) if (w % 4 !== 0) minor.push(w * WEEK);
   return { start, end: months * DAYS_PER_MONTH, unit: 'months', ticks, minor };

@@ -28,7 +28,13 @@ export interface CentileCurves {
 }
 
 /** Values of the nine chart lines across [startDays, endDays] from term, sampled every `stepDays`. */
-export function centileCurves(measurement: GrowthMeasurement, sex: GrowthSex, startDays: number, endDays: number, stepDays: number): CentileCurves {
+export function centileCurves(
+  measurement: GrowthMeasurement,
+  sex: GrowthSex,
+  startDays: number,
+  endDays: number,
+  stepDays: number,
+): CentileCurves {
   const stretches: CurvePoint[][] = [];
   for (const stretch of STRETCHES) {
     const from = Math.max(startDays, stretch.from * DAYS_PER_YEAR);

@@ -4,11 +4,7 @@ import { jaroWinkler } from '../string-similarity.ts';
 export const area: Comparison = {
   key: 'area',
   title: 'Town or area',
-  levels: [
-    { label: 'exact', termFrequency: true },
-    { label: 'Jaro-Winkler at least 0.88' },
-    { label: 'different' },
-  ],
+  levels: [{ label: 'exact', termFrequency: true }, { label: 'Jaro-Winkler at least 0.88' }, { label: 'different' }],
   compare(a, b) {
     if (a.area === null || b.area === null) return NULL_LEVEL;
     if (a.area === b.area) return 0;

@@ -13,7 +13,8 @@ export const dateOfBirth: Comparison = {
     { label: 'different' },
   ],
   compare(a, b) {
-    const x = a.born, y = b.born;
+    const x = a.born,
+      y = b.born;
     if (x === null || y === null) return NULL_LEVEL;
     if (x.dayNumber === y.dayNumber) return 0;
     if (x.year === y.year && x.day === y.month && x.month === y.day) return 1;

@@ -10,9 +10,7 @@ import { email } from './email.ts';
 import { phone } from './phone.ts';
 
 /** The evidence Threadline weighs, in the order a waterfall shows it. */
-export const COMPARISONS: readonly Comparison[] = [
-  givenName, familyName, dateOfBirth, sex, nhsNumber, postcode, area, email, phone,
-];
+export const COMPARISONS: readonly Comparison[] = [givenName, familyName, dateOfBirth, sex, nhsNumber, postcode, area, email, phone];
 
 export function comparisonByKey(key: string): Comparison {
   const found = COMPARISONS.find((comparison) => comparison.key === key);

@@ -11,7 +11,8 @@ export const postcode: Comparison = {
     { label: 'different' },
   ],
   compare(a, b) {
-    const x = a.postcode, y = b.postcode;
+    const x = a.postcode,
+      y = b.postcode;
     if (x === null || y === null) return NULL_LEVEL;
     if (x.full === y.full) return 0;
     if (x.sector === y.sector) return 1;

@@ -1,7 +1,9 @@
 /** A name reduced to what survives re-keying: lower case, no accents, letters only. */
 export function normaliseName(value: string | undefined): string | null {
   if (value === undefined) return null;
-  const letters = foldAccents(value).toLowerCase().replace(/[^a-z]/g, '');
+  const letters = foldAccents(value)
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
   return letters.length > 0 ? letters : null;
 }
 
@@ -11,7 +13,11 @@ export function normaliseName(value: string | undefined): string | null {
  */
 export function nameParts(value: string | undefined): string[] {
   if (value === undefined) return [];
-  return foldAccents(value).toLowerCase().split(/[^a-z']+/).map((part) => part.replace(/'/g, '')).filter((part) => part.length > 1);
+  return foldAccents(value)
+    .toLowerCase()
+    .split(/[^a-z']+/)
+    .map((part) => part.replace(/'/g, ''))
+    .filter((part) => part.length > 1);
 }
 
 function foldAccents(value: string): string {

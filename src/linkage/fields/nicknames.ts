@@ -145,7 +145,7 @@ const NONE: readonly number[] = [];
 
 /** The nickname groups a normalised given name belongs to (empty when none). */
 export function nicknameGroups(normalisedGivenName: string | null): readonly number[] {
-  return normalisedGivenName === null ? NONE : GROUPS_BY_NAME.get(normalisedGivenName) ?? NONE;
+  return normalisedGivenName === null ? NONE : (GROUPS_BY_NAME.get(normalisedGivenName) ?? NONE);
 }
 
 /** Whether two names share a nickname group (William and Bill, Bill and Billy). */

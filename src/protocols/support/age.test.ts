@@ -5,7 +5,14 @@ import type { PersonState } from '../../engine/world-view.ts';
 import { isUnderMonths } from './age.ts';
 
 const child = (bornMs: number): PersonState => ({
-  id: 'c', role: 'child', bornMs, firstRecordedAt: bornMs, gpRegistrations: [], openPlans: new Map(), agencies: new Set(), events: [],
+  id: 'c',
+  role: 'child',
+  bornMs,
+  firstRecordedAt: bornMs,
+  gpRegistrations: [],
+  openPlans: new Map(),
+  agencies: new Set(),
+  events: [],
 });
 
 test('isUnderMonths agrees with calendar months in local time, near the boundary and far from it', () => {
@@ -16,7 +23,13 @@ test('isUnderMonths agrees with calendar months in local time, near the boundary
     const born = Date.UTC(2019, 0, 1) + (seed % 2000) * DAY_MS + (seed % 1440) * 60_000;
     const months = 1 + (seed % 60);
     const boundary = addMonths(born, months, zone);
-    for (const at of [boundary - 1, boundary, born + (seed % (months * 32)) * DAY_MS, born + months * 27 * DAY_MS, born + months * 32 * DAY_MS]) {
+    for (const at of [
+      boundary - 1,
+      boundary,
+      born + (seed % (months * 32)) * DAY_MS,
+      born + months * 27 * DAY_MS,
+      born + months * 32 * DAY_MS,
+    ]) {
       assert.equal(isUnderMonths(child(born), at, months, zone), at < boundary, `born ${born}, ${months} months, at ${at}`);
     }
   }

@@ -6,8 +6,12 @@ export const CLOSING_OUTCOMES = new Set(['no-further-action', 'signpost']);
 
 /** A record that children's social care has, or had, the family's case in hand. */
 export function isCscRecord(event: ThreadEvent): boolean {
-  return (event.type === 'referral.made' && event.data.to === 'children-social-care') ||
-    event.type === 'referral.decision' || event.type === 'strategy.discussion' || event.type === 'plan.started';
+  return (
+    (event.type === 'referral.made' && event.data.to === 'children-social-care') ||
+    event.type === 'referral.decision' ||
+    event.type === 'strategy.discussion' ||
+    event.type === 'plan.started'
+  );
 }
 
 /**
@@ -16,7 +20,12 @@ export function isCscRecord(event: ThreadEvent): boolean {
  * strategy discussion or a plan. A referral closed with no further action or signposting is
  * not in hand. Returns the latest such record and whether it counts.
  */
-export function cscResponse(world: WorldView, ids: readonly string[], since: number, at: number): { inHand: boolean; latest?: ThreadEvent } {
+export function cscResponse(
+  world: WorldView,
+  ids: readonly string[],
+  since: number,
+  at: number,
+): { inHand: boolean; latest?: ThreadEvent } {
   let latest: ThreadEvent | undefined;
   const seen = new Set<string>();
   for (const id of ids) {

@@ -19,7 +19,9 @@ export function neglectSigns(world: WorldView, childId: string, at: number, wind
       const sign =
         (e.type === 'concern.recorded' && NEGLECT_CONCERNS.has(e.data.kind)) ||
         e.type === 'visit.no-access' ||
-        (e.type === 'appointment.missed' && e.subject === childId && (e.data.reason === 'was-not-brought' || e.data.reason === 'did-not-attend'));
+        (e.type === 'appointment.missed' &&
+          e.subject === childId &&
+          (e.data.reason === 'was-not-brought' || e.data.reason === 'did-not-attend'));
       if (sign) signs.set(e.key, e);
     }
   }

@@ -12,10 +12,14 @@ const OWN_SIGHT_MS = 7 * 86_400_000;
  * midnight) on the day of `since` counts, since it may have been made at any time that day.
  */
 export function referralSince(world: WorldView, childId: string, since: number, dayStart: number): ThreadEvent | undefined {
-  return world.eventsOf(childId).find((e) =>
-    ((e.at >= since || e.at === dayStart) &&
-      (((e.type === 'referral.made' || e.type === 'information.shared') && e.data.to === 'children-social-care') ||
-        e.type === 'referral.decision' ||
-        e.type === 'strategy.discussion')) ||
-    (e.type === 'injury.observed' && e.agency === 'children-social-care' && e.at <= since && e.at >= since - OWN_SIGHT_MS));
+  return world
+    .eventsOf(childId)
+    .find(
+      (e) =>
+        ((e.at >= since || e.at === dayStart) &&
+          (((e.type === 'referral.made' || e.type === 'information.shared') && e.data.to === 'children-social-care') ||
+            e.type === 'referral.decision' ||
+            e.type === 'strategy.discussion')) ||
+        (e.type === 'injury.observed' && e.agency === 'children-social-care' && e.at <= since && e.at >= since - OWN_SIGHT_MS),
+    );
 }

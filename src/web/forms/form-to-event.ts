@@ -4,8 +4,9 @@ import type { EventFormSpec, FieldSpec } from './event-forms.ts';
 
 export type FormBody = Record<string, string | string[] | undefined>;
 
-const text = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] ?? '' : value ?? '').trim();
-const list = (value: string | string[] | undefined) => (Array.isArray(value) ? value : value ? [value] : []).map((s) => s.trim()).filter(Boolean);
+const text = (value: string | string[] | undefined) => (Array.isArray(value) ? (value[0] ?? '') : (value ?? '')).trim();
+const list = (value: string | string[] | undefined) =>
+  (Array.isArray(value) ? value : value ? [value] : []).map((s) => s.trim()).filter(Boolean);
 const pad = (n: string) => n.padStart(2, '0');
 
 /** Day, month and year fields as an ISO date, or a problem. */
@@ -14,19 +15,28 @@ function dateOf(body: FormBody, name: string): { iso?: string; problem?: string 
   const month = text(body[`${name}-month`]);
   const year = text(body[`${name}-year`]);
   if (!day && !month && !year) return {};
-  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) return { problem: 'must be a real date, for example 27 3 2024' };
+  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year))
+    return { problem: 'must be a real date, for example 27 3 2024' };
   const iso = `${year}-${pad(month)}-${pad(day)}`;
   return DateTime.fromISO(iso).isValid ? { iso } : { problem: 'must be a real date' };
 }
 
 function isBlank(field: FieldSpec, body: FormBody): boolean {
-  if (field.kind === 'when' || field.kind === 'date') return !text(body[`${field.name}-day`]) && !text(body[`${field.name}-month`]) && !text(body[`${field.name}-year`]);
+  if (field.kind === 'when' || field.kind === 'date')
+    return !text(body[`${field.name}-day`]) && !text(body[`${field.name}-month`]) && !text(body[`${field.name}-year`]);
   if (field.kind === 'checkboxes' || field.kind === 'persons') return list(body[field.name]).length === 0;
   return text(body[field.name]) === '';
 }
 
 function missingMessage(field: FieldSpec): string {
-  if (field.kind === 'select' || field.kind === 'radios' || field.kind === 'checkboxes' || field.kind === 'person' || field.kind === 'yesno') return `select ${field.label.toLowerCase().replace(/\?$/, '')}`;
+  if (
+    field.kind === 'select' ||
+    field.kind === 'radios' ||
+    field.kind === 'checkboxes' ||
+    field.kind === 'person' ||
+    field.kind === 'yesno'
+  )
+    return `select ${field.label.toLowerCase().replace(/\?$/, '')}`;
   return `enter ${field.label.toLowerCase().replace(/\?$/, '')}`;
 }
 
@@ -35,7 +45,11 @@ function missingMessage(field: FieldSpec): string {
  * field. Type-level checks (allowed values, known people) are left to the record,
  * which refuses with the field named.
  */
-export function formToEvent(form: EventFormSpec, body: FormBody, zone: string): { event?: Record<string, unknown>; problems: FieldProblem[] } {
+export function formToEvent(
+  form: EventFormSpec,
+  body: FormBody,
+  zone: string,
+): { event?: Record<string, unknown>; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   const event: Record<string, unknown> = {};
   if (typeof form.type === 'string') event.type = form.type;
@@ -51,7 +65,8 @@ export function formToEvent(form: EventFormSpec, body: FormBody, zone: string): 
         const date = dateOf(body, field.name);
         const time = text(body[`${field.name}-time`]) || '00:00';
         if (date.problem) problems.push({ field: field.name, reason: date.problem });
-        else if (!/^([01]?\d|2[0-3]):[0-5]\d$/.test(time)) problems.push({ field: `${field.name}-time`, reason: 'must be a time like 14:30' });
+        else if (!/^([01]?\d|2[0-3]):[0-5]\d$/.test(time))
+          problems.push({ field: `${field.name}-time`, reason: 'must be a time like 14:30' });
         else event[field.name] = `${date.iso}T${time.padStart(5, '0')}`;
         if (event[field.name] && DateTime.fromISO(event[field.name] as string, { zone }).toMillis() > Date.now() + 60_000) {
           problems.push({ field: field.name, reason: 'must not be in the future' });
@@ -78,11 +93,15 @@ export function formToEvent(form: EventFormSpec, body: FormBody, zone: string): 
         event[field.name] = list(value);
         break;
       default:
-        if (field.name !== 'contentOther' && !(typeof form.type !== 'string' && field.name === form.type.field)) event[field.name] = text(value);
+        if (field.name !== 'contentOther' && !(typeof form.type !== 'string' && field.name === form.type.field))
+          event[field.name] = text(value);
     }
   }
   if (form.slug === 'information') {
-    const other = text(body.contentOther).split(',').map((s) => s.trim()).filter(Boolean);
+    const other = text(body.contentOther)
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const content = [...((event.content as string[] | undefined) ?? []), ...other];
     if (content.length > 0) event.content = content;
   }

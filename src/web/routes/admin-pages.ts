@@ -14,32 +14,69 @@ export function adminPages(app: FastifyInstance, services: Services): void {
   async function render(request: FastifyRequest, reply: FastifyReply, problems: FieldProblem[] = [], values: Record<string, string> = {}) {
     const users = await services.users.list();
     const fieldErrors = Object.fromEntries(problems.map((p) => [p.field, { text: p.reason.replace(/^./, (c) => c.toUpperCase()) }]));
-    return page(request, reply, 'users.njk', {
-      title: 'Accounts',
-      users: users.map((u) => ({ ...u, roleLabel: ROLE_LABELS[u.role], agencyLabel: agencyName(u.agency) })),
-      roleOptions: [{ value: '', text: 'Choose' }, ...ROLES.map((r) => ({ value: r, text: ROLE_LABELS[r], selected: values.role === r }))],
-      agencyOptions: [{ value: '', text: 'Choose' }, ...AGENCIES.map((a) => ({ value: a, text: agencyName(a), selected: values.agency === a }))],
-      values, fieldErrors, errors: problems.length ? errorList(problems) : undefined,
-    }, problems.length ? 400 : 200);
+    return page(
+      request,
+      reply,
+      'users.njk',
+      {
+        title: 'Accounts',
+        users: users.map((u) => ({ ...u, roleLabel: ROLE_LABELS[u.role], agencyLabel: agencyName(u.agency) })),
+        roleOptions: [
+          { value: '', text: 'Choose' },
+          ...ROLES.map((r) => ({ value: r, text: ROLE_LABELS[r], selected: values.role === r })),
+        ],
+        agencyOptions: [
+          { value: '', text: 'Choose' },
+          ...AGENCIES.map((a) => ({ value: a, text: agencyName(a), selected: values.agency === a })),
+        ],
+        values,
+        fieldErrors,
+        errors: problems.length ? errorList(problems) : undefined,
+      },
+      problems.length ? 400 : 200,
+    );
   }
 
   web.get('/admin/users', { config: { access: 'users.manage' }, schema: { hide: true } }, async (request, reply) => render(request, reply));
 
-  web.post('/admin/users', {
-    config: { access: 'users.manage' },
-    schema: { hide: true, body: z.object({ username: z.string().max(64).default(''), displayName: z.string().max(200).default(''), role: z.string().max(40).default(''), agency: z.string().max(40).default(''), qualified: z.string().optional(), password: z.string().max(1000).default(''), _csrf: z.string().optional() }) },
-  }, async (request, reply) => {
-    const b = request.body;
-    try {
-      if (!isRole(b.role)) throw new ValidationError([{ field: 'role', reason: 'choose a role' }]);
-      if (!(AGENCIES as readonly string[]).includes(b.agency)) throw new ValidationError([{ field: 'agency', reason: 'choose an agency' }]);
-      await services.users.create({ username: b.username, displayName: b.displayName, role: b.role, agency: b.agency as Agency, qualified: b.qualified === 'yes', password: b.password });
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      request.auditNote.outcome = 'invalid';
-      const { password: _password, _csrf, ...values } = b;
-      return render(request, reply, error.problems, values as Record<string, string>);
-    }
-    return reply.redirect('/admin/users', 303);
-  });
+  web.post(
+    '/admin/users',
+    {
+      config: { access: 'users.manage' },
+      schema: {
+        hide: true,
+        body: z.object({
+          username: z.string().max(64).default(''),
+          displayName: z.string().max(200).default(''),
+          role: z.string().max(40).default(''),
+          agency: z.string().max(40).default(''),
+          qualified: z.string().optional(),
+          password: z.string().max(1000).default(''),
+          _csrf: z.string().optional(),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const b = request.body;
+      try {
+        if (!isRole(b.role)) throw new ValidationError([{ field: 'role', reason: 'choose a role' }]);
+        if (!(AGENCIES as readonly string[]).includes(b.agency))
+          throw new ValidationError([{ field: 'agency', reason: 'choose an agency' }]);
+        await services.users.create({
+          username: b.username,
+          displayName: b.displayName,
+          role: b.role,
+          agency: b.agency as Agency,
+          qualified: b.qualified === 'yes',
+          password: b.password,
+        });
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        request.auditNote.outcome = 'invalid';
+        const { password: _password, _csrf, ...values } = b;
+        return render(request, reply, error.problems, values);
+      }
+      return reply.redirect('/admin/users', 303);
+    },
+  );
 }

@@ -29,26 +29,54 @@ export function findingPages(app: FastifyInstance, services: Services): void {
   const web = app.withTypeProvider<ZodTypeProvider>();
   const world = services.store.engine.world;
 
-  async function render(request: FastifyRequest, reply: FastifyReply, finding: Finding, problems: FieldProblem[] = [], values: Record<string, string> = {}) {
+  async function render(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    finding: Finding,
+    problems: FieldProblem[] = [],
+    values: Record<string, string> = {},
+  ) {
     const { rows } = await services.db.query<ActionRow>(
       'SELECT a.kind, a.at, a.by_user, a.by_role, a.by_agency, a.note, u.display_name FROM finding_actions a LEFT JOIN users u ON u.id = a.by_user WHERE a.finding_id = $1 ORDER BY a.seq',
       [finding.id],
     );
-    const evidence = finding.evidence.map((key) => world.event(key)).filter((e) => e !== undefined).map((e) => ({
-      key: e.key, at: e.at, agency: agencyName(e.agency), summary: describeEvent(e, services.zone), note: e.note,
-    }));
-    return page(request, reply, 'finding.njk', {
-      title: findingView(finding, services.now()).title,
-      finding: findingView(finding, services.now()),
-      subjectName: nameOf(world, finding.subject),
-      evidence,
-      actions: rows.map((r) => ({ ...r, at: new Date(r.at).getTime(), who: r.display_name ?? r.by_user, agency: agencyName(r.by_agency ?? undefined) })),
-      values,
-      errors: problems.length ? errorList(problems, { note: 'note', kind: 'kind' }) : undefined,
-      noteError: problems.find((p) => p.field === 'note') ? { text: problems.find((p) => p.field === 'note')!.reason.replace(/^./, (c) => c.toUpperCase()) } : undefined,
-      kindError: problems.find((p) => p.field === 'kind') ? { text: problems.find((p) => p.field === 'kind')!.reason.replace(/^./, (c) => c.toUpperCase()) } : undefined,
-      backLink: `/people/${encodeURIComponent(finding.subject)}`,
-    }, problems.length ? 400 : 200);
+    const evidence = finding.evidence
+      .map((key) => world.event(key))
+      .filter((e) => e !== undefined)
+      .map((e) => ({
+        key: e.key,
+        at: e.at,
+        agency: agencyName(e.agency),
+        summary: describeEvent(e, services.zone),
+        note: e.note,
+      }));
+    return page(
+      request,
+      reply,
+      'finding.njk',
+      {
+        title: findingView(finding, services.now()).title,
+        finding: findingView(finding, services.now()),
+        subjectName: nameOf(world, finding.subject),
+        evidence,
+        actions: rows.map((r) => ({
+          ...r,
+          at: new Date(r.at).getTime(),
+          who: r.display_name ?? r.by_user,
+          agency: agencyName(r.by_agency ?? undefined),
+        })),
+        values,
+        errors: problems.length ? errorList(problems, { note: 'note', kind: 'kind' }) : undefined,
+        noteError: problems.find((p) => p.field === 'note')
+          ? { text: problems.find((p) => p.field === 'note')!.reason.replace(/^./, (c) => c.toUpperCase()) }
+          : undefined,
+        kindError: problems.find((p) => p.field === 'kind')
+          ? { text: problems.find((p) => p.field === 'kind')!.reason.replace(/^./, (c) => c.toUpperCase()) }
+          : undefined,
+        backLink: `/people/${encodeURIComponent(finding.subject)}`,
+      },
+      problems.length ? 400 : 200,
+    );
   }
 
   web.get('/findings/:id', { config: { access: 'record.read' }, schema: { hide: true, params } }, async (request, reply) => {
@@ -58,23 +86,36 @@ export function findingPages(app: FastifyInstance, services: Services): void {
     return render(request, reply, finding);
   });
 
-  web.post('/findings/:id/actions', {
-    config: { access: 'record.write' },
-    schema: { hide: true, params, body: z.object({ kind: z.string().max(20).default(''), note: z.string().max(5000).default(''), _csrf: z.string().optional() }) },
-  }, async (request, reply) => {
-    const finding = world.findingById(request.params.id);
-    if (!finding) throw notFound('That finding');
-    await requireRecordAccess(services, request, finding.subject);
-    const kind = ACTIONS.find((k) => k === request.body.kind);
-    try {
-      if (!kind) throw new ValidationError([{ field: 'kind', reason: 'choose what you are recording' }]);
-      const p = request.principal!;
-      await services.store.actOnFinding(finding.id, kind, { userId: p.userId, role: p.role, agency: p.agency }, request.body.note.trim() || undefined);
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      request.auditNote.outcome = 'invalid';
-      return render(request, reply, finding, error.problems, { kind: request.body.kind, note: request.body.note });
-    }
-    return reply.redirect(`/findings/${encodeURIComponent(finding.id)}`, 303);
-  });
+  web.post(
+    '/findings/:id/actions',
+    {
+      config: { access: 'record.write' },
+      schema: {
+        hide: true,
+        params,
+        body: z.object({ kind: z.string().max(20).default(''), note: z.string().max(5000).default(''), _csrf: z.string().optional() }),
+      },
+    },
+    async (request, reply) => {
+      const finding = world.findingById(request.params.id);
+      if (!finding) throw notFound('That finding');
+      await requireRecordAccess(services, request, finding.subject);
+      const kind = ACTIONS.find((k) => k === request.body.kind);
+      try {
+        if (!kind) throw new ValidationError([{ field: 'kind', reason: 'choose what you are recording' }]);
+        const p = request.principal!;
+        await services.store.actOnFinding(
+          finding.id,
+          kind,
+          { userId: p.userId, role: p.role, agency: p.agency },
+          request.body.note.trim() || undefined,
+        );
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        request.auditNote.outcome = 'invalid';
+        return render(request, reply, finding, error.problems, { kind: request.body.kind, note: request.body.note });
+      }
+      return reply.redirect(`/findings/${encodeURIComponent(finding.id)}`, 303);
+    },
+  );
 }

@@ -11,14 +11,29 @@ import { page } from '../render.ts';
 export function oversightPages(app: FastifyInstance, services: Services): void {
   const web = app.withTypeProvider<ZodTypeProvider>();
 
-  web.get('/audit', {
-    config: { access: 'audit.read' },
-    schema: { hide: true, querystring: z.object({ subject: z.string().max(200).optional(), actor: z.string().max(200).optional(), outcome: z.enum(['', 'allowed', 'refused', 'invalid', 'failed']).optional() }) },
-  }, async (request, reply) => {
-    const filter = { subject: request.query.subject?.trim() || undefined, actor: request.query.actor?.trim() || undefined, outcome: request.query.outcome || undefined };
-    const entries = await auditEntries(services.db, filter);
-    return page(request, reply, 'audit.njk', { title: 'Audit: who saw what', entries, filter });
-  });
+  web.get(
+    '/audit',
+    {
+      config: { access: 'audit.read' },
+      schema: {
+        hide: true,
+        querystring: z.object({
+          subject: z.string().max(200).optional(),
+          actor: z.string().max(200).optional(),
+          outcome: z.enum(['', 'allowed', 'refused', 'invalid', 'failed']).optional(),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const filter = {
+        subject: request.query.subject?.trim() || undefined,
+        actor: request.query.actor?.trim() || undefined,
+        outcome: request.query.outcome || undefined,
+      };
+      const entries = await auditEntries(services.db, filter);
+      return page(request, reply, 'audit.njk', { title: 'Audit: who saw what', entries, filter });
+    },
+  );
 
   web.get('/figures', { config: { access: 'figures.read' }, schema: { hide: true } }, async (request, reply) => {
     const [figures, chain] = await Promise.all([findingFigures(services.db, services.now()), verifyAuditChain(services.db)]);

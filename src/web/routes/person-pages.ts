@@ -25,82 +25,129 @@ export function personPages(app: FastifyInstance, services: Services): void {
   const world = services.store.engine.world;
   const zone = services.zone;
 
-  web.get('/search', {
-    config: { access: 'record.read', audit: 'search' },
-    schema: { hide: true, querystring: z.object({ q: z.string().max(200).optional() }) },
-  }, async (request, reply) => {
-    const q = request.query.q?.trim() ?? '';
-    if (q) request.auditNote.detail = `search: ${q}`;
-    const results = q ? await searchPeople(services.db, services.access, request.principal!, q) : undefined;
-    return page(request, reply, 'search.njk', { title: 'Find a person', q, results, mayBreakGlass: can(request.principal!.role, 'break-glass') });
-  });
-
-  web.get('/people/:id', {
-    config: { access: 'record.read' },
-    schema: {
-      hide: true, params: idParams,
-      querystring: z.object({ agency: z.string().max(60).optional(), type: z.string().max(60).optional(), recorded: z.string().max(60).optional(), raised: z.coerce.number().int().min(0).max(100).optional() }),
+  web.get(
+    '/search',
+    {
+      config: { access: 'record.read', audit: 'search' },
+      schema: { hide: true, querystring: z.object({ q: z.string().max(200).optional() }) },
     },
-  }, async (request, reply) => {
-    const id = request.params.id;
-    await requireRecordAccess(services, request, id);
-    const now = services.now();
-    const agency = (AGENCIES as readonly string[]).includes(request.query.agency ?? '') ? request.query.agency : undefined;
-    const type = [...EVENT_TYPES, 'finding'].includes(request.query.type ?? '') ? request.query.type : undefined;
-    const summary = personSummary(world, id, now, zone)!;
-    const person = world.person(id)!;
-    const children = person.role === 'adult' ? world.childrenOf(id).map((r) => r.of) : [id];
-    return page(request, reply, 'person.njk', {
-      title: summary.name,
-      summary,
-      viaBreakGlass: request.auditNote.detail === 'through break-glass',
-      household: householdOf(world, id, now, zone),
-      chronology: chronologyOf(world, id, zone, { agency, type }),
-      filter: { agency: agency ?? '', type: type ?? '' },
-      agencyOptions: [{ value: '', text: 'All agencies' }, ...AGENCIES.map((a) => ({ value: a, text: label(agencyName(a)), selected: a === agency }))],
-      typeOptions: [{ value: '', text: 'All records and findings' }, { value: 'finding', text: 'Findings only', selected: type === 'finding' }, ...EVENT_TYPES.map((t) => ({ value: t, text: label(t.replaceAll('-', ' ').replaceAll('.', ' ')), selected: t === type }))],
-      findings: children.flatMap((c) => world.findingsAbout(c)).map((f) => findingView(f, now)),
-      growth: person.role === 'child' ? growthSlot(world, id) : undefined,
-      history: familyHistory(world, children[0] ?? id, zone),
-      historyCount: historyCount(familyHistory(world, children[0] ?? id, zone)),
-      forms: EVENT_FORMS.filter((f) => !f.capability || can(request.principal!.role, f.capability)).map((f) => ({ slug: f.slug, text: f.title.replace(/^Record (a |an )?/, '').replace(/^./, (c) => c.toUpperCase()) })),
-      mayWrite: can(request.principal!.role, 'record.write'),
-      recorded: request.query.recorded,
-      raised: request.query.raised,
-    });
-  });
+    async (request, reply) => {
+      const q = request.query.q?.trim() ?? '';
+      if (q) request.auditNote.detail = `search: ${q}`;
+      const results = q ? await searchPeople(services.db, services.access, request.principal!, q) : undefined;
+      return page(request, reply, 'search.njk', {
+        title: 'Find a person',
+        q,
+        results,
+        mayBreakGlass: can(request.principal!.role, 'break-glass'),
+      });
+    },
+  );
 
-  web.get('/people/:id/break-glass', {
-    config: { access: 'break-glass' },
-    schema: { hide: true, params: idParams },
-  }, async (request, reply) => {
-    const id = request.params.id;
-    request.auditNote.subject = id;
-    if (!world.hasPerson(id)) throw notFound('That person');
-    return page(request, reply, 'break-glass.njk', { title: 'Request emergency access', id, backLink: '/search' });
-  });
+  web.get(
+    '/people/:id',
+    {
+      config: { access: 'record.read' },
+      schema: {
+        hide: true,
+        params: idParams,
+        querystring: z.object({
+          agency: z.string().max(60).optional(),
+          type: z.string().max(60).optional(),
+          recorded: z.string().max(60).optional(),
+          raised: z.coerce.number().int().min(0).max(100).optional(),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const id = request.params.id;
+      await requireRecordAccess(services, request, id);
+      const now = services.now();
+      const agency = (AGENCIES as readonly string[]).includes(request.query.agency ?? '') ? request.query.agency : undefined;
+      const type = [...EVENT_TYPES, 'finding'].includes(request.query.type ?? '') ? request.query.type : undefined;
+      const summary = personSummary(world, id, now, zone)!;
+      const person = world.person(id)!;
+      const children = person.role === 'adult' ? world.childrenOf(id).map((r) => r.of) : [id];
+      return page(request, reply, 'person.njk', {
+        title: summary.name,
+        summary,
+        viaBreakGlass: request.auditNote.detail === 'through break-glass',
+        household: householdOf(world, id, now, zone),
+        chronology: chronologyOf(world, id, zone, { agency, type }),
+        filter: { agency: agency ?? '', type: type ?? '' },
+        agencyOptions: [
+          { value: '', text: 'All agencies' },
+          ...AGENCIES.map((a) => ({ value: a, text: label(agencyName(a)), selected: a === agency })),
+        ],
+        typeOptions: [
+          { value: '', text: 'All records and findings' },
+          { value: 'finding', text: 'Findings only', selected: type === 'finding' },
+          ...EVENT_TYPES.map((t) => ({ value: t, text: label(t.replaceAll('-', ' ').replaceAll('.', ' ')), selected: t === type })),
+        ],
+        findings: children.flatMap((c) => world.findingsAbout(c)).map((f) => findingView(f, now)),
+        growth: person.role === 'child' ? growthSlot(world, id) : undefined,
+        history: familyHistory(world, children[0] ?? id, zone),
+        historyCount: historyCount(familyHistory(world, children[0] ?? id, zone)),
+        forms: EVENT_FORMS.filter((f) => !f.capability || can(request.principal!.role, f.capability)).map((f) => ({
+          slug: f.slug,
+          text: f.title.replace(/^Record (a |an )?/, '').replace(/^./, (c) => c.toUpperCase()),
+        })),
+        mayWrite: can(request.principal!.role, 'record.write'),
+        recorded: request.query.recorded,
+        raised: request.query.raised,
+      });
+    },
+  );
 
-  web.post('/people/:id/break-glass', {
-    config: { access: 'break-glass', audit: 'break-glass' },
-    schema: { hide: true, params: idParams, body: z.object({ reason: z.string().max(2000).default(''), _csrf: z.string().optional() }) },
-  }, async (request, reply) => {
-    const id = request.params.id;
-    request.auditNote.subject = id;
-    request.auditNote.detail = `reason: ${request.body.reason}`;
-    if (!world.hasPerson(id)) throw notFound('That person');
-    const decision = await services.access.decide(request.principal!, id);
-    if (!decision.allowed) {
-      try {
-        await services.grants.grant(request.principal!, id, request.body.reason);
-      } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        request.auditNote.outcome = 'invalid';
-        return page(request, reply, 'break-glass.njk', {
-          title: 'Request emergency access', id, backLink: '/search', reason: request.body.reason,
-          errors: errorList(error.problems), reasonError: { text: error.problems[0]!.reason.replace(/^./, (c) => c.toUpperCase()) },
-        }, 400);
+  web.get(
+    '/people/:id/break-glass',
+    {
+      config: { access: 'break-glass' },
+      schema: { hide: true, params: idParams },
+    },
+    async (request, reply) => {
+      const id = request.params.id;
+      request.auditNote.subject = id;
+      if (!world.hasPerson(id)) throw notFound('That person');
+      return page(request, reply, 'break-glass.njk', { title: 'Request emergency access', id, backLink: '/search' });
+    },
+  );
+
+  web.post(
+    '/people/:id/break-glass',
+    {
+      config: { access: 'break-glass', audit: 'break-glass' },
+      schema: { hide: true, params: idParams, body: z.object({ reason: z.string().max(2000).default(''), _csrf: z.string().optional() }) },
+    },
+    async (request, reply) => {
+      const id = request.params.id;
+      request.auditNote.subject = id;
+      request.auditNote.detail = `reason: ${request.body.reason}`;
+      if (!world.hasPerson(id)) throw notFound('That person');
+      const decision = await services.access.decide(request.principal!, id);
+      if (!decision.allowed) {
+        try {
+          await services.grants.grant(request.principal!, id, request.body.reason);
+        } catch (error) {
+          if (!(error instanceof ValidationError)) throw error;
+          request.auditNote.outcome = 'invalid';
+          return page(
+            request,
+            reply,
+            'break-glass.njk',
+            {
+              title: 'Request emergency access',
+              id,
+              backLink: '/search',
+              reason: request.body.reason,
+              errors: errorList(error.problems),
+              reasonError: { text: error.problems[0].reason.replace(/^./, (c) => c.toUpperCase()) },
+            },
+            400,
+          );
+        }
       }
-    }
-    return reply.redirect(`/people/${encodeURIComponent(id)}`, 303);
-  });
+      return reply.redirect(`/people/${encodeURIComponent(id)}`, 303);
+    },
+  );
 }

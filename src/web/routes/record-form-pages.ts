@@ -20,7 +20,7 @@ const params = z.object({ id: z.string().min(1).max(200), form: z.string().max(4
 
 /** The element id a problem's field points at (a date's first box). */
 function fieldId(form: EventFormSpec, field: string): string {
-  const name = field.split('.')[0]!;
+  const name = field.split('.')[0];
   const spec = form.fields.find((f) => f.name === name);
   if (spec?.kind === 'when' || spec?.kind === 'date') return `${name}-day`;
   if (name === 'at-time') return 'at-time';
@@ -38,69 +38,99 @@ export function recordFormPages(app: FastifyInstance, services: Services): void 
     return form;
   }
 
-  function render(request: FastifyRequest, reply: FastifyReply, form: EventFormSpec, id: string, values: FormBody, problems: FieldProblem[] = []) {
+  function render(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    form: EventFormSpec,
+    id: string,
+    values: FormBody,
+    problems: FieldProblem[] = [],
+  ) {
     const people = recordCircle(world, id).map((p) => ({ value: p, text: nameOf(world, p) }));
     const labels: Record<string, string> = Object.fromEntries(form.fields.map((f) => [f.name, f.label]));
     labels['at-time'] = 'Time';
     const fieldErrors: Record<string, { text: string }> = {};
     for (const p of problems) {
-      const key = p.field === 'at-time' ? 'at-time' : p.field.split('.')[0]!;
+      const key = p.field === 'at-time' ? 'at-time' : p.field.split('.')[0];
       fieldErrors[key] ??= { text: problemText(p, labels[key]) };
     }
     const history = form.slug === 'decision' ? familyHistory(world, id, services.zone) : undefined;
-    return page(request, reply, 'record-form.njk', {
-      title: form.title,
-      form,
-      personId: id,
-      personName: nameOf(world, id),
-      people,
-      values,
-      fieldErrors,
-      errors: problems.length ? errorList(problems, Object.fromEntries(problems.map((p) => [p.field, fieldId(form, p.field)])), labels) : undefined,
-      history,
-      historyCount: history ? historyCount(history) : 0,
-      backLink: `/people/${encodeURIComponent(id)}`,
-    }, problems.length ? 400 : 200);
+    return page(
+      request,
+      reply,
+      'record-form.njk',
+      {
+        title: form.title,
+        form,
+        personId: id,
+        personName: nameOf(world, id),
+        people,
+        values,
+        fieldErrors,
+        errors: problems.length
+          ? errorList(problems, Object.fromEntries(problems.map((p) => [p.field, fieldId(form, p.field)])), labels)
+          : undefined,
+        history,
+        historyCount: history ? historyCount(history) : 0,
+        backLink: `/people/${encodeURIComponent(id)}`,
+      },
+      problems.length ? 400 : 200,
+    );
   }
 
-  web.get('/people/:id/record/:form', {
-    config: { access: 'record.write' },
-    schema: { hide: true, params, querystring: z.object({ finding: z.string().max(400).optional() }) },
-  }, async (request, reply) => {
-    const form = formFor(request, request.params.form);
-    await requireRecordAccess(services, request, request.params.id);
-    const now = DateTime.fromMillis(services.now(), { zone: services.zone });
-    const values: FormBody = {
-      eventId: randomUUID(), person: request.params.id,
-      'at-day': String(now.day), 'at-month': String(now.month), 'at-year': String(now.year), 'at-time': now.toFormat('HH:mm'),
-      agency: request.principal!.agency,
-    };
-    return render(request, reply, form, request.params.id, values);
-  });
+  web.get(
+    '/people/:id/record/:form',
+    {
+      config: { access: 'record.write' },
+      schema: { hide: true, params, querystring: z.object({ finding: z.string().max(400).optional() }) },
+    },
+    async (request, reply) => {
+      const form = formFor(request, request.params.form);
+      await requireRecordAccess(services, request, request.params.id);
+      const now = DateTime.fromMillis(services.now(), { zone: services.zone });
+      const values: FormBody = {
+        eventId: randomUUID(),
+        person: request.params.id,
+        'at-day': String(now.day),
+        'at-month': String(now.month),
+        'at-year': String(now.year),
+        'at-time': now.toFormat('HH:mm'),
+        agency: request.principal!.agency,
+      };
+      return render(request, reply, form, request.params.id, values);
+    },
+  );
 
-  web.post('/people/:id/record/:form', {
-    config: { access: 'record.write' },
-    schema: { hide: true, params, body: z.record(z.string(), z.union([z.string(), z.array(z.string())])) },
-  }, async (request, reply) => {
-    const form = formFor(request, request.params.form);
-    const id = request.params.id;
-    await requireRecordAccess(services, request, id);
-    const body = request.body as FormBody;
-    const { event, problems } = formToEvent(form, body, services.zone);
-    if (!event) {
-      request.auditNote.outcome = 'invalid';
-      return render(request, reply, form, id, body, problems);
-    }
-    const key = typeof body.eventId === 'string' && /^[\w-]{8,64}$/.test(body.eventId) ? body.eventId : randomUUID();
-    event.id = key;
-    try {
-      const result = await recordEvent(services, request.principal!, event, key, (subject) => (request.auditNote.subject = subject));
-      const raised = result.findings.length;
-      return reply.redirect(`/people/${encodeURIComponent(id)}?recorded=${encodeURIComponent(String(event.type))}${raised ? `&raised=${raised}` : ''}`, 303);
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      request.auditNote.outcome = 'invalid';
-      return render(request, reply, form, id, body, error.problems);
-    }
-  });
+  web.post(
+    '/people/:id/record/:form',
+    {
+      config: { access: 'record.write' },
+      schema: { hide: true, params, body: z.record(z.string(), z.union([z.string(), z.array(z.string())])) },
+    },
+    async (request, reply) => {
+      const form = formFor(request, request.params.form);
+      const id = request.params.id;
+      await requireRecordAccess(services, request, id);
+      const body = request.body as FormBody;
+      const { event, problems } = formToEvent(form, body, services.zone);
+      if (!event) {
+        request.auditNote.outcome = 'invalid';
+        return render(request, reply, form, id, body, problems);
+      }
+      const key = typeof body.eventId === 'string' && /^[\w-]{8,64}$/.test(body.eventId) ? body.eventId : randomUUID();
+      event.id = key;
+      try {
+        const result = await recordEvent(services, request.principal!, event, key, (subject) => (request.auditNote.subject = subject));
+        const raised = result.findings.length;
+        return reply.redirect(
+          `/people/${encodeURIComponent(id)}?recorded=${encodeURIComponent(String(event.type))}${raised ? `&raised=${raised}` : ''}`,
+          303,
+        );
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        request.auditNote.outcome = 'invalid';
+        return render(request, reply, form, id, body, error.problems);
+      }
+    },
+  );
 }

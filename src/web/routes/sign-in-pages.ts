@@ -26,33 +26,49 @@ export function signInPages(app: FastifyInstance, services: Services): void {
     return reply.redirect(request.principal ? homeOf(request.principal) : '/sign-in', 303);
   });
 
-  web.get('/sign-in', {
-    config: { access: 'public', audit: false },
-    schema: { hide: true, querystring: z.object({ next: z.string().max(500).optional() }) },
-  }, async (request, reply) => {
-    if (request.principal) return reply.redirect(safeNext(request.query.next) ?? homeOf(request.principal), 303);
-    return page(request, reply, 'sign-in.njk', { title: 'Sign in', next: safeNext(request.query.next) ?? '', fieldErrors: {} });
-  });
+  web.get(
+    '/sign-in',
+    {
+      config: { access: 'public', audit: false },
+      schema: { hide: true, querystring: z.object({ next: z.string().max(500).optional() }) },
+    },
+    async (request, reply) => {
+      if (request.principal) return reply.redirect(safeNext(request.query.next) ?? homeOf(request.principal), 303);
+      return page(request, reply, 'sign-in.njk', { title: 'Sign in', next: safeNext(request.query.next) ?? '', fieldErrors: {} });
+    },
+  );
 
-  web.post('/sign-in', {
-    config: { access: 'public', audit: 'sign-in' },
-    schema: { hide: true, body: z.object({ username: z.string().max(200).default(''), password: z.string().max(1000).default(''), next: z.string().max(500).optional(), _csrf: z.string().optional() }) },
-  }, async (request, reply) => {
-    const { username, password } = request.body;
-    const next = safeNext(request.body.next);
-    const fieldErrors: Record<string, { text: string }> = {};
-    let status = 400;
-    if (!username.trim()) fieldErrors.username = { text: 'Enter your username' };
-    if (!password) fieldErrors.password = { text: 'Enter your password' };
-    if (Object.keys(fieldErrors).length === 0) {
-      const result = await signIn(services, request, reply, username.trim(), password);
-      if (result.ok) return reply.redirect(next ?? homeOf(result.principal), 303);
-      fieldErrors.username = { text: result.message };
-      status = 401;
-    }
-    const errors = Object.entries(fieldErrors).map(([field, e]) => ({ text: e.text, href: `#${field}` }));
-    return page(request, reply, 'sign-in.njk', { title: 'Sign in', next: next ?? '', username, fieldErrors, errors }, status);
-  });
+  web.post(
+    '/sign-in',
+    {
+      config: { access: 'public', audit: 'sign-in' },
+      schema: {
+        hide: true,
+        body: z.object({
+          username: z.string().max(200).default(''),
+          password: z.string().max(1000).default(''),
+          next: z.string().max(500).optional(),
+          _csrf: z.string().optional(),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const { username, password } = request.body;
+      const next = safeNext(request.body.next);
+      const fieldErrors: Record<string, { text: string }> = {};
+      let status = 400;
+      if (!username.trim()) fieldErrors.username = { text: 'Enter your username' };
+      if (!password) fieldErrors.password = { text: 'Enter your password' };
+      if (Object.keys(fieldErrors).length === 0) {
+        const result = await signIn(services, request, reply, username.trim(), password);
+        if (result.ok) return reply.redirect(next ?? homeOf(result.principal), 303);
+        fieldErrors.username = { text: result.message };
+        status = 401;
+      }
+      const errors = Object.entries(fieldErrors).map(([field, e]) => ({ text: e.text, href: `#${field}` }));
+      return page(request, reply, 'sign-in.njk', { title: 'Sign in', next: next ?? '', username, fieldErrors, errors }, status);
+    },
+  );
 
   web.post('/sign-out', { config: { access: 'signed-in', audit: 'sign-out' }, schema: { hide: true } }, async (request, reply) => {
     await signOut(services, request, reply);
