@@ -1,33 +1,30 @@
-// Diagnostic (uses labels): F1 when m comes from the labels rather than EM, to tell
-// estimation error from model error.
-import { generatePopulation } from './linkage-synthetic-people.ts';
-import { prepareRecord } from '../src/linkage/prepared-record.ts';
-import { COMPARISONS } from '../src/linkage/comparisons/index.ts';
+// Diagnostic (uses labels): F1 when m (and the household's u and prior) come from the
+// labels rather than EM, to tell estimation error from model error.
+// Run: npx tsx bench/linkage-diagnose-oracle.ts [hard|synthetic] [records]
 import { linkRecords } from '../src/linkage/link-records.ts';
-import { forEachCandidatePair } from '../src/linkage/candidate-pairs.ts';
-import { BLOCKING_RULES } from '../src/linkage/blocking-rule.ts';
 import { pairwiseAccuracy } from '../src/linkage/pairwise-accuracy.ts';
-import { NULL_LEVEL } from '../src/linkage/comparison.ts';
+import { oracleParameters } from './linkage-oracle-parameters.ts';
+import { generateHardSet } from './linkage-hard-set.ts';
+import { generatePopulation } from './linkage-synthetic-people.ts';
 
-const count = Number(process.argv[2] ?? 100000);
-const { records, truth } = generatePopulation({ records: count });
+const kind = process.argv[2] ?? 'hard';
+const count = Number(process.argv[3] ?? 20_000);
+const { records, truth } = kind === 'hard' ? generateHardSet({ records: count }) : generatePopulation({ records: count });
 const trained = linkRecords(records);
-const prepared = records.map(prepareRecord);
-const counts = COMPARISONS.map((c) => new Float64Array(c.levels.length));
-forEachCandidatePair(prepared, BLOCKING_RULES, (i, j) => {
-  if (truth[i] !== truth[j]) return;
-  COMPARISONS.forEach((c, k) => {
-    const l = c.compare(prepared[i], prepared[j]);
-    if (l !== NULL_LEVEL) counts[k][l]++;
-  });
-});
-const oracle = {
-  ...trained.parameters,
-  comparisons: trained.parameters.comparisons.map((c, k) => {
-    const total = counts[k].reduce((a, b) => a + b, 0);
-    return { ...c, levels: c.levels.map((l, i) => ({ ...l, m: total > 0 ? Math.max(counts[k][i] / total, 1e-5) : l.m })) };
-  }),
-};
+const oracle = oracleParameters(records, truth, trained.parameters);
 const result = linkRecords(records, { parameters: oracle });
-console.log('EM m    ', pairwiseAccuracy(trained.clusterOf, truth));
-console.log('oracle m', pairwiseAccuracy(result.clusterOf, truth));
+console.log('EM       ', pairwiseAccuracy(trained.clusterOf, truth));
+console.log('oracle   ', pairwiseAccuracy(result.clusterOf, truth));
+console.log('household prior EM', trained.parameters.household.priorMatchProbability, 'true', oracle.household.priorMatchProbability);
+for (const c of oracle.comparisons) {
+  const em = trained.parameters.comparisons.find((x) => x.key === c.key)!;
+  const h = oracle.household.comparisons.find((x) => x.key === c.key);
+  const hem = trained.parameters.household.comparisons.find((x) => x.key === c.key);
+  console.log(c.key);
+  c.levels.forEach((l, i) =>
+    console.log(
+      `   ${l.label.slice(0, 28).padEnd(28)} m ${em.levels[i].m.toFixed(4)} true ${l.m.toFixed(4)}` +
+        (h ? ` | uh ${hem!.levels[i].u.toFixed(4)} true ${h.levels[i].u.toFixed(4)}` : ''),
+    ),
+  );
+}

@@ -1,7 +1,20 @@
 import type { PersonRecord } from '../src/linkage/person-record.ts';
-import { checkDigitFor } from '../src/linkage/nhs-number.ts';
-import { nicknameTable } from '../src/linkage/fields/nicknames.ts';
 import { randomInt, seededRandom } from '../src/linkage/random.ts';
+import {
+  DIGITS_AND_LETTERS,
+  capitalise,
+  digits,
+  letter,
+  mistypeDate,
+  nhsNumber,
+  nicknamesByName,
+  picker,
+  randomDate,
+  transposeDayMonth,
+  typo,
+  weighted,
+  type Weighted,
+} from './linkage-synthetic-support.ts';
 import { COMMON_FAMILY, EMAIL_DOMAINS, FEMALE_GIVEN, MALE_GIVEN, TOWNS, familyNameTail } from './linkage-synthetic-names.ts';
 
 /**
@@ -162,113 +175,5 @@ function recordOf(
     area: random() < 0.8 ? (random() < 0.03 ? typo(person.town, random) : person.town) : undefined,
     email: person.email && random() < 0.5 ? (random() < 0.05 ? typo(person.email, random) : person.email) : undefined,
     phone: person.phone && random() < 0.5 ? (random() < 0.04 ? typo(person.phone, random, '0123456789') : person.phone) : undefined,
-  };
-}
-
-const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
-const DIGITS_AND_LETTERS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-
-/** One keying error: a letter substituted, dropped, doubled in, or two swapped. */
-function typo(text: string, random: () => number, alphabet = LETTERS): string {
-  if (text.length < 2) return text;
-  const at = randomInt(random, text.length - 1);
-  const other = alphabet[randomInt(random, alphabet.length)];
-  switch (randomInt(random, 4)) {
-    case 0:
-      return text.slice(0, at) + other + text.slice(at + 1);
-    case 1:
-      return text.slice(0, at) + text.slice(at + 1);
-    case 2:
-      return text.slice(0, at) + other + text.slice(at);
-    default:
-      return text.slice(0, at) + text[at + 1] + text[at] + text.slice(at + 2);
-  }
-}
-
-function transposeDayMonth(iso: string): string {
-  const [year, month, day] = iso.split('-');
-  return Number(day) <= 12 ? `${year}-${day}-${month}` : iso;
-}
-
-function mistypeDate(iso: string, random: () => number): string {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const positions = [2, 3, 6, 9];
-    const at = positions[randomInt(random, positions.length)];
-    const candidate = iso.slice(0, at) + String(randomInt(random, 10)) + iso.slice(at + 1);
-    if (candidate !== iso && isRealDate(candidate)) return candidate;
-  }
-  return iso;
-}
-
-function isRealDate(iso: string): boolean {
-  const date = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso);
-}
-
-function randomDate(random: () => number, fromYear: number, toYear: number): string {
-  const from = Date.UTC(fromYear, 0, 1),
-    to = Date.UTC(toYear, 11, 31);
-  return new Date(from + Math.floor(random() * ((to - from) / 86_400_000)) * 86_400_000).toISOString().slice(0, 10);
-}
-
-function nhsNumber(random: () => number): string {
-  for (;;) {
-    const nine = digits(random, 9);
-    const check = checkDigitFor(nine);
-    if (check !== null) return nine + check;
-  }
-}
-
-function digits(random: () => number, count: number): string {
-  let text = '';
-  for (let i = 0; i < count; i++) text += String(randomInt(random, 10));
-  return text;
-}
-
-function letter(random: () => number): string {
-  return LETTERS[randomInt(random, LETTERS.length)];
-}
-
-function capitalise(name: string): string {
-  return name.length === 0 ? name : name[0].toUpperCase() + name.slice(1);
-}
-
-function nicknamesByName(): Map<string, string[]> {
-  const byName = new Map<string, string[]>();
-  for (const group of nicknameTable()) {
-    const [formal, ...short] = group;
-    if (short.length > 0) byName.set(formal, short);
-  }
-  return byName;
-}
-
-interface Weighted<T> {
-  readonly items: readonly T[];
-  readonly cumulative: Float64Array;
-}
-
-function weighted<T>(items: readonly T[], weightOf: (rank: number) => number): Weighted<T> {
-  const cumulative = new Float64Array(items.length);
-  let total = 0;
-  items.forEach((_, rank) => {
-    total += weightOf(rank);
-    cumulative[rank] = total;
-  });
-  return { items, cumulative };
-}
-
-function picker(random: () => number) {
-  return <T>(from: Weighted<T> | readonly T[]): T => {
-    if (Array.isArray(from)) return from[randomInt(random, from.length)] as T;
-    const { items, cumulative } = from as Weighted<T>;
-    const target = random() * cumulative[cumulative.length - 1];
-    let low = 0,
-      high = cumulative.length - 1;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (cumulative[middle] > target) high = middle;
-      else low = middle + 1;
-    }
-    return items[low];
   };
 }

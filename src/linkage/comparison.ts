@@ -4,8 +4,8 @@ import type { PreparedRecord } from './prepared-record.ts';
 export interface ComparisonLevel {
   readonly label: string;
   /**
-   * Exact agreement on a value whose frequency varies (Smith against Ptolemy): its u
-   * is replaced by how often the value itself occurs, as Splink does.
+   * Agreement on a value whose frequency varies (Smith against Ptolemy): its u is
+   * replaced by how often the value itself occurs, as Splink does.
    */
   readonly termFrequency?: boolean;
 }
@@ -21,9 +21,22 @@ export interface Comparison {
   readonly levels: readonly ComparisonLevel[];
   /** The index of the first level that holds, or NULL_LEVEL when either value is missing. */
   compare(a: PreparedRecord, b: PreparedRecord): number;
-  /** The value whose frequency adjusts a term-frequency level. */
+  /**
+   * When `compare` gives NULL_LEVEL although both records hold the values, why they
+   * are not weighed (for the waterfall); otherwise the value was simply missing.
+   */
+  notWeighedBecause?: (a: PreparedRecord, b: PreparedRecord) => string | null;
+  /** The value whose frequency adjusts a term-frequency level (and fills this comparison's frequency table). */
   termFrequencyValue?: (record: PreparedRecord) => string | null;
+  /**
+   * How common the agreed values are at a term-frequency level, used in place of u;
+   * without it, the exact level takes the frequency of the first record's value.
+   */
+  valueFrequency?: (level: number, a: PreparedRecord, b: PreparedRecord, frequencyOf: FrequencyLookup) => number | null;
 }
+
+/** How common a value is in one comparison's frequency table, or null when the table is too small to say. */
+export type FrequencyLookup = (comparisonKey: string, value: string | null) => number | null;
 
 /** Either record lacks the value: the comparison is no evidence either way. */
 export const NULL_LEVEL = -1;

@@ -2,266 +2,423 @@
 import type { ModelParameters } from './model-parameters.ts';
 
 export const TRAINED_DEFAULTS: ModelParameters = {
-  version: 1,
-  priorMatchProbability: 0.000006893605971744046,
-  recordsTrainedOn: 200000,
-  provenance:
-    'trained without labels on 200000 records: u from random pairs, m by EM over same date of birth; same given and family name; same given and family name and postcode district; synthetic population (bench/linkage-synthetic-people.ts, seed 7)',
-  comparisons: [
+  "version": 2,
+  "priorMatchProbability": 0.000006441391912672786,
+  "recordsTrainedOn": 200000,
+  "provenance": "trained without labels on 200000 records: u from random pairs, m by EM over same date of birth; same given and family name; same given and family name and postcode district; synthetic population (bench/linkage-synthetic-people.ts, seed 7)",
+  "comparisons": [
     {
-      key: 'given-name',
-      levels: [
+      "key": "given-name",
+      "levels": [
         {
-          label: 'exact',
-          m: 0.7212,
-          u: 0.004853,
+          "label": "exact",
+          "m": 0.7539,
+          "u": 0.004694
         },
         {
-          label: 'nickname (William and Bill)',
-          m: 0.04224,
-          u: 0.001572,
+          "label": "nickname (William and Bill)",
+          "m": 0.044,
+          "u": 0.00152
         },
         {
-          label: 'sounds alike (Double Metaphone)',
-          m: 0.06019,
-          u: 0.003948,
+          "label": "sounds alike (Double Metaphone)",
+          "m": 0.06203,
+          "u": 0.003818
         },
         {
-          label: 'Jaro-Winkler at least 0.92',
-          m: 0.06588,
-          u: 0.0006401,
+          "label": "Jaro-Winkler at least 0.92",
+          "m": 0.06866,
+          "u": 0.000619
         },
         {
-          label: 'Jaro-Winkler at least 0.88',
-          m: 0.02429,
-          u: 0.00102,
+          "label": "Jaro-Winkler at least 0.88",
+          "m": 0.02507,
+          "u": 0.0009861
         },
         {
-          label: 'written as the family name (forename and surname swapped)',
-          m: 0.03915,
-          u: 0.001167,
+          "label": "forename and surname swapped (both names)",
+          "m": 0.00925,
+          "u": 0.03282
         },
         {
-          label: 'Jaro-Winkler at least 0.7',
-          m: 0.02186,
-          u: 0.035,
+          "label": "written in the family-name field",
+          "m": 0.004013,
+          "u": 0.00008765
         },
         {
-          label: 'different',
-          m: 0.02522,
-          u: 0.9518,
+          "label": "Jaro-Winkler at least 0.7",
+          "m": 0.02095,
+          "u": 0.03389
         },
-      ],
+        {
+          "label": "different",
+          "m": 0.01214,
+          "u": 0.9216
+        }
+      ]
     },
     {
-      key: 'family-name',
-      levels: [
+      "key": "family-name",
+      "levels": [
         {
-          label: 'exact',
-          m: 0.8257,
-          u: 0.001323,
+          "label": "exact",
+          "m": 0.861,
+          "u": 0.001323
         },
         {
-          label: 'sounds alike (Double Metaphone)',
-          m: 0.03182,
-          u: 0.0005573,
+          "label": "sounds alike (Double Metaphone)",
+          "m": 0.03277,
+          "u": 0.0005573
         },
         {
-          label: 'Jaro-Winkler at least 0.92',
-          m: 0.04536,
-          u: 0.000414,
+          "label": "Jaro-Winkler at least 0.92",
+          "m": 0.04734,
+          "u": 0.000414
         },
         {
-          label: 'Jaro-Winkler at least 0.88',
-          m: 0.00743,
-          u: 0.001298,
+          "label": "Jaro-Winkler at least 0.88",
+          "m": 0.007514,
+          "u": 0.001298
         },
         {
-          label: 'shares one part of a double-barrelled name',
-          m: 0.02999,
-          u: 0.02114,
+          "label": "shares one part of a double-barrelled name",
+          "m": 0.02999,
+          "u": 0.02114
         },
         {
-          label: 'written as the given name (forename and surname swapped)',
-          m: 0.03708,
-          u: 0.001141,
+          "label": "written in the given-name field",
+          "m": 0.003156,
+          "u": 0.00004512
         },
         {
-          label: 'Jaro-Winkler at least 0.7',
-          m: 0.003724,
-          u: 0.03311,
+          "label": "Jaro-Winkler at least 0.7",
+          "m": 0.003399,
+          "u": 0.03314
         },
         {
-          label: 'different',
-          m: 0.01895,
-          u: 0.941,
-        },
-      ],
+          "label": "different",
+          "m": 0.01479,
+          "u": 0.9421
+        }
+      ]
     },
     {
-      key: 'date-of-birth',
-      levels: [
+      "key": "date-of-birth",
+      "levels": [
         {
-          label: 'exact',
-          m: 0.9122,
-          u: 0.000038,
+          "label": "exact",
+          "m": 0.9134,
+          "u": 0.000038
         },
         {
-          label: 'day and month transposed',
-          m: 0.02118,
-          u: 0.00002714,
+          "label": "day and month transposed",
+          "m": 0.02121,
+          "u": 0.00002714
         },
         {
-          label: 'one of day, month or year differs',
-          m: 0.06351,
-          u: 0.004318,
+          "label": "one of day, month or year differs",
+          "m": 0.06363,
+          "u": 0.004318
         },
         {
-          label: 'within a month',
-          m: 0.00006663,
-          u: 0.001181,
+          "label": "within a month",
+          "m": 0.00006554,
+          "u": 0.001181
         },
         {
-          label: 'within a year',
-          m: 0.0005632,
-          u: 0.02523,
+          "label": "within a year",
+          "m": 0.0005394,
+          "u": 0.02523
         },
         {
-          label: 'within ten years',
-          m: 0.001107,
-          u: 0.2216,
+          "label": "within ten years",
+          "m": 0.0006572,
+          "u": 0.2216
         },
         {
-          label: 'different',
-          m: 0.001385,
-          u: 0.7477,
-        },
-      ],
+          "label": "different",
+          "m": 0.0005018,
+          "u": 0.7477
+        }
+      ]
     },
     {
-      key: 'sex',
-      levels: [
+      "key": "sex",
+      "levels": [
         {
-          label: 'same',
-          m: 0.9895,
-          u: 0.5,
+          "label": "same",
+          "m": 1,
+          "u": 0.5
         },
         {
-          label: 'different',
-          m: 0.01051,
-          u: 0.5,
-        },
-      ],
+          "label": "different",
+          "m": 0.00003548,
+          "u": 0.5
+        }
+      ]
     },
     {
-      key: 'nhs-number',
-      levels: [
+      "key": "nhs-number",
+      "levels": [
         {
-          label: 'same valid NHS number',
-          m: 0.999,
-          u: 0.000006318,
+          "label": "same valid NHS number",
+          "m": 0.9991,
+          "u": 0.000006318
         },
         {
-          label: 'different valid NHS numbers',
-          m: 0.0009705,
-          u: 1,
-        },
-      ],
+          "label": "different valid NHS numbers",
+          "m": 0.0009434,
+          "u": 1
+        }
+      ]
     },
     {
-      key: 'postcode',
-      levels: [
+      "key": "address",
+      "levels": [
         {
-          label: 'same postcode',
-          m: 0.6663,
-          u: 0.00001657,
+          "label": "same postcode",
+          "m": 0.6231,
+          "u": 0.00001613
         },
         {
-          label: 'same sector',
-          m: 0.002797,
-          u: 0.0001651,
+          "label": "same telephone",
+          "m": 0.1012,
+          "u": 0.000003143
         },
         {
-          label: 'same district',
-          m: 0.004117,
-          u: 0.001563,
+          "label": "same postcode sector",
+          "m": 0.002399,
+          "u": 0.000154
         },
         {
-          label: 'same area',
-          m: 0.1431,
-          u: 0.04907,
+          "label": "same postcode district",
+          "m": 0.003416,
+          "u": 0.001458
         },
         {
-          label: 'different',
-          m: 0.1836,
-          u: 0.9492,
+          "label": "telephone one or two digits differ",
+          "m": 0.007687,
+          "u": 0.02653
         },
-      ],
+        {
+          "label": "same postcode area",
+          "m": 0.113,
+          "u": 0.04578
+        },
+        {
+          "label": "different",
+          "m": 0.1492,
+          "u": 0.926
+        }
+      ]
     },
     {
-      key: 'area',
-      levels: [
+      "key": "area",
+      "levels": [
         {
-          label: 'exact',
-          m: 0.9408,
-          u: 0.219,
+          "label": "exact",
+          "m": 0.9438,
+          "u": 0.2198
         },
         {
-          label: 'Jaro-Winkler at least 0.88',
-          m: 0.05381,
-          u: 0.0122,
+          "label": "Jaro-Winkler at least 0.88",
+          "m": 0.05053,
+          "u": 0.01207
         },
         {
-          label: 'different',
-          m: 0.005343,
-          u: 0.7688,
-        },
-      ],
+          "label": "different",
+          "m": 0.005632,
+          "u": 0.7682
+        }
+      ]
     },
     {
-      key: 'email',
-      levels: [
+      "key": "email",
+      "levels": [
         {
-          label: 'exact',
-          m: 0.9042,
-          u: 0.00001259,
+          "label": "exact",
+          "m": 0.9036,
+          "u": 0.00001259
         },
         {
-          label: 'same part before the @',
-          m: 0.0374,
-          u: 0.00722,
+          "label": "same part before the @",
+          "m": 0.03683,
+          "u": 0.00722
         },
         {
-          label: 'Jaro-Winkler at least 0.88',
-          m: 0.05822,
-          u: 0.001279,
+          "label": "Jaro-Winkler at least 0.88",
+          "m": 0.05944,
+          "u": 0.001279
         },
         {
-          label: 'different',
-          m: 0.0001583,
-          u: 0.9915,
-        },
-      ],
-    },
-    {
-      key: 'phone',
-      levels: [
-        {
-          label: 'exact',
-          m: 0.9304,
-          u: 0.00001269,
-        },
-        {
-          label: 'one or two digits differ',
-          m: 0.06951,
-          u: 0.01093,
-        },
-        {
-          label: 'different',
-          m: 0.0001319,
-          u: 0.9891,
-        },
-      ],
-    },
+          "label": "different",
+          "m": 0.0001261,
+          "u": 0.9915
+        }
+      ]
+    }
   ],
+  "household": {
+    "priorMatchProbability": 0.2795976220951262,
+    "comparisons": [
+      {
+        "key": "given-name",
+        "levels": [
+          {
+            "label": "exact",
+            "u": 0.0033814767354912946
+          },
+          {
+            "label": "nickname (William and Bill)",
+            "u": 0.0008779912278489568
+          },
+          {
+            "label": "sounds alike (Double Metaphone)",
+            "u": 0.0035569667219796683
+          },
+          {
+            "label": "Jaro-Winkler at least 0.92",
+            "u": 0.0007824960320943356
+          },
+          {
+            "label": "Jaro-Winkler at least 0.88",
+            "u": 0.0007826331904282719
+          },
+          {
+            "label": "forename and surname swapped (both names)",
+            "u": 0.00010770285217822446
+          },
+          {
+            "label": "written in the family-name field",
+            "u": 0.0021083916351550486
+          },
+          {
+            "label": "Jaro-Winkler at least 0.7",
+            "u": 0.034095596752461384
+          },
+          {
+            "label": "different",
+            "u": 0.9543067448523628
+          }
+        ]
+      },
+      {
+        "key": "family-name",
+        "levels": [
+          {
+            "label": "exact",
+            "u": 0.738245014651851
+          },
+          {
+            "label": "sounds alike (Double Metaphone)",
+            "u": 0.028077794764278255
+          },
+          {
+            "label": "Jaro-Winkler at least 0.92",
+            "u": 0.03928197902182256
+          },
+          {
+            "label": "Jaro-Winkler at least 0.88",
+            "u": 0.006089472330537565
+          },
+          {
+            "label": "shares one part of a double-barrelled name",
+            "u": 0.0000020894624231077826
+          },
+          {
+            "label": "written in the given-name field",
+            "u": 0.0014409640784413494
+          },
+          {
+            "label": "Jaro-Winkler at least 0.7",
+            "u": 0.008356288758756648
+          },
+          {
+            "label": "different",
+            "u": 0.1785063969318894
+          }
+        ]
+      },
+      {
+        "key": "date-of-birth",
+        "levels": [
+          {
+            "label": "exact",
+            "u": 0.009200426863972504
+          },
+          {
+            "label": "day and month transposed",
+            "u": 0.0001446616001184827
+          },
+          {
+            "label": "one of day, month or year differs",
+            "u": 0.004867645099253566
+          },
+          {
+            "label": "within a month",
+            "u": 0.0011630061225882456
+          },
+          {
+            "label": "within a year",
+            "u": 0.027598143148253124
+          },
+          {
+            "label": "within ten years",
+            "u": 0.2380822450557317
+          },
+          {
+            "label": "different",
+            "u": 0.7189438721100825
+          }
+        ]
+      },
+      {
+        "key": "sex",
+        "levels": [
+          {
+            "label": "same",
+            "u": 0.3919450134719747
+          },
+          {
+            "label": "different",
+            "u": 0.6080549865280253
+          }
+        ]
+      },
+      {
+        "key": "nhs-number",
+        "levels": [
+          {
+            "label": "same valid NHS number",
+            "u": 0.000027284805188085364
+          },
+          {
+            "label": "different valid NHS numbers",
+            "u": 0.9999727151948119
+          }
+        ]
+      },
+      {
+        "key": "email",
+        "levels": [
+          {
+            "label": "exact",
+            "u": 0.00014166279272766986
+          },
+          {
+            "label": "same part before the @",
+            "u": 0.00010649614538787458
+          },
+          {
+            "label": "Jaro-Winkler at least 0.88",
+            "u": 0.0032473057069939224
+          },
+          {
+            "label": "different",
+            "u": 0.9965045353548906
+          }
+        ]
+      }
+    ]
+  }
 };

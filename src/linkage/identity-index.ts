@@ -133,7 +133,7 @@ export class IdentityIndex {
     for (const recordId of this.candidates(query, record.id)) {
       const known = this.records.get(recordId)!;
       if (excluded.has(known.personId)) continue;
-      const weight = priorWeight + this.scorer.evidenceWeight(query, known.prepared);
+      const weight = this.scorer.weightWithPrior(query, known.prepared, priorWeight);
       const current = best.get(known.personId);
       if (!current || weight > current.weight) best.set(known.personId, { recordId, weight });
     }

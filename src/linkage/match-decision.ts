@@ -30,16 +30,11 @@ export function sameNhsNumberLinks(a: PreparedRecord, b: PreparedRecord): boolea
 
 const GIVEN_NAMES_DIFFERENT = givenName.levels.length - 1;
 const SEX_DIFFERENT = 1;
-const BORN_MORE_THAN_A_YEAR_APART = 5;
 
 /**
- * Twins, siblings and a parent and child of the same name share a family name, an
- * address, a telephone and sometimes a birthday: more agreement than the model, which
- * treats each field as independent evidence, can discount. When the given names, the
- * recorded sex or the dates of birth (more than a year apart) contradict each other, a
- * practitioner decides: the pair is never linked automatically, however high its weight.
+ * When the given names or the recorded sex contradict each other, a practitioner
+ * decides: the pair is never linked automatically, however high its weight.
  */
 export function identityContradicted(a: PreparedRecord, b: PreparedRecord): boolean {
-  if (givenName.compare(a, b) === GIVEN_NAMES_DIFFERENT || sex.compare(a, b) === SEX_DIFFERENT) return true;
-  return dateOfBirth.compare(a, b) >= BORN_MORE_THAN_A_YEAR_APART;
+  return givenName.compare(a, b) === GIVEN_NAMES_DIFFERENT || sex.compare(a, b) === SEX_DIFFERENT;
 }

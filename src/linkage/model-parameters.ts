@@ -14,8 +14,23 @@ export interface ComparisonParameters {
   readonly levels: readonly LevelParameters[];
 }
 
+/**
+ * Pairs of records at one address (same postcode or telephone, see household.ts) are a
+ * population of their own: different people there are relatives, who share a family
+ * name, a date of birth when they are twins and a given name when a son is named after
+ * his father. Their u is estimated among them, and their prior is the share of such
+ * pairs that are one person; m is the model's m (a person's records differ in the same
+ * ways wherever they live).
+ */
+export interface HouseholdParameters {
+  /** Chance that two records of one household are the same person. */
+  readonly priorMatchProbability: number;
+  /** u among different people of one household, for every comparison weighed there. */
+  readonly comparisons: readonly { readonly key: string; readonly levels: readonly { readonly label: string; readonly u: number }[] }[];
+}
+
 export interface ModelParameters {
-  readonly version: 1;
+  readonly version: 2;
   /** Chance that two records drawn at random are the same person (λ). */
   readonly priorMatchProbability: number;
   readonly comparisons: readonly ComparisonParameters[];
@@ -23,6 +38,7 @@ export interface ModelParameters {
   readonly provenance: string;
   /** How many records λ was estimated on: λ scales with 1 / records, so it must be rescaled for another population. */
   readonly recordsTrainedOn?: number;
+  readonly household: HouseholdParameters;
 }
 
 /**

@@ -1,4 +1,5 @@
-import { NULL_LEVEL, type Comparison } from './comparison.ts';
+import { NULL_LEVEL, type Comparison, type FrequencyLookup } from './comparison.ts';
+import { HOUSEHOLD_COMPARISONS, sameHousehold } from './household.ts';
 import type { ModelParameters } from './model-parameters.ts';
 import type { PreparedRecord } from './prepared-record.ts';
 import type { TermFrequencyTables, TermFrequencies } from './term-frequencies.ts';
@@ -9,70 +10,115 @@ const MIN_RECORDS_FOR_TERM_FREQUENCIES = 100;
 
 /**
  * Scores pairs of records: the match weight is the prior's log2 odds plus, for each
- * comparison, log2(m / u) of the level the pair falls in. Everything that can be is
- * worked out once here, because batch linking scores millions of pairs.
+ * comparison, log2(m / u) of the level the pair falls in. Two records of one household
+ * are weighed as relatives would be (see HouseholdParameters): their own prior, u among
+ * relatives, and the fields that make them one household left out. Everything that can
+ * be is worked out once here, because batch linking scores millions of pairs.
  */
 export class PairScorer {
   readonly priorWeight: number;
+  readonly householdPriorWeight: number;
   private readonly levelWeights: Float64Array[];
-  private readonly log2ExactM: Float64Array;
-  private readonly frequencyTables: (TermFrequencies | undefined)[];
+  /** Per comparison, log2(m / u among relatives) per level, or null when not weighed within a household. */
+  private readonly householdLevelWeights: (Float64Array | null)[];
+  private readonly log2M: Float64Array[];
+  /** Per comparison and level, whether the level's u is replaced by how common the agreed value is. */
+  private readonly frequencyLevels: boolean[][];
+  private readonly frequencyTables: ReadonlyMap<string, TermFrequencies>;
+  private readonly frequencyOf: FrequencyLookup;
 
   constructor(
     readonly comparisons: readonly Comparison[],
     readonly parameters: ModelParameters,
     readonly termFrequencies: TermFrequencyTables,
   ) {
-    const lambda = parameters.priorMatchProbability;
-    this.priorWeight = Math.log2(lambda / (1 - lambda));
+    this.priorWeight = logOdds(parameters.priorMatchProbability);
+    this.householdPriorWeight = logOdds(parameters.household.priorMatchProbability);
     this.levelWeights = comparisons.map((comparison) => {
       const levels = levelParameters(parameters, comparison);
       return Float64Array.from(levels, (level) => Math.log2(level.m / level.u));
     });
-    this.log2ExactM = Float64Array.from(comparisons, (comparison) => Math.log2(levelParameters(parameters, comparison)[0].m));
-    this.frequencyTables = comparisons.map((comparison) =>
-      comparison.termFrequencyValue ? termFrequencies.get(comparison.key) : undefined,
-    );
+    this.householdLevelWeights = comparisons.map((comparison) => {
+      if (HOUSEHOLD_COMPARISONS.has(comparison.key)) return null;
+      const m = levelParameters(parameters, comparison);
+      const u = householdLevels(parameters, comparison);
+      return Float64Array.from(m, (level, index) => Math.log2(level.m / u[index].u));
+    });
+    this.log2M = comparisons.map((comparison) => Float64Array.from(levelParameters(parameters, comparison), (level) => Math.log2(level.m)));
+    this.frequencyLevels = comparisons.map((comparison) => comparison.levels.map((level) => Boolean(level.termFrequency)));
+    this.frequencyTables = termFrequencies;
+    this.frequencyOf = (key, value) => {
+      const table = this.frequencyTables.get(key);
+      if (value === null || table === undefined || table.recordsWithValue < MIN_RECORDS_FOR_TERM_FREQUENCIES) return null;
+      return table.frequency(value);
+    };
   }
 
   /** The match weight of a pair (log2 of the posterior odds that they are one person). */
   weight(a: PreparedRecord, b: PreparedRecord): number {
-    return this.priorWeight + this.evidenceWeight(a, b);
+    return this.weightWithPrior(a, b, this.priorWeight);
   }
 
-  /** The sum of the comparisons' log2 Bayes factors, without the prior. */
-  evidenceWeight(a: PreparedRecord, b: PreparedRecord): number {
-    let total = 0;
+  /**
+   * The match weight with another prior for pairs outside a household (an index rescales
+   * λ to its size); a household's prior is a share of its own pairs and stays.
+   */
+  weightWithPrior(a: PreparedRecord, b: PreparedRecord, priorWeight: number): number {
+    const household = sameHousehold(a, b);
+    let total = household ? this.householdPriorWeight : priorWeight;
     const comparisons = this.comparisons;
     for (let c = 0; c < comparisons.length; c++) {
+      if (household && this.householdLevelWeights[c] === null) continue;
       const level = comparisons[c].compare(a, b);
-      if (level !== NULL_LEVEL) total += this.levelWeight(c, level, a);
+      if (level !== NULL_LEVEL) total += this.levelWeight(c, level, a, b, household);
     }
     return total;
   }
 
-  /** The log2 Bayes factor of one comparison's level, term-frequency adjusted where it applies. */
-  levelWeight(comparisonIndex: number, level: number, a: PreparedRecord): number {
-    if (level === 0) {
-      const frequency = this.exactValueFrequency(comparisonIndex, a);
-      if (frequency !== null) return this.log2ExactM[comparisonIndex] - Math.log2(frequency);
+  /**
+   * The log2 Bayes factor of one comparison's level: term-frequency adjusted where it
+   * applies, or against relatives' u within a household (0 for a field that makes the household).
+   */
+  levelWeight(comparisonIndex: number, level: number, a: PreparedRecord, b: PreparedRecord, household = false): number {
+    if (household) return this.householdLevelWeights[comparisonIndex]?.[level] ?? 0;
+    if (this.frequencyLevels[comparisonIndex][level]) {
+      const frequency = this.valueFrequency(comparisonIndex, level, a, b);
+      if (frequency !== null) return this.log2M[comparisonIndex][level] - Math.log2(frequency);
     }
     return this.levelWeights[comparisonIndex][level];
   }
 
-  /** How common the agreed value is, when its comparison is term-frequency adjusted. */
-  exactValueFrequency(comparisonIndex: number, a: PreparedRecord): number | null {
-    const table = this.frequencyTables[comparisonIndex];
-    if (table === undefined || table.recordsWithValue < MIN_RECORDS_FOR_TERM_FREQUENCIES) return null;
-    const value = this.comparisons[comparisonIndex].termFrequencyValue!(a);
-    return value === null ? null : table.frequency(value);
+  /** Whether a comparison is weighed between two records of one household. */
+  weighedWithinHousehold(comparisonIndex: number): boolean {
+    return this.householdLevelWeights[comparisonIndex] !== null;
   }
+
+  /** How common the agreed value is at a term-frequency adjusted level (null when it is not, or the table is too small). */
+  valueFrequency(comparisonIndex: number, level: number, a: PreparedRecord, b: PreparedRecord): number | null {
+    if (!this.frequencyLevels[comparisonIndex][level]) return null;
+    const comparison = this.comparisons[comparisonIndex];
+    if (comparison.valueFrequency) return comparison.valueFrequency(level, a, b, this.frequencyOf);
+    return level === 0 && comparison.termFrequencyValue ? this.frequencyOf(comparison.key, comparison.termFrequencyValue(a)) : null;
+  }
+}
+
+function logOdds(probability: number): number {
+  return Math.log2(probability / (1 - probability));
 }
 
 export function levelParameters(parameters: ModelParameters, comparison: Comparison) {
   const found = parameters.comparisons.find((candidate) => candidate.key === comparison.key);
   if (!found || found.levels.length !== comparison.levels.length) {
     throw new Error(`model parameters do not fit the ${comparison.key} comparison`);
+  }
+  return found.levels;
+}
+
+/** u among different people of one household, per level of a comparison weighed there. */
+export function householdLevels(parameters: ModelParameters, comparison: Comparison) {
+  const found = parameters.household.comparisons.find((candidate) => candidate.key === comparison.key);
+  if (!found || found.levels.length !== comparison.levels.length) {
+    throw new Error(`household parameters do not fit the ${comparison.key} comparison`);
   }
   return found.levels;
 }

@@ -3,7 +3,8 @@ import { AgreementPatterns } from './comparison-vectors.ts';
 import { blockCount, blockSize, groupByKey, pairsWithinBlocks, type Blocks } from './blocks.ts';
 import { estimateU } from './estimate-u.ts';
 import { expectationMaximisation } from './expectation-maximisation.ts';
-import { priorForPopulation, type ModelParameters } from './model-parameters.ts';
+import { HOUSEHOLD_COMPARISONS, householdPattern } from './household.ts';
+import { priorForPopulation, type HouseholdParameters, type ModelParameters } from './model-parameters.ts';
 import type { PreparedRecord } from './prepared-record.ts';
 import { randomInt, seededRandom } from './random.ts';
 import type { TermFrequencyTables } from './term-frequencies.ts';
@@ -33,9 +34,18 @@ export interface SessionReport {
   readonly priorEstimate: number | null;
 }
 
+export interface HouseholdReport {
+  readonly pairsInHouseholds: number;
+  readonly pairsUsed: number;
+  readonly iterations: number;
+  /** Share of pairs of one household that are one person. */
+  readonly priorEstimate: number;
+}
+
 export interface TrainingReport {
   readonly records: number;
   readonly sessions: readonly SessionReport[];
+  readonly household: HouseholdReport;
   readonly untrainedComparisons: readonly string[];
 }
 
@@ -63,6 +73,11 @@ export function trainModel(
     : comparisons.map(() => null);
   const u = comparisons.map((_, c) => estimatedU[c] ?? start[c].u);
 
+  // A pair of one household is judged without the fields its members share, as the scorer judges it.
+  const isHousehold = householdPattern(comparisons.map((comparison) => comparison.key));
+  const sharedByHousehold = comparisons.map((comparison) => HOUSEHOLD_COMPARISONS.has(comparison.key));
+  const householdFields = (levels: Int8Array) => (isHousehold(levels) ? sharedByHousehold : null);
+
   const mEstimates: { m: number[]; purity: number }[][] = comparisons.map(() => []);
   const passes: {
     session: TrainingSession;
@@ -72,7 +87,7 @@ export function trainModel(
     iterations: number;
     converged: boolean;
   }[] = [];
-  for (const session of options.sessions ?? TRAINING_SESSIONS) {
+  for (const session of (options.sessions ?? TRAINING_SESSIONS).filter((s) => !process.env.SKIP_SESSION || !s.name.includes(process.env.SKIP_SESSION))) {
     const blocks = groupByKey(records, (record) => session.key(record));
     const pairsInBlocks = pairsWithinBlocks(blocks);
     if (pairsInBlocks < MIN_PAIRS_FOR_SESSION) continue;
@@ -86,7 +101,9 @@ export function trainModel(
       m: start.map((levels) => levels.m),
       u,
       lambda: 0.1,
+      leftOutFor: householdFields,
     });
+    if (process.env.DEBUG_EM) console.log(session.name, result.lambda.toFixed(3), comparisons.map((cmp, c) => active[c] ? cmp.key + ' ' + result.m[c].map((x) => x.toFixed(3)).join(',') : '').filter(Boolean).join('\n  '));
     comparisons.forEach((_, c) => {
       if (active[c] && result.observed[c]) mEstimates[c].push({ m: result.m[c], purity: result.lambda });
     });
@@ -103,7 +120,8 @@ export function trainModel(
     let agreeAmongMatches = 1;
     for (const blocked of pass.session.blockedOn) {
       const c = comparisons.findIndex((comparison) => comparison.key === blocked.comparison);
-      agreeAmongMatches *= blocked.levels.reduce((sum, level) => sum + m[c][level], 0) * completeness[c] ** 2;
+      const share = blocked.present ? records.filter(blocked.present).length / records.length : completeness[c];
+      agreeAmongMatches *= blocked.levels.reduce((sum, level) => sum + m[c][level], 0) * share ** 2;
     }
     const priorEstimate = agreeAmongMatches > 0 ? (pass.lambda * pass.pairsInBlocks) / (agreeAmongMatches * totalPairs) : null;
     return {
@@ -121,8 +139,9 @@ export function trainModel(
   const prior =
     priors.length > 0 ? Math.exp(average(priors.map((p) => [Math.log(p)]))[0]) : priorForPopulation(options.start, records.length - 1);
 
+  const household = trainHousehold(records, comparisons, { m, u, start: options.start, random, maxPairs: options.maxPairsPerSession ?? 300_000 });
   const parameters: ModelParameters = {
-    version: 1,
+    version: 2,
     priorMatchProbability: prior,
     recordsTrainedOn: records.length,
     provenance: `trained without labels on ${records.length} records: u from random pairs, m by EM over ${sessions.map((s) => s.name).join('; ')}`,
@@ -130,9 +149,100 @@ export function trainModel(
       key: comparison.key,
       levels: comparison.levels.map((level, l) => ({ label: level.label, m: m[c][l], u: u[c][l] })),
     })),
+    household: household.parameters,
   };
   const untrainedComparisons = comparisons.filter((_, c) => mEstimates[c].length === 0).map((comparison) => comparison.key);
-  return { parameters, report: { records: records.length, sessions, untrainedComparisons } };
+  return { parameters, report: { records: records.length, sessions, household: household.report, untrainedComparisons } };
+}
+
+/**
+ * u among relatives and the share of one person among pairs of one household, by EM with
+ * the model's m held fixed (a person's records differ in the same ways at home as
+ * anywhere): the other side of the passes above, which hold u and estimate m.
+ */
+function trainHousehold(
+  records: readonly PreparedRecord[],
+  comparisons: readonly Comparison[],
+  model: {
+    readonly m: readonly (readonly number[])[];
+    readonly u: readonly (readonly number[])[];
+    readonly start: ModelParameters;
+    readonly random: () => number;
+    readonly maxPairs: number;
+  },
+): { parameters: HouseholdParameters; report: HouseholdReport } {
+  const weighed = comparisons.map((comparison) => !HOUSEHOLD_COMPARISONS.has(comparison.key));
+  const patterns = new AgreementPatterns(comparisons);
+  const pairs = forEachHouseholdPair(records, model.maxPairs, model.random, (i, j) => patterns.add(records[i], records[j]));
+  // EM starts from u = how all pairs at one address differ (matches among them too): it
+  // claims nothing, where the random pairs' u would claim that a shared family name
+  // sets two people apart, and EM would settle on calling whole families one person.
+  const startU = comparisons.map((comparison, c) => (weighed[c] ? levelShares(patterns, c, comparison.levels.length) : model.u[c]));
+  // Too few pairs at one address to learn from: keep the starting parameters' household.
+  let prior = model.start.household.priorMatchProbability;
+  let u = comparisons.map((comparison, c) =>
+    weighed[c] ? (model.start.household.comparisons.find((found) => found.key === comparison.key)?.levels.map((level) => level.u) ?? startU[c]) : model.u[c],
+  );
+  let iterations = 0;
+  if (pairs.used >= MIN_PAIRS_FOR_SESSION) {
+    const result = expectationMaximisation({
+      patterns: [...patterns.entries()],
+      active: weighed,
+      m: model.m,
+      u: startU,
+      lambda: 0.3,
+      estimate: 'u',
+    });
+    prior = result.lambda;
+    u = result.u;
+    iterations = result.iterations;
+  }
+  return {
+    parameters: {
+      priorMatchProbability: prior,
+      comparisons: comparisons
+        .map((comparison, c) => ({ key: comparison.key, levels: comparison.levels.map((level, l) => ({ label: level.label, u: u[c][l] })) }))
+        .filter((_, c) => weighed[c]),
+    },
+    report: { pairsInHouseholds: pairs.total, pairsUsed: pairs.used, iterations, priorEstimate: prior },
+  };
+}
+
+/** Pairs of records of one household (each once), or a uniform sample of them when there are more than `maxPairs`. */
+function levelShares(patterns: AgreementPatterns, comparison: number, levels: number): number[] {
+  const counts = new Float64Array(levels).fill(0.5);
+  for (const { levels: pattern, count } of patterns.entries()) if (pattern[comparison] !== NULL_LEVEL) counts[pattern[comparison]] += count;
+  const total = counts.reduce((sum, count) => sum + count, 0);
+  return Array.from(counts, (count) => count / total);
+}
+
+function forEachHouseholdPair(
+  records: readonly PreparedRecord[],
+  maxPairs: number,
+  random: () => number,
+  visit: (i: number, j: number) => void,
+): { total: number; used: number } {
+  const byPostcode = groupByKey(records, (r) => r.postcode?.full ?? null);
+  const byPhone = groupByKey(records, (r) => r.phone);
+  const total = pairsWithinBlocks(byPostcode) + pairsWithinBlocks(byPhone);
+  const keep = Math.min(1, maxPairs / Math.max(total, 1));
+  let used = 0;
+  for (const blocks of [byPostcode, byPhone]) {
+    for (let b = 0; b < blockCount(blocks); b++) {
+      for (let x = blocks.starts[b]; x < blocks.starts[b + 1]; x++) {
+        for (let y = x + 1; y < blocks.starts[b + 1]; y++) {
+          const i = blocks.members[x],
+            j = blocks.members[y];
+          // A pair at one postcode and on one telephone is visited with the postcodes only.
+          if (blocks === byPhone && byPostcode.blockOf[i] >= 0 && byPostcode.blockOf[i] === byPostcode.blockOf[j]) continue;
+          if (keep < 1 && random() >= keep) continue;
+          visit(i, j);
+          used++;
+        }
+      }
+    }
+  }
+  return { total, used };
 }
 
 function startLevels(start: ModelParameters, comparison: Comparison): { m: number[]; u: number[] } {

@@ -13,7 +13,12 @@ export interface TrainingSession {
    * The comparisons the key blocks on, and the levels that equal keys amount to
    * (equal postcode districts: same postcode, sector or district).
    */
-  readonly blockedOn: readonly { readonly comparison: string; readonly levels: readonly number[] }[];
+  readonly blockedOn: readonly {
+    readonly comparison: string;
+    readonly levels: readonly number[];
+    /** Whether a record holds the value the key uses (when that is narrower than the comparison's values). */
+    readonly present?: (record: PreparedRecord) => boolean;
+  }[];
   /** Comparisons the key all but decides for different people too: left out of the pass as well. */
   readonly confounded?: readonly string[];
 }
@@ -42,7 +47,8 @@ export const TRAINING_SESSIONS: readonly TrainingSession[] = [
     blockedOn: [
       { comparison: 'given-name', levels: EXACT },
       { comparison: 'family-name', levels: EXACT },
-      { comparison: 'postcode', levels: [0, 1, 2] },
+      // Same postcode, sector or district.
+      { comparison: 'address', levels: [0, 2, 3], present: (r) => r.postcode !== null },
     ],
     confounded: ['sex', 'email', 'area'],
   },

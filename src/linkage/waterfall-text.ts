@@ -8,7 +8,7 @@ import type { Waterfall } from './waterfall.ts';
 export function renderWaterfall(waterfall: Waterfall): string {
   const rows: string[][] = [['evidence', 'level', 'm', 'u', 'log2 BF', 'running']];
   rows.push([
-    'prior (two records at random)',
+    waterfall.household ? 'prior (two records of one household)' : 'prior (two records at random)',
     `P = ${formatProbability(waterfall.priorProbability)}`,
     '',
     '',
@@ -17,11 +17,15 @@ export function renderWaterfall(waterfall: Waterfall): string {
   ]);
   for (const step of waterfall.steps) {
     if (step.level === null) {
-      rows.push([step.title, 'missing: no evidence', '', '', signed(0), signed(step.runningWeight)]);
+      rows.push([step.title, step.note ?? 'missing: no evidence', '', '', signed(0), signed(step.runningWeight)]);
+      continue;
+    }
+    if (step.m === null) {
+      rows.push([step.title, `${step.level} (household)`, '', '', signed(0), signed(step.runningWeight)]);
       continue;
     }
     const u = step.valueFrequency !== null ? `${formatProbability(step.valueFrequency)}*` : formatProbability(step.u!);
-    rows.push([step.title, step.level, formatProbability(step.m!), u, signed(step.weight), signed(step.runningWeight)]);
+    rows.push([step.title, step.level, formatProbability(step.m), u, signed(step.weight), signed(step.runningWeight)]);
   }
   rows.push(['total match weight', '', '', '', '', signed(waterfall.matchWeight)]);
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
@@ -33,6 +37,13 @@ export function renderWaterfall(waterfall: Waterfall): string {
   );
   lines.splice(1, 0, widths.map((width) => '-'.repeat(width)).join('  '));
   lines.push(`probability of the same person: ${formatPercent(waterfall.probability)}`);
+  if (waterfall.household) {
+    lines.push(
+      'household guard: same postcode or telephone, so the pair is weighed as two members of one family might be: ' +
+        'the prior is the share of such pairs that are one person, u is among relatives (they share a family name, twins ' +
+        'a birthday, a son may carry his father’s name), and the postcode, telephone and town are not counted again',
+    );
+  }
   if (waterfall.steps.some((step) => step.valueFrequency !== null)) {
     lines.push('* how common the agreed value is, used in place of u: agreeing on a rare value counts for more');
   }

@@ -1,6 +1,7 @@
 import { NULL_LEVEL } from './comparison.ts';
-import { levelParameters, type PairScorer } from './pair-scorer.ts';
-import { identityContradicted, sameNhsNumberLinks } from './match-decision.ts';
+import { sameHousehold } from './household.ts';
+import { householdLevels, levelParameters, type PairScorer } from './pair-scorer.ts';
+import { sameNhsNumberLinks } from './match-decision.ts';
 import { weightToProbability } from './model-parameters.ts';
 import type { PreparedRecord } from './prepared-record.ts';
 
@@ -11,6 +12,7 @@ export interface WaterfallStep {
   /** The level the pair fell in, or null when a value was missing (no evidence). */
   readonly level: string | null;
   readonly m: number | null;
+  /** u among different people: of one household when the pair is one household. */
   readonly u: number | null;
   /** When the exact level is term-frequency adjusted: how common the agreed value is (used instead of u). */
   readonly valueFrequency: number | null;
@@ -18,67 +20,65 @@ export interface WaterfallStep {
   readonly weight: number;
   /** The match weight after this step. */
   readonly runningWeight: number;
+  /** Why a level carries no weight although both records hold the values. */
+  readonly note: string | null;
 }
 
 /** Why a pair scored as it did: prior, each comparison in turn, then the total. */
 export interface Waterfall {
+  /**
+   * Set when the two records are one household (same postcode or telephone): then the
+   * prior is the share of such pairs that are one person, and u is among relatives
+   * (twins share a birthday, a son his father's name).
+   */
+  readonly household: boolean;
   readonly priorProbability: number;
   readonly priorWeight: number;
   readonly steps: readonly WaterfallStep[];
   readonly matchWeight: number;
   readonly probability: number;
-  /** Set when a rule overrides the weight: the same NHS number links, contradicting names or sex go to review at best. */
+  /** Set when a rule decides instead of the weight (the same valid NHS number links). */
   readonly rule: string | null;
 }
 
-/** The waterfall of one pair; `priorProbability` replaces the model's λ (an index rescales it to its size). */
+/** The waterfall of one pair; `priorProbability` replaces the model's λ outside households (an index rescales it to its size). */
 export function explainPair(
   scorer: PairScorer,
   a: PreparedRecord,
   b: PreparedRecord,
   priorProbability = scorer.parameters.priorMatchProbability,
 ): Waterfall {
-  const priorWeight = Math.log2(priorProbability / (1 - priorProbability));
+  const household = sameHousehold(a, b);
+  const prior = household ? scorer.parameters.household.priorMatchProbability : priorProbability;
+  const priorWeight = Math.log2(prior / (1 - prior));
   let running = priorWeight;
   const steps = scorer.comparisons.map((comparison, index): WaterfallStep => {
     const level = comparison.compare(a, b);
+    const base = { comparison: comparison.key, title: comparison.title };
     if (level === NULL_LEVEL) {
-      return {
-        comparison: comparison.key,
-        title: comparison.title,
-        level: null,
-        m: null,
-        u: null,
-        valueFrequency: null,
-        weight: 0,
-        runningWeight: running,
-      };
+      const note = comparison.notWeighedBecause?.(a, b) ?? null;
+      return { ...base, level: null, m: null, u: null, valueFrequency: null, weight: 0, runningWeight: running, note };
     }
-    const parameters = levelParameters(scorer.parameters, comparison)[level];
-    const weight = scorer.levelWeight(index, level, a);
+    const label = comparison.levels[level].label;
+    if (household && !scorer.weighedWithinHousehold(index)) {
+      const note = 'makes the two records one household: in the prior, not weighed again';
+      return { ...base, level: label, m: null, u: null, valueFrequency: null, weight: 0, runningWeight: running, note };
+    }
+    const m = levelParameters(scorer.parameters, comparison)[level].m;
+    const u = household ? householdLevels(scorer.parameters, comparison)[level].u : levelParameters(scorer.parameters, comparison)[level].u;
+    const weight = scorer.levelWeight(index, level, a, b, household);
     running += weight;
-    return {
-      comparison: comparison.key,
-      title: comparison.title,
-      level: comparison.levels[level].label,
-      m: parameters.m,
-      u: parameters.u,
-      valueFrequency: level === 0 ? scorer.exactValueFrequency(index, a) : null,
-      weight,
-      runningWeight: running,
-    };
+    const valueFrequency = household ? null : scorer.valueFrequency(index, level, a, b);
+    return { ...base, level: label, m, u, valueFrequency, weight, runningWeight: running, note: null };
   });
-  const rule = sameNhsNumberLinks(a, b)
-    ? 'same valid NHS number, not contradicted by date of birth or sex'
-    : identityContradicted(a, b)
-      ? 'given names, sex or dates of birth contradict: never linked without a practitioner (twins, siblings, parent and child share the rest)'
-      : null;
+  const nhsRule = sameNhsNumberLinks(a, b);
   return {
-    priorProbability,
+    household,
+    priorProbability: prior,
     priorWeight,
     steps,
     matchWeight: running,
-    probability: sameNhsNumberLinks(a, b) ? 1 : weightToProbability(running),
-    rule,
+    probability: nhsRule ? 1 : weightToProbability(running),
+    rule: nhsRule ? 'same valid NHS number, not contradicted by date of birth or sex' : null,
   };
 }

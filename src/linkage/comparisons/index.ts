@@ -4,13 +4,12 @@ import { familyName } from './family-name.ts';
 import { dateOfBirth } from './date-of-birth.ts';
 import { sex } from './sex.ts';
 import { nhsNumber } from './nhs-number.ts';
-import { postcode } from './postcode.ts';
+import { address } from './address.ts';
 import { area } from './area.ts';
 import { email } from './email.ts';
-import { phone } from './phone.ts';
 
 /** The evidence Threadline weighs, in the order a waterfall shows it. */
-export const COMPARISONS: readonly Comparison[] = [givenName, familyName, dateOfBirth, sex, nhsNumber, postcode, area, email, phone];
+export const COMPARISONS: readonly Comparison[] = [givenName, familyName, dateOfBirth, sex, nhsNumber, address, area, email];
 
 export function comparisonByKey(key: string): Comparison {
   const found = COMPARISONS.find((comparison) => comparison.key === key);
