@@ -33,9 +33,9 @@ export const HARD_SET_RATES = {
     /** Households with children (one to three). */
     withChildren: 0.5,
     /** A child after the first is the twin of the child before. */
-    twin: 0.08,
+    twin: 0.05,
     /** A son (at most one per household) is given his father's given name. */
-    sonNamedAfterFather: 0.15,
+    sonNamedAfterFather: 0.05,
     /** The second adult keeps a different family name. */
     partnerOwnFamilyName: 0.3,
     landline: 0.4,
@@ -51,8 +51,8 @@ export const HARD_SET_RATES = {
     swapped: 0.04,
     /** The given name written in the family-name field, the given-name field empty. */
     givenInFamilyField: 0.02,
-    givenMissing: 0.12,
-    familyMissing: 0.08,
+    givenMissing: 0.14,
+    familyMissing: 0.1,
   },
   dateOfBirth: {
     /** Only where the day is 12 or less and differs from the month. */
@@ -60,10 +60,10 @@ export const HARD_SET_RATES = {
     yearOut: 0.03,
     decadeOut: 0.02,
     digitMistyped: 0.03,
-    missing: 0.16,
+    missing: 0.18,
   },
   other: {
-    sexMissing: 0.15,
+    sexMissing: 0.22,
     sexWrong: 0.01,
     postcodeMoved: 0.15,
     postcodeTypo: 0.03,
@@ -79,10 +79,11 @@ export const HARD_SET_RATES = {
     healthRecord: 0.4,
     nhsNumberHeldByHealth: 0.85,
     nhsNumberMistyped: 0.05,
-    /** Records that keep only the names and one of date of birth or postcode. */
-    sparse: 0.1,
   },
 } as const;
+
+type Widen<T> = { readonly [K in keyof T]: T[K] extends number ? number : Widen<T[K]> };
+export type HardSetRates = Widen<typeof HARD_SET_RATES>;
 
 export interface HardSet {
   readonly records: PersonRecord[];
@@ -109,13 +110,15 @@ interface Person {
 }
 
 const RECORDS_PER_PERSON = [
-  { count: 1, weight: 0.55 },
+  { count: 1, weight: 0.35 },
   { count: 2, weight: 0.25 },
-  { count: 3, weight: 0.12 },
-  { count: 4, weight: 0.08 },
+  { count: 3, weight: 0.2 },
+  { count: 4, weight: 0.12 },
+  { count: 5, weight: 0.08 },
 ];
 
-export function generateHardSet(options: { readonly records: number; readonly seed?: number }): HardSet {
+export function generateHardSet(options: { readonly records: number; readonly seed?: number; readonly rates?: HardSetRates }): HardSet {
+  const allRates = options.rates ?? HARD_SET_RATES;
   const random = seededRandom(options.seed ?? 15);
   const pick = picker(random);
   const chance = (p: number) => random() < p;
@@ -125,7 +128,7 @@ export function generateHardSet(options: { readonly records: number; readonly se
   const countPerson = (what: string) => familyCounts.set(what, (familyCounts.get(what) ?? 0) + 1);
   const female = weighted(FEMALE_GIVEN, (rank) => 1 / (rank + 25));
   const male = weighted(MALE_GIVEN, (rank) => 1 / (rank + 25));
-  const tail = familyNameTail();
+  const tail = familyNameTail({ long: true });
   const commonWeight = (rank: number) => 1 / (rank + 10);
   const commonTotal = COMMON_FAMILY.reduce((sum, _, rank) => sum + commonWeight(rank), 0);
   const family = weighted([...COMMON_FAMILY, ...tail], (rank) =>
@@ -134,7 +137,7 @@ export function generateHardSet(options: { readonly records: number; readonly se
   const towns = weighted(TOWNS, (rank) => TOWNS[rank].weight);
   const recordsPerPerson = weighted(RECORDS_PER_PERSON, (rank) => RECORDS_PER_PERSON[rank].weight);
   const nicknames = nicknamesByName();
-  const rates = HARD_SET_RATES.households;
+  const rates = allRates.households;
   const newPostcode = (town: (typeof TOWNS)[number]) =>
     `${pick(town.areas)}${1 + randomInt(random, 30)} ${randomInt(random, 10)}${letter(random)}${letter(random)}`.toUpperCase();
   const givenFor = (sex: 'female' | 'male') => pick(sex === 'female' ? female : male);
@@ -214,7 +217,7 @@ export function generateHardSet(options: { readonly records: number; readonly se
       const copies = pick(recordsPerPerson).count;
       for (let r = 0; r < copies && records.length < options.records; r++) {
         records.push(
-          recordOf(person, `r${records.length}`, { random, chance, pick, count, nicknames, familyNames: family }, () => {
+          recordOf(person, `r${records.length}`, { random, chance, pick, count, nicknames, familyNames: family, rates: allRates }, () => {
             const moveTo = chance(0.7) ? TOWNS.find((t) => t.town === person.town)! : pick(towns);
             return { postcode: newPostcode(moveTo), town: moveTo.town };
           }),
@@ -236,13 +239,14 @@ interface Keying {
   readonly count: (what: string) => void;
   readonly nicknames: Map<string, string[]>;
   readonly familyNames: Parameters<ReturnType<typeof picker>>[0];
+  readonly rates: HardSetRates;
 }
 
 function recordOf(person: Person, id: string, keying: Keying, move: () => { postcode: string; town: string }): PersonRecord {
   const { random, chance, pick, count } = keying;
-  const names = HARD_SET_RATES.names,
-    dates = HARD_SET_RATES.dateOfBirth,
-    other = HARD_SET_RATES.other;
+  const names = keying.rates.names,
+    dates = keying.rates.dateOfBirth,
+    other = keying.rates.other;
 
   let given: string | undefined = person.given,
     familyName: string | undefined = person.family;
@@ -330,16 +334,6 @@ function recordOf(person: Person, id: string, keying: Keying, move: () => { post
     count('NHS number mistyped');
   }
 
-  if (chance(other.sparse)) {
-    count('sparse');
-    const keepBorn = chance(0.5);
-    return {
-      id,
-      name: { given: given && capitalise(given), family: familyName && capitalise(familyName) },
-      born: keepBorn ? born : undefined,
-      postcode: keepBorn ? undefined : postcode,
-    };
-  }
   return {
     id,
     name: { given: given && capitalise(given), family: familyName && capitalise(familyName) },

@@ -2,7 +2,8 @@
 // estimated by EM: m among pairs of one person, u and the prior among pairs of one household.
 import { NULL_LEVEL } from '../src/linkage/comparison.ts';
 import { COMPARISONS } from '../src/linkage/comparisons/index.ts';
-import { sameHousehold } from '../src/linkage/household.ts';
+import { RECORDS_AT_ADDRESS_BANDS, addressBand } from '../src/linkage/household.ts';
+import { buildTermFrequencies } from '../src/linkage/term-frequencies.ts';
 import type { ModelParameters } from '../src/linkage/model-parameters.ts';
 import type { PersonRecord } from '../src/linkage/person-record.ts';
 import { prepareRecord } from '../src/linkage/prepared-record.ts';
@@ -20,21 +21,23 @@ export function oracleParameters(records: readonly PersonRecord[], truth: ArrayL
           const level = c.compare(prepared[list[x]], prepared[list[y]]);
           if (level !== NULL_LEVEL) matchCounts[k][level]++;
         });
-  const byFamily = new Map<string, number[]>();
+  // Pairs at one postcode (pairs sharing only a landline are left out: a measure, not the model).
+  const tables = buildTermFrequencies(COMPARISONS, prepared);
+  const byPostcode = new Map<string, number[]>();
   prepared.forEach((r, i) => {
-    if (r.family !== null && r.postcode !== null) byFamily.set(`${r.family}|${r.postcode.full}`, [...(byFamily.get(`${r.family}|${r.postcode.full}`) ?? []), i]);
+    if (r.postcode !== null) byPostcode.set(r.postcode.full, [...(byPostcode.get(r.postcode.full) ?? []), i]);
   });
-  let householdPairs = 0,
-    householdMatches = 0;
-  for (const list of byFamily.values())
+  const bandPairs = new Float64Array(RECORDS_AT_ADDRESS_BANDS.length + 1),
+    bandMatches = new Float64Array(RECORDS_AT_ADDRESS_BANDS.length + 1);
+  for (const list of byPostcode.values())
     for (let x = 0; x < list.length; x++)
       for (let y = x + 1; y < list.length; y++) {
         const i = list[x],
           j = list[y];
-        if (!sameHousehold(prepared[i], prepared[j])) continue;
-        householdPairs++;
+        const band = addressBand(prepared[i], prepared[j], tables);
+        bandPairs[band]++;
         if (truth[i] === truth[j]) {
-          householdMatches++;
+          bandMatches[band]++;
           continue;
         }
         COMPARISONS.forEach((c, k) => {
@@ -50,7 +53,8 @@ export function oracleParameters(records: readonly PersonRecord[], truth: ArrayL
     ...trained,
     comparisons: trained.comparisons.map((c, k) => ({ ...c, levels: c.levels.map((l, i) => ({ ...l, m: shares(matchCounts[k], l.m, i) })) })),
     household: {
-      priorMatchProbability: householdMatches / householdPairs,
+      priorMatchProbability: bandMatches.reduce((a, b) => a + b, 0) / bandPairs.reduce((a, b) => a + b, 0),
+    priorByRecordsAtAddress: Array.from(bandPairs, (pairs, band) => (pairs > 0 ? Math.min(bandMatches[band] / pairs, 0.999) : 0.3)),
       comparisons: trained.household.comparisons.map((c) => {
         const k = COMPARISONS.findIndex((x) => x.key === c.key);
         return { ...c, levels: c.levels.map((l, i) => ({ ...l, u: shares(relativeCounts[k], l.u, i) })) };

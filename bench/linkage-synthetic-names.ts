@@ -43,11 +43,19 @@ const FAMILY_ENDINGS = (
   'well shaw holme thorpe ington er son man combe den'
 ).split(' ');
 
-/** A long tail of plausible English surnames (Ashworth, Bradley, Thornfield...), most of them rare. */
-export function familyNameTail(): string[] {
-  const names: string[] = [];
-  for (const stem of FAMILY_STEMS) for (const ending of FAMILY_ENDINGS) names.push(stem + ending);
-  return names;
+const FAMILY_INFIXES = ['', 'ing', 'er', 'en', 'el', 'es', 'an', 'le', 'ow', 'ey', 'ock', 'am'];
+
+/**
+ * A long tail of plausible English surnames (Ashworth, Bradley, Thornfield...), most of
+ * them rare. The longer tail (about 20,000 names, Ashingworth, Bradelton...) is nearer
+ * England and Wales, where the people outside the 170 commonest surnames share hundreds
+ * of thousands of them; the short one (about 1,800) makes every surname commoner.
+ */
+export function familyNameTail(options: { readonly long?: boolean } = {}): string[] {
+  const names = new Set<string>();
+  const infixes = options.long ? FAMILY_INFIXES : [''];
+  for (const stem of FAMILY_STEMS) for (const infix of infixes) for (const ending of FAMILY_ENDINGS) names.add(stem + infix + ending);
+  return [...names];
 }
 
 /** Towns with their postcode areas and a weight for their population. */

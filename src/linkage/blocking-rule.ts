@@ -12,36 +12,44 @@ export interface BlockingRule {
 }
 
 const initial = (name: string | null) => (name === null ? null : name[0]);
+const sound = (phonetic: readonly [string, string] | null) => (phonetic === null || phonetic[0] === '' ? null : phonetic[0]);
+/** The given name, or when there is none the family-name field (where a lone given name is often keyed). */
+const firstName = (r: PreparedRecord) => (r.given !== null ? sound(r.givenPhonetic) : sound(r.familyPhonetic));
+const firstInitial = (r: PreparedRecord) => initial(r.given ?? r.family);
+const monthDay = (r: PreparedRecord) => (r.born === null ? null : r.born.iso.slice(5));
+const year = (r: PreparedRecord) => (r.born === null ? null : String(r.born.year));
+const both = (x: string | null, y: string | null) => (x === null || y === null ? null : `${x}|${y}`);
 
-/** The rules for finding candidate pairs, each catching matches the others miss. */
+/**
+ * The rules for finding candidate pairs. Each tolerates one wrong or missing field that
+ * another needs: a pair with a mistyped given name is found by the family name and year
+ * of birth, one whose year slipped by a decade by the day and month with a name, one
+ * whose names were swapped by the names in either order, and so on. Blocking recall
+ * (the share of true pairs compared at all) is measured on every labelled set:
+ * `npx tsx bench/linkage-accuracy.ts`.
+ */
 export const BLOCKING_RULES: readonly BlockingRule[] = [
   { name: 'same NHS number', key: (r) => r.nhsNumber },
-  { name: 'names sound alike, in either order', key: (r) => phoneticNamePair(r) },
-  { name: 'same date of birth and given-name initial', key: (r) => (r.born && r.given ? `${r.born.iso}|${initial(r.given)}` : null) },
-  { name: 'same date of birth and family-name initial', key: (r) => (r.born && r.family ? `${r.born.iso}|${initial(r.family)}` : null) },
-  { name: 'same date of birth and initials, in either order', key: (r) => (r.born ? initialsEitherOrder(r, r.born.iso) : null) },
   { name: 'same email', key: (r) => r.email },
   { name: 'same email before the @', key: (r) => r.emailLocal },
-  { name: 'same telephone', key: (r) => r.phone },
-  { name: 'same postcode and given-name initial', key: (r) => (r.postcode && r.given ? `${r.postcode.full}|${initial(r.given)}` : null) },
-  { name: 'same date of birth and town', key: (r) => (r.born && r.area ? `${r.born.iso}|${r.area}` : null) },
-  { name: 'same date of birth and postcode district', key: (r) => (r.born && r.postcode ? `${r.born.iso}|${r.postcode.district}` : null) },
-  {
-    name: 'family name sounds alike and same postcode district',
-    key: (r) => (r.familyPhonetic && r.postcode ? `${r.familyPhonetic[0]}|${r.postcode.district}` : null),
-  },
+  { name: 'same telephone', key: (r) => r.mobile ?? r.landline },
+  { name: 'full name as it sounds, in either order', key: (r) => phoneticNamePair(r) },
+  { name: 'family name as it sounds and year of birth', key: (r) => both(sound(r.familyPhonetic), year(r)) },
+  { name: 'given name as it sounds and year of birth', key: (r) => both(firstName(r), year(r)) },
+  { name: 'date of birth and given-name initial', key: (r) => both(r.born?.iso ?? null, firstInitial(r)) },
+  { name: 'date of birth and family-name initial', key: (r) => both(r.born?.iso ?? null, initial(r.family)) },
+  { name: 'day and month of birth and given name as it sounds', key: (r) => both(monthDay(r), firstName(r)) },
+  { name: 'day and month of birth and family name as it sounds', key: (r) => both(monthDay(r), sound(r.familyPhonetic)) },
+  { name: 'postcode and given-name initial', key: (r) => both(r.postcode?.full ?? null, firstInitial(r)) },
+  { name: 'postcode and family-name initial', key: (r) => both(r.postcode?.full ?? null, initial(r.family)) },
+  { name: 'date of birth and postcode district', key: (r) => both(r.born?.iso ?? null, r.postcode?.district ?? null) },
+  { name: 'date of birth and town', key: (r) => both(r.born?.iso ?? null, r.area) },
+  { name: 'family name as it sounds and postcode district', key: (r) => both(sound(r.familyPhonetic), r.postcode?.district ?? null) },
 ];
 
-function initialsEitherOrder(record: PreparedRecord, prefix: string): string | null {
-  if (record.given === null || record.family === null) return null;
-  const given = record.given[0],
-    family = record.family[0];
-  return given < family ? `${prefix}|${given}|${family}` : `${prefix}|${family}|${given}`;
-}
-
 function phoneticNamePair(record: PreparedRecord): string | null {
-  if (record.givenPhonetic === null || record.familyPhonetic === null) return null;
-  const given = record.givenPhonetic[0],
-    family = record.familyPhonetic[0];
+  const given = sound(record.givenPhonetic),
+    family = sound(record.familyPhonetic);
+  if (given === null || family === null) return null;
   return given < family ? `${given}|${family}` : `${family}|${given}`;
 }

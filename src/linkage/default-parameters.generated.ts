@@ -3,7 +3,7 @@ import type { ModelParameters } from './model-parameters.ts';
 
 export const TRAINED_DEFAULTS: ModelParameters = {
   "version": 2,
-  "priorMatchProbability": 0.000006441391912672786,
+  "priorMatchProbability": 0.000006534187751657631,
   "recordsTrainedOn": 200000,
   "provenance": "trained without labels on 200000 records: u from random pairs, m by EM over same date of birth; same given and family name; same given and family name and postcode district; synthetic population (bench/linkage-synthetic-people.ts, seed 7)",
   "comparisons": [
@@ -12,48 +12,48 @@ export const TRAINED_DEFAULTS: ModelParameters = {
       "levels": [
         {
           "label": "exact",
-          "m": 0.7539,
-          "u": 0.004694
+          "m": 0.7367,
+          "u": 0.004853
         },
         {
           "label": "nickname (William and Bill)",
-          "m": 0.044,
-          "u": 0.00152
+          "m": 0.04302,
+          "u": 0.001572
         },
         {
           "label": "sounds alike (Double Metaphone)",
-          "m": 0.06203,
-          "u": 0.003818
+          "m": 0.06084,
+          "u": 0.003948
         },
         {
           "label": "Jaro-Winkler at least 0.92",
-          "m": 0.06866,
-          "u": 0.000619
+          "m": 0.06714,
+          "u": 0.00064
         },
         {
           "label": "Jaro-Winkler at least 0.88",
-          "m": 0.02507,
-          "u": 0.0009861
+          "m": 0.02447,
+          "u": 0.001022
         },
         {
           "label": "forename and surname swapped (both names)",
-          "m": 0.00925,
-          "u": 0.03282
+          "m": 0.03096,
+          "u": 0.000002832
         },
         {
           "label": "written in the family-name field",
-          "m": 0.004013,
-          "u": 0.00008765
+          "m": 0.00433,
+          "u": 0.0001727
         },
         {
           "label": "Jaro-Winkler at least 0.7",
-          "m": 0.02095,
-          "u": 0.03389
+          "m": 0.02073,
+          "u": 0.03503
         },
         {
           "label": "different",
-          "m": 0.01214,
-          "u": 0.9216
+          "m": 0.01179,
+          "u": 0.9528
         }
       ]
     },
@@ -62,23 +62,23 @@ export const TRAINED_DEFAULTS: ModelParameters = {
       "levels": [
         {
           "label": "exact",
-          "m": 0.861,
-          "u": 0.001323
+          "m": 0.8588,
+          "u": 0.001317
         },
         {
           "label": "sounds alike (Double Metaphone)",
-          "m": 0.03277,
-          "u": 0.0005573
+          "m": 0.03344,
+          "u": 0.0005096
         },
         {
           "label": "Jaro-Winkler at least 0.92",
-          "m": 0.04734,
-          "u": 0.000414
+          "m": 0.04685,
+          "u": 0.0004061
         },
         {
           "label": "Jaro-Winkler at least 0.88",
-          "m": 0.007514,
-          "u": 0.001298
+          "m": 0.00725,
+          "u": 0.001346
         },
         {
           "label": "shares one part of a double-barrelled name",
@@ -87,18 +87,18 @@ export const TRAINED_DEFAULTS: ModelParameters = {
         },
         {
           "label": "written in the given-name field",
-          "m": 0.003156,
-          "u": 0.00004512
+          "m": 0.003364,
+          "u": 0.0001115
         },
         {
           "label": "Jaro-Winkler at least 0.7",
-          "m": 0.003399,
-          "u": 0.03314
+          "m": 0.003616,
+          "u": 0.03251
         },
         {
           "label": "different",
-          "m": 0.01479,
-          "u": 0.9421
+          "m": 0.01667,
+          "u": 0.9427
         }
       ]
     },
@@ -107,7 +107,7 @@ export const TRAINED_DEFAULTS: ModelParameters = {
       "levels": [
         {
           "label": "exact",
-          "m": 0.9134,
+          "m": 0.9133,
           "u": 0.000038
         },
         {
@@ -117,27 +117,27 @@ export const TRAINED_DEFAULTS: ModelParameters = {
         },
         {
           "label": "one of day, month or year differs",
-          "m": 0.06363,
+          "m": 0.06354,
           "u": 0.004318
         },
         {
           "label": "within a month",
-          "m": 0.00006554,
+          "m": 0.00006555,
           "u": 0.001181
         },
         {
           "label": "within a year",
-          "m": 0.0005394,
+          "m": 0.0005518,
           "u": 0.02523
         },
         {
           "label": "within ten years",
-          "m": 0.0006572,
+          "m": 0.0006401,
           "u": 0.2216
         },
         {
           "label": "different",
-          "m": 0.0005018,
+          "m": 0.0006652,
           "u": 0.7477
         }
       ]
@@ -152,7 +152,7 @@ export const TRAINED_DEFAULTS: ModelParameters = {
         },
         {
           "label": "different",
-          "m": 0.00003548,
+          "m": 0.00004384,
           "u": 0.5
         }
       ]
@@ -167,7 +167,7 @@ export const TRAINED_DEFAULTS: ModelParameters = {
         },
         {
           "label": "different valid NHS numbers",
-          "m": 0.0009434,
+          "m": 0.0009438,
           "u": 1
         }
       ]
@@ -177,38 +177,38 @@ export const TRAINED_DEFAULTS: ModelParameters = {
       "levels": [
         {
           "label": "same postcode",
-          "m": 0.6231,
-          "u": 0.00001613
+          "m": 0.6481,
+          "u": 0.00001607
         },
         {
-          "label": "same telephone",
-          "m": 0.1012,
-          "u": 0.000003143
+          "label": "same landline",
+          "m": 0.02985,
+          "u": 0.003317
         },
         {
           "label": "same postcode sector",
-          "m": 0.002399,
-          "u": 0.000154
+          "m": 0.002724,
+          "u": 0.0001596
         },
         {
           "label": "same postcode district",
-          "m": 0.003416,
-          "u": 0.001458
+          "m": 0.004084,
+          "u": 0.001511
         },
         {
-          "label": "telephone one or two digits differ",
-          "m": 0.007687,
+          "label": "landline one or two digits differ",
+          "m": 0.002302,
           "u": 0.02653
         },
         {
           "label": "same postcode area",
-          "m": 0.113,
-          "u": 0.04578
+          "m": 0.1338,
+          "u": 0.04744
         },
         {
           "label": "different",
-          "m": 0.1492,
-          "u": 0.926
+          "m": 0.1792,
+          "u": 0.921
         }
       ]
     },
@@ -217,17 +217,17 @@ export const TRAINED_DEFAULTS: ModelParameters = {
       "levels": [
         {
           "label": "exact",
-          "m": 0.9438,
+          "m": 0.9436,
           "u": 0.2198
         },
         {
           "label": "Jaro-Winkler at least 0.88",
-          "m": 0.05053,
+          "m": 0.05067,
           "u": 0.01207
         },
         {
           "label": "different",
-          "m": 0.005632,
+          "m": 0.005701,
           "u": 0.7682
         }
       ]
@@ -237,68 +237,97 @@ export const TRAINED_DEFAULTS: ModelParameters = {
       "levels": [
         {
           "label": "exact",
-          "m": 0.9036,
-          "u": 0.00001259
+          "m": 0.9032,
+          "u": 0.00001258
         },
         {
           "label": "same part before the @",
-          "m": 0.03683,
+          "m": 0.03783,
           "u": 0.00722
         },
         {
           "label": "Jaro-Winkler at least 0.88",
-          "m": 0.05944,
-          "u": 0.001279
+          "m": 0.05883,
+          "u": 0.001181
         },
         {
           "label": "different",
-          "m": 0.0001261,
-          "u": 0.9915
+          "m": 0.0001309,
+          "u": 0.9916
+        }
+      ]
+    },
+    {
+      "key": "mobile",
+      "levels": [
+        {
+          "label": "exact",
+          "m": 0.9394,
+          "u": 0.00001135
+        },
+        {
+          "label": "one or two digits differ",
+          "m": 0.0605,
+          "u": 0.01093
+        },
+        {
+          "label": "different",
+          "m": 0.0001223,
+          "u": 0.9891
         }
       ]
     }
   ],
   "household": {
-    "priorMatchProbability": 0.2795976220951262,
+    "priorMatchProbability": 0.25874335895691275,
+    "priorByRecordsAtAddress": [
+      0.3612393238569649,
+      0.35690767653907923,
+      0.32146287806901663,
+      0.24941319033988588,
+      0.2054957182406646,
+      0.1683101782149602
+    ],
+    "relativesSharingFamilyName": 1.515826555454033,
     "comparisons": [
       {
         "key": "given-name",
         "levels": [
           {
             "label": "exact",
-            "u": 0.0033814767354912946
+            "u": 0.003358109835341808
           },
           {
             "label": "nickname (William and Bill)",
-            "u": 0.0008779912278489568
+            "u": 0.000880030579936541
           },
           {
             "label": "sounds alike (Double Metaphone)",
-            "u": 0.0035569667219796683
+            "u": 0.0035480180964802747
           },
           {
             "label": "Jaro-Winkler at least 0.92",
-            "u": 0.0007824960320943356
+            "u": 0.0007726328756467181
           },
           {
             "label": "Jaro-Winkler at least 0.88",
-            "u": 0.0007826331904282719
+            "u": 0.0007767361728886921
           },
           {
             "label": "forename and surname swapped (both names)",
-            "u": 0.00010770285217822446
+            "u": 0.00032053730579947236
           },
           {
             "label": "written in the family-name field",
-            "u": 0.0021083916351550486
+            "u": 0.002247221417565706
           },
           {
             "label": "Jaro-Winkler at least 0.7",
-            "u": 0.034095596752461384
+            "u": 0.034030392122378954
           },
           {
             "label": "different",
-            "u": 0.9543067448523628
+            "u": 0.9540663215939619
           }
         ]
       },
@@ -307,35 +336,35 @@ export const TRAINED_DEFAULTS: ModelParameters = {
         "levels": [
           {
             "label": "exact",
-            "u": 0.738245014651851
+            "u": 0.7388535721178721
           },
           {
             "label": "sounds alike (Double Metaphone)",
-            "u": 0.028077794764278255
+            "u": 0.027668435456903305
           },
           {
             "label": "Jaro-Winkler at least 0.92",
-            "u": 0.03928197902182256
+            "u": 0.03974103335420383
           },
           {
             "label": "Jaro-Winkler at least 0.88",
-            "u": 0.006089472330537565
+            "u": 0.0060550171270879255
           },
           {
             "label": "shares one part of a double-barrelled name",
-            "u": 0.0000020894624231077826
+            "u": 0.0000021502879235529638
           },
           {
             "label": "written in the given-name field",
-            "u": 0.0014409640784413494
+            "u": 0.001521149557931358
           },
           {
             "label": "Jaro-Winkler at least 0.7",
-            "u": 0.008356288758756648
+            "u": 0.008664682407748819
           },
           {
             "label": "different",
-            "u": 0.1785063969318894
+            "u": 0.1774939596903291
           }
         ]
       },
@@ -344,31 +373,31 @@ export const TRAINED_DEFAULTS: ModelParameters = {
         "levels": [
           {
             "label": "exact",
-            "u": 0.009200426863972504
+            "u": 0.008812725084743043
           },
           {
             "label": "day and month transposed",
-            "u": 0.0001446616001184827
+            "u": 0.00013778898624345603
           },
           {
             "label": "one of day, month or year differs",
-            "u": 0.004867645099253566
+            "u": 0.004852964615025225
           },
           {
             "label": "within a month",
-            "u": 0.0011630061225882456
+            "u": 0.0011650591379686933
           },
           {
             "label": "within a year",
-            "u": 0.027598143148253124
+            "u": 0.027617041581885642
           },
           {
             "label": "within ten years",
-            "u": 0.2380822450557317
+            "u": 0.2382038651036154
           },
           {
             "label": "different",
-            "u": 0.7189438721100825
+            "u": 0.7192105554905185
           }
         ]
       },
@@ -377,11 +406,11 @@ export const TRAINED_DEFAULTS: ModelParameters = {
         "levels": [
           {
             "label": "same",
-            "u": 0.3919450134719747
+            "u": 0.39164325633038266
           },
           {
             "label": "different",
-            "u": 0.6080549865280253
+            "u": 0.6083567436696173
           }
         ]
       },
@@ -390,11 +419,11 @@ export const TRAINED_DEFAULTS: ModelParameters = {
         "levels": [
           {
             "label": "same valid NHS number",
-            "u": 0.000027284805188085364
+            "u": 0.000024823063206934955
           },
           {
             "label": "different valid NHS numbers",
-            "u": 0.9999727151948119
+            "u": 0.999975176936793
           }
         ]
       },
@@ -403,19 +432,36 @@ export const TRAINED_DEFAULTS: ModelParameters = {
         "levels": [
           {
             "label": "exact",
-            "u": 0.00014166279272766986
+            "u": 0.00010450487253562786
           },
           {
             "label": "same part before the @",
-            "u": 0.00010649614538787458
+            "u": 0.00010337625905146269
           },
           {
             "label": "Jaro-Winkler at least 0.88",
-            "u": 0.0032473057069939224
+            "u": 0.0030287252677679974
           },
           {
             "label": "different",
-            "u": 0.9965045353548906
+            "u": 0.9967633936006449
+          }
+        ]
+      },
+      {
+        "key": "mobile",
+        "levels": [
+          {
+            "label": "exact",
+            "u": 0.00009820090910595492
+          },
+          {
+            "label": "one or two digits differ",
+            "u": 0.0000860400527652053
+          },
+          {
+            "label": "different",
+            "u": 0.9998157590381288
           }
         ]
       }

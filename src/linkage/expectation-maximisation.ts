@@ -10,6 +10,11 @@ export interface EmInput {
   /** u per comparison and level (held fixed when m is estimated). */
   readonly u: readonly (readonly number[])[];
   readonly lambda: number;
+  /**
+   * Per pattern, the group whose own share of matches (λ) it draws on (pairs at
+   * addresses shared by few or by many records); without it, one λ for all.
+   */
+  readonly groups?: readonly number[];
   /** Which of the two to estimate: m among matches (the default) or u among non-matches. */
   readonly estimate?: 'm' | 'u';
   /** Comparisons left out of the odds for one pattern (a household's shared fields), though still tallied. */
@@ -21,6 +26,8 @@ export interface EmResult {
   readonly u: number[][];
   /** Share of the pairs that are matches. */
   readonly lambda: number;
+  /** The share per group (when the input had groups; otherwise one entry, equal to lambda). */
+  readonly groupLambdas: number[];
   readonly iterations: number;
   readonly converged: boolean;
   /** Per comparison, whether any pair had both values (otherwise its levels stayed as given). */
@@ -42,6 +49,9 @@ export function expectationMaximisation(
   const estimateU = input.estimate === 'u';
   let m = input.m.map((levels) => [...levels]);
   let u = input.u.map((levels) => [...levels]);
+  const groupOf = input.groups ?? input.patterns.map(() => 0);
+  const groupCount = Math.max(0, ...groupOf) + 1;
+  let lambdas = new Array<number>(groupCount).fill(input.lambda);
   let lambda = input.lambda;
   const seen = input.m.map((levels) => new Float64Array(levels.length));
   for (const { levels, count } of input.patterns)
@@ -52,34 +62,36 @@ export function expectationMaximisation(
   for (let iteration = 1; iteration <= maxIterations; iteration++) {
     const logBayes = m.map((levels, c) => levels.map((value, level) => Math.log(value / u[c][level])));
     const sideCounts = m.map((levels) => new Float64Array(levels.length));
-    let matchTotal = 0,
-      total = 0;
-    const priorLogOdds = Math.log(lambda / (1 - lambda));
+    const groupMatches = new Float64Array(groupCount),
+      groupTotals = new Float64Array(groupCount);
+    const priorLogOdds = lambdas.map((share) => Math.log(share / (1 - share)));
     input.patterns.forEach(({ levels, count }, p) => {
       const skip = leftOut[p];
-      let logOdds = priorLogOdds;
+      let logOdds = priorLogOdds[groupOf[p]];
       for (let c = 0; c < levels.length; c++) {
         if (input.active[c] && levels[c] !== NULL_LEVEL && !skip?.[c]) logOdds += logBayes[c][levels[c]];
       }
       const matchShare = count / (1 + Math.exp(-logOdds));
-      matchTotal += matchShare;
-      total += count;
+      groupMatches[groupOf[p]] += matchShare;
+      groupTotals[groupOf[p]] += count;
       const side = estimateU ? count - matchShare : matchShare;
       for (let c = 0; c < levels.length; c++) if (levels[c] !== NULL_LEVEL) sideCounts[c][levels[c]] += side;
     });
     const current = estimateU ? u : m;
     const next = current.map((levels, c) => (input.active[c] && observed[c] ? reestimated(sideCounts[c], seen[c], levels) : levels));
-    const nextLambda = clamp(matchTotal / total);
+    const nextLambdas = lambdas.map((share, g) => (groupTotals[g] > 0 ? clamp(groupMatches[g] / groupTotals[g]) : share));
+    const nextLambda = clamp(groupMatches.reduce((a, b) => a + b, 0) / groupTotals.reduce((a, b) => a + b, 0));
     const change = Math.max(
-      Math.abs(nextLambda - lambda),
+      ...nextLambdas.map((share, g) => Math.abs(share - lambdas[g])),
       ...next.flatMap((levels, c) => levels.map((value, l) => Math.abs(value - current[c][l]))),
     );
     if (estimateU) u = next;
     else m = next;
     lambda = nextLambda;
-    if (change < tolerance) return { m, u, lambda, iterations: iteration, converged: true, observed };
+    lambdas = nextLambdas;
+    if (change < tolerance) return { m, u, lambda, groupLambdas: lambdas, iterations: iteration, converged: true, observed };
   }
-  return { m, u, lambda, iterations: maxIterations, converged: false, observed };
+  return { m, u, lambda, groupLambdas: lambdas, iterations: maxIterations, converged: false, observed };
 }
 
 // Half a pair's worth of evidence per level (a Jeffreys prior): a level never seen

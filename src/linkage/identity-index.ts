@@ -15,7 +15,7 @@ import {
 import { PairScorer } from './pair-scorer.ts';
 import type { PersonRecord } from './person-record.ts';
 import { prepareRecord, type PreparedRecord } from './prepared-record.ts';
-import { TermFrequencies } from './term-frequencies.ts';
+import { TermFrequencies, frequencyFields } from './term-frequencies.ts';
 import { explainPair, type Waterfall } from './waterfall.ts';
 
 /** A known person who may be the person a new record is about. */
@@ -63,6 +63,7 @@ export class IdentityIndex {
   private readonly records = new Map<string, KnownRecord>();
   private readonly byKey: Map<string, Set<string>>[];
   private readonly termFrequencies = new Map<string, TermFrequencies>();
+  private readonly frequencyFields = frequencyFields(COMPARISONS);
   private readonly scorer: PairScorer;
   private readonly rejected = new Map<string, Set<string>>();
   private readonly accepted = new Map<string, Set<string>>();
@@ -72,8 +73,7 @@ export class IdentityIndex {
     this.thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
     this.maxRecordsPerKey = options.maxRecordsPerKey ?? 1_000;
     this.byKey = this.rules.map(() => new Map<string, Set<string>>());
-    for (const comparison of this.comparisons)
-      if (comparison.termFrequencyValue) this.termFrequencies.set(comparison.key, new TermFrequencies());
+    for (const field of this.frequencyFields) this.termFrequencies.set(field.key, new TermFrequencies());
     this.scorer = new PairScorer(this.comparisons, this.parameters, this.termFrequencies);
   }
 
@@ -93,7 +93,7 @@ export class IdentityIndex {
       if (holders) holders.add(record.id);
       else this.byKey[rule].set(key, new Set([record.id]));
     });
-    for (const comparison of this.comparisons) this.termFrequencies.get(comparison.key)?.add(comparison.termFrequencyValue!(prepared));
+    for (const field of this.frequencyFields) this.termFrequencies.get(field.key)!.add(field.value(prepared));
     this.records.set(record.id, { prepared, personId, keys });
   }
 
@@ -107,8 +107,7 @@ export class IdentityIndex {
       holders.delete(recordId);
       if (holders.size === 0) this.byKey[rule].delete(key);
     });
-    for (const comparison of this.comparisons)
-      this.termFrequencies.get(comparison.key)?.remove(comparison.termFrequencyValue!(known.prepared));
+    for (const field of this.frequencyFields) this.termFrequencies.get(field.key)!.remove(field.value(known.prepared));
     this.records.delete(recordId);
   }
 

@@ -1,5 +1,5 @@
 import type { Comparison } from './comparison.ts';
-import { HOUSEHOLD_COMPARISONS } from './household.ts';
+import { HOUSEHOLD_COMPARISONS, RECORDS_AT_ADDRESS_BANDS } from './household.ts';
 import type { ModelParameters } from './model-parameters.ts';
 
 /**
@@ -24,6 +24,7 @@ export function initialParameters(comparisons: readonly Comparison[]): ModelPara
     comparisons: comparisons.map((comparison, c) => ({ key: comparison.key, levels: levels[c] })),
     household: {
       priorMatchProbability: 0.3,
+      priorByRecordsAtAddress: [...RECORDS_AT_ADDRESS_BANDS, Infinity].map(() => 0.3),
       comparisons: comparisons
         .map((comparison, c) => ({ key: comparison.key, levels: levels[c].map(({ label, u }) => ({ label, u })) }))
         .filter((comparison) => !HOUSEHOLD_COMPARISONS.has(comparison.key)),

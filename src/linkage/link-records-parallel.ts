@@ -57,7 +57,7 @@ export async function linkRecordsInParallel(
     }
     progress('clustering', 0, 1);
     const blocking = mergeSummaries([own.blocking, ...theirs.map((result) => result.blocking)]);
-    return clusterLinks(records, model, { links, review, blocking }, options.decisions ?? []);
+    return clusterLinks(records, model, { links, review, blocking }, options.decisions ?? [], thresholds);
   } finally {
     await Promise.all(threads.map((thread) => thread.terminate()));
   }

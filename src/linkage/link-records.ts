@@ -13,6 +13,8 @@ import { prepareRecord, type PreparedRecord } from './prepared-record.ts';
 import { buildTermFrequencies } from './term-frequencies.ts';
 import { trainModel, type TrainingReport } from './train-model.ts';
 import { pairWeight, scoreCandidates, type ScoredCandidates } from './score-candidates.ts';
+import { demoteContestedLinks } from './competing-candidates.ts';
+import { sameHousehold } from './household.ts';
 
 export interface LinkOptions {
   /** Use these parameters as they are; otherwise train on the records (starting from the stored defaults). */
@@ -31,8 +33,10 @@ export interface LinkResult {
   readonly parameters: ModelParameters;
   readonly training: TrainingReport | null;
   readonly blocking: CandidatePairSummary;
-  /** Pairs at or above the link threshold. */
+  /** Pairs at or above the link threshold, and linked. */
   readonly links: number;
+  /** Pairs at or above the link threshold sent to review instead, because the record matched another person as well. */
+  readonly contestedLinks: number;
   /** Pairs in the review band, for a practitioner: record indices and probability of the same person. */
   readonly review: EdgeList;
   readonly clustering: Clustering;
@@ -51,7 +55,7 @@ export function linkRecords(records: readonly PersonRecord[], options: LinkOptio
     onProgress: (fraction) => progress('comparing', fraction, 1),
   });
   progress('clustering', 0, 1);
-  return clusterLinks(records, model, scored, options.decisions ?? []);
+  return clusterLinks(records, model, scored, options.decisions ?? [], options.thresholds ?? DEFAULT_THRESHOLDS);
 }
 
 export interface TrainedBatch {
@@ -80,25 +84,43 @@ export function clusterLinks(
   model: TrainedBatch,
   scored: ScoredCandidates,
   decisions: readonly LinkDecision[],
+  thresholds: DecisionThresholds,
 ): LinkResult {
   const indexOf = new Map(records.map((record, index) => [record.id, index]));
   const constraints = constraintsFrom(decisions);
   const toIndices = (pairs: readonly (readonly [string, string])[]) =>
     pairs.filter(([a, b]) => indexOf.has(a) && indexOf.has(b)).map(([a, b]) => [indexOf.get(a)!, indexOf.get(b)!] as const);
-  const clustering = clusterRecords({
+  const cannotLink = toIndices(constraints.cannotLink);
+  const rejected = new Set(cannotLink.map(([a, b]) => pairKey(a, b)));
+  const weightBetween = (i: number, j: number) => pairWeight(model.scorer, model.prepared[i], model.prepared[j]);
+  const contested = demoteContestedLinks({
     records: records.length,
     links: scored.links,
+    review: scored.review,
+    weightBetween,
+    mayBeRelatives: (i, j) => sameHousehold(model.prepared[i], model.prepared[j]),
+    knownDistinct: (i, j) => rejected.has(pairKey(i, j)),
+    linkProbability: thresholds.link,
+  });
+  const clustering = clusterRecords({
+    records: records.length,
+    links: contested.links,
     mustLink: toIndices(constraints.mustLink),
-    cannotLink: toIndices(constraints.cannotLink),
-    weightBetween: (i, j) => pairWeight(model.scorer, model.prepared[i], model.prepared[j]),
+    cannotLink,
+    weightBetween,
   });
   return {
     clusterOf: clustering.clusterOf,
     parameters: model.parameters,
     training: model.training,
     blocking: scored.blocking,
-    links: scored.links.length,
-    review: scored.review,
+    links: contested.links.length,
+    contestedLinks: contested.demoted,
+    review: contested.review,
     clustering,
   };
+}
+
+function pairKey(i: number, j: number): number {
+  return i < j ? i * 2 ** 26 + j : j * 2 ** 26 + i;
 }

@@ -25,6 +25,13 @@ export interface ComparisonParameters {
 export interface HouseholdParameters {
   /** Chance that two records of one household are the same person. */
   readonly priorMatchProbability: number;
+  /** The same, by how many records share the address (bands of household.ts's RECORDS_AT_ADDRESS_BANDS). */
+  readonly priorByRecordsAtAddress: readonly number[];
+  /**
+   * How many records of relatives share a record's family name (estimated at home: the
+   * same-named relatives at the address), for pairs sharing a family name elsewhere.
+   */
+  readonly relativesSharingFamilyName?: number;
   /** u among different people of one household, for every comparison weighed there. */
   readonly comparisons: readonly { readonly key: string; readonly levels: readonly { readonly label: string; readonly u: number }[] }[];
 }

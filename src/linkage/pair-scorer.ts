@@ -1,5 +1,5 @@
 import { NULL_LEVEL, type Comparison, type FrequencyLookup } from './comparison.ts';
-import { HOUSEHOLD_COMPARISONS, sameHousehold } from './household.ts';
+import { HOUSEHOLD_COMPARISONS, addressBand, sameHousehold } from './household.ts';
 import type { ModelParameters } from './model-parameters.ts';
 import type { PreparedRecord } from './prepared-record.ts';
 import type { TermFrequencyTables, TermFrequencies } from './term-frequencies.ts';
@@ -17,7 +17,8 @@ const MIN_RECORDS_FOR_TERM_FREQUENCIES = 100;
  */
 export class PairScorer {
   readonly priorWeight: number;
-  readonly householdPriorWeight: number;
+  /** Per band of records at the address (household.ts), the prior's log2 odds for two records there. */
+  readonly householdPriorWeights: Float64Array;
   private readonly levelWeights: Float64Array[];
   /** Per comparison, log2(m / u among relatives) per level, or null when not weighed within a household. */
   private readonly householdLevelWeights: (Float64Array | null)[];
@@ -26,6 +27,8 @@ export class PairScorer {
   private readonly frequencyLevels: boolean[][];
   private readonly frequencyTables: ReadonlyMap<string, TermFrequencies>;
   private readonly frequencyOf: FrequencyLookup;
+  private readonly familyIndex: number;
+  private readonly relativesPerRecord: number;
 
   constructor(
     readonly comparisons: readonly Comparison[],
@@ -33,7 +36,7 @@ export class PairScorer {
     readonly termFrequencies: TermFrequencyTables,
   ) {
     this.priorWeight = logOdds(parameters.priorMatchProbability);
-    this.householdPriorWeight = logOdds(parameters.household.priorMatchProbability);
+    this.householdPriorWeights = Float64Array.from(parameters.household.priorByRecordsAtAddress, logOdds);
     this.levelWeights = comparisons.map((comparison) => {
       const levels = levelParameters(parameters, comparison);
       return Float64Array.from(levels, (level) => Math.log2(level.m / level.u));
@@ -47,6 +50,8 @@ export class PairScorer {
     this.log2M = comparisons.map((comparison) => Float64Array.from(levelParameters(parameters, comparison), (level) => Math.log2(level.m)));
     this.frequencyLevels = comparisons.map((comparison) => comparison.levels.map((level) => Boolean(level.termFrequency)));
     this.frequencyTables = termFrequencies;
+    this.familyIndex = comparisons.findIndex((comparison) => comparison.key === 'family-name');
+    this.relativesPerRecord = this.familyIndex < 0 ? 0 : (parameters.household.relativesSharingFamilyName ?? 0);
     this.frequencyOf = (key, value) => {
       const table = this.frequencyTables.get(key);
       if (value === null || table === undefined || table.recordsWithValue < MIN_RECORDS_FOR_TERM_FREQUENCIES) return null;
@@ -65,14 +70,42 @@ export class PairScorer {
    */
   weightWithPrior(a: PreparedRecord, b: PreparedRecord, priorWeight: number): number {
     const household = sameHousehold(a, b);
-    let total = household ? this.householdPriorWeight : priorWeight;
+    let total = household ? this.householdPriorWeights[addressBand(a, b, this.frequencyTables)] : priorWeight;
     const comparisons = this.comparisons;
+    // Outside a household, a shared family name may still mean relatives: see relativesCorrection.
+    const sharedFamily = !household && a.family !== null && a.family === b.family && this.relativesPerRecord > 0;
+    let relativeLikelihood = 0;
     for (let c = 0; c < comparisons.length; c++) {
       if (household && this.householdLevelWeights[c] === null) continue;
       const level = comparisons[c].compare(a, b);
-      if (level !== NULL_LEVEL) total += this.levelWeight(c, level, a, b, household);
+      if (level === NULL_LEVEL) continue;
+      const weight = this.levelWeight(c, level, a, b, household);
+      total += weight;
+      if (sharedFamily && c !== this.familyIndex && this.householdLevelWeights[c] !== null)
+        relativeLikelihood += weight - this.householdLevelWeights[c]![level];
     }
-    return total;
+    return sharedFamily ? total + this.relativesCorrection(a, relativeLikelihood) : total;
+  }
+
+  /**
+   * Two records sharing a family name may be relatives living apart (a twin whose record
+   * has no address, a father recorded elsewhere): the rest of the evidence then agrees
+   * as it does between relatives. With ρ the chance that two different people of that
+   * family name are relatives (the relatives a record has, shared among the records
+   * carrying the name: rare names are mostly families, Smith is not), the likelihood
+   * under "different people" is ρ·Π u(relatives) + (1 − ρ)·Π u, not Π u. `logRatio` is
+   * log2 Π (u(relatives) / u) over the comparisons weighed; the correction is at most 0.
+   */
+  relativesCorrection(a: PreparedRecord, logRatio: number): number {
+    const share = this.relativesShare(a);
+    return share === 0 ? 0 : -Math.log2(1 - share + share * 2 ** logRatio);
+  }
+
+  /** ρ: the chance that two different people with a's family name are relatives. */
+  relativesShare(a: PreparedRecord): number {
+    const bearers = a.family === null ? 0 : (this.frequencyTables.get('family-name')?.count(a.family) ?? 0);
+    if (bearers < 2) return 0;
+    return Math.min(1, this.relativesPerRecord / (bearers - 1));
   }
 
   /**
@@ -86,6 +119,11 @@ export class PairScorer {
       if (frequency !== null) return this.log2M[comparisonIndex][level] - Math.log2(frequency);
     }
     return this.levelWeights[comparisonIndex][level];
+  }
+
+  /** The band of records at the address of two records of one household. */
+  addressBand(a: PreparedRecord, b: PreparedRecord): number {
+    return addressBand(a, b, this.frequencyTables);
   }
 
   /** Whether a comparison is weighed between two records of one household. */

@@ -2,7 +2,7 @@ import type { PersonRecord } from './person-record.ts';
 import { normaliseName, nameParts } from './fields/name.ts';
 import { nicknameGroups } from './fields/nicknames.ts';
 import { parsePostcode, type PostcodeParts } from './fields/postcode.ts';
-import { normalisePhone } from './fields/phone.ts';
+import { isMobile, normalisePhone } from './fields/phone.ts';
 import { emailLocalPart, normaliseEmail } from './fields/email.ts';
 import { parseBirthDate, type BirthDate } from './fields/birth-date.ts';
 import { normaliseNhsNumber } from './nhs-number.ts';
@@ -28,13 +28,17 @@ export interface PreparedRecord {
   readonly area: string | null;
   readonly email: string | null;
   readonly emailLocal: string | null;
-  readonly phone: string | null;
+  /** A mobile number (a person's own). */
+  readonly mobile: string | null;
+  /** Any other telephone number (usually a household's). */
+  readonly landline: string | null;
 }
 
 export function prepareRecord(record: PersonRecord): PreparedRecord {
   const given = normaliseName(record.name?.given);
   const family = normaliseName(record.name?.family);
   const email = normaliseEmail(record.email);
+  const phone = normalisePhone(record.phone);
   return {
     id: record.id,
     given,
@@ -50,7 +54,8 @@ export function prepareRecord(record: PersonRecord): PreparedRecord {
     area: normaliseArea(record.area),
     email,
     emailLocal: email === null ? null : emailLocalPart(email),
-    phone: normalisePhone(record.phone),
+    mobile: phone !== null && isMobile(phone) ? phone : null,
+    landline: phone !== null && !isMobile(phone) ? phone : null,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Comparison } from './comparison.ts';
 import type { PreparedRecord } from './prepared-record.ts';
+import { ADDRESS_FREQUENCY_FIELDS } from './household.ts';
 
 /**
  * How often each value of one field occurs among the records that have the field.
@@ -41,6 +42,11 @@ export class TermFrequencies {
     return sameValuePairs / (this.present * (this.present - 1));
   }
 
+  /** How many records carry the value. */
+  count(value: string): number {
+    return this.counts.get(value) ?? 0;
+  }
+
   get recordsWithValue(): number {
     return this.present;
   }
@@ -49,14 +55,25 @@ export class TermFrequencies {
 /** Frequency tables for every comparison with a term-frequency level, keyed by comparison. */
 export type TermFrequencyTables = ReadonlyMap<string, TermFrequencies>;
 
+/** A field whose values are counted: a term-frequency comparison's, or one that says how many records share an address. */
+export interface FrequencyField {
+  readonly key: string;
+  value(record: PreparedRecord): string | null;
+}
+
+export function frequencyFields(comparisons: readonly Comparison[]): FrequencyField[] {
+  const fields: FrequencyField[] = [];
+  for (const comparison of comparisons)
+    if (comparison.termFrequencyValue) fields.push({ key: comparison.key, value: comparison.termFrequencyValue });
+  return [...fields, ...ADDRESS_FREQUENCY_FIELDS];
+}
+
 export function buildTermFrequencies(comparisons: readonly Comparison[], records: readonly PreparedRecord[]): Map<string, TermFrequencies> {
   const tables = new Map<string, TermFrequencies>();
-  for (const comparison of comparisons) {
-    const valueOf = comparison.termFrequencyValue;
-    if (!valueOf) continue;
+  for (const field of frequencyFields(comparisons)) {
     const table = new TermFrequencies();
-    for (const record of records) table.add(valueOf(record));
-    tables.set(comparison.key, table);
+    for (const record of records) table.add(field.value(record));
+    tables.set(field.key, table);
   }
   return tables;
 }

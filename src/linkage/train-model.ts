@@ -3,7 +3,7 @@ import { AgreementPatterns } from './comparison-vectors.ts';
 import { blockCount, blockSize, groupByKey, pairsWithinBlocks, type Blocks } from './blocks.ts';
 import { estimateU } from './estimate-u.ts';
 import { expectationMaximisation } from './expectation-maximisation.ts';
-import { HOUSEHOLD_COMPARISONS, householdPattern } from './household.ts';
+import { HOUSEHOLD_COMPARISONS, RECORDS_AT_ADDRESS_BANDS, bandOf, householdPattern } from './household.ts';
 import { priorForPopulation, type HouseholdParameters, type ModelParameters } from './model-parameters.ts';
 import type { PreparedRecord } from './prepared-record.ts';
 import { randomInt, seededRandom } from './random.ts';
@@ -40,6 +40,8 @@ export interface HouseholdReport {
   readonly iterations: number;
   /** Share of pairs of one household that are one person. */
   readonly priorEstimate: number;
+  /** The same, by band of records at the address. */
+  readonly priorByRecordsAtAddress: readonly number[];
 }
 
 export interface TrainingReport {
@@ -172,21 +174,28 @@ function trainHousehold(
   },
 ): { parameters: HouseholdParameters; report: HouseholdReport } {
   const weighed = comparisons.map((comparison) => !HOUSEHOLD_COMPARISONS.has(comparison.key));
-  const patterns = new AgreementPatterns(comparisons);
-  const pairs = forEachHouseholdPair(records, model.maxPairs, model.random, (i, j) => patterns.add(records[i], records[j]));
+  const bands = RECORDS_AT_ADDRESS_BANDS.length + 1;
+  const byBand = Array.from({ length: bands }, () => new AgreementPatterns(comparisons));
+  const pairs = forEachHouseholdPair(records, model.maxPairs, model.random, (i, j, band) => byBand[band].add(records[i], records[j]));
+  const patterns = byBand.flatMap((band) => [...band.entries()]);
+  const groups = byBand.flatMap((band, b) => [...band.entries()].map(() => b));
   // EM starts from u = how all pairs at one address differ (matches among them too): it
   // claims nothing, where the random pairs' u would claim that a shared family name
   // sets two people apart, and EM would settle on calling whole families one person.
   const startU = comparisons.map((comparison, c) => (weighed[c] ? levelShares(patterns, c, comparison.levels.length) : model.u[c]));
   // Too few pairs at one address to learn from: keep the starting parameters' household.
-  let prior = model.start.household.priorMatchProbability;
+  const start = model.start.household;
+  let prior = start.priorMatchProbability;
+  let priors = [...start.priorByRecordsAtAddress];
   let u = comparisons.map((comparison, c) =>
-    weighed[c] ? (model.start.household.comparisons.find((found) => found.key === comparison.key)?.levels.map((level) => level.u) ?? startU[c]) : model.u[c],
+    weighed[c] ? (start.comparisons.find((found) => found.key === comparison.key)?.levels.map((level) => level.u) ?? startU[c]) : model.u[c],
   );
   let iterations = 0;
+  let relatives = start.relativesSharingFamilyName ?? 0;
   if (pairs.used >= MIN_PAIRS_FOR_SESSION) {
     const result = expectationMaximisation({
-      patterns: [...patterns.entries()],
+      patterns,
+      groups,
       active: weighed,
       m: model.m,
       u: startU,
@@ -194,49 +203,91 @@ function trainHousehold(
       estimate: 'u',
     });
     prior = result.lambda;
+    relatives = relativesSharingFamilyName(records, comparisons, { patterns, groups, m: model.m, u: result.u, lambdas: result.groupLambdas, weighed, sampled: pairs.used / Math.max(pairs.total, 1) });
+    // A band with no pairs keeps the overall share.
+    priors = result.groupLambdas.map((share, b) => (byBand[b].total > 0 ? share : result.lambda));
     u = result.u;
     iterations = result.iterations;
   }
   return {
     parameters: {
       priorMatchProbability: prior,
+      priorByRecordsAtAddress: priors,
+      relativesSharingFamilyName: relatives,
       comparisons: comparisons
         .map((comparison, c) => ({ key: comparison.key, levels: comparison.levels.map((level, l) => ({ label: level.label, u: u[c][l] })) }))
         .filter((_, c) => weighed[c]),
     },
-    report: { pairsInHouseholds: pairs.total, pairsUsed: pairs.used, iterations, priorEstimate: prior },
+    report: { pairsInHouseholds: pairs.total, pairsUsed: pairs.used, iterations, priorEstimate: prior, priorByRecordsAtAddress: priors },
   };
 }
 
-/** Pairs of records of one household (each once), or a uniform sample of them when there are more than `maxPairs`. */
-function levelShares(patterns: AgreementPatterns, comparison: number, levels: number): number[] {
+/**
+ * Records of relatives sharing a record's family name: the pairs at one address that
+ * share the family name and are, by the fitted model, two people, counted for both
+ * records and spread over the records with an address.
+ */
+function relativesSharingFamilyName(
+  records: readonly PreparedRecord[],
+  comparisons: readonly Comparison[],
+  fit: {
+    readonly patterns: readonly { levels: Int8Array; count: number }[];
+    readonly groups: readonly number[];
+    readonly m: readonly (readonly number[])[];
+    readonly u: readonly (readonly number[])[];
+    readonly lambdas: readonly number[];
+    readonly weighed: readonly boolean[];
+    /** Share of the household pairs that the patterns hold. */
+    readonly sampled: number;
+  },
+): number {
+  const family = comparisons.findIndex((comparison) => comparison.key === 'family-name');
+  const withAddress = records.filter((r) => r.postcode !== null || r.landline !== null).length;
+  if (family < 0 || withAddress === 0 || fit.sampled === 0) return 0;
+  let relativePairs = 0;
+  fit.patterns.forEach(({ levels, count }, p) => {
+    if (levels[family] !== 0) return;
+    let logOdds = Math.log(fit.lambdas[fit.groups[p]] / (1 - fit.lambdas[fit.groups[p]]));
+    for (let c = 0; c < levels.length; c++)
+      if (fit.weighed[c] && levels[c] !== NULL_LEVEL) logOdds += Math.log(fit.m[c][levels[c]] / fit.u[c][levels[c]]);
+    relativePairs += count / (1 + Math.exp(logOdds));
+  });
+  return (2 * relativePairs) / fit.sampled / withAddress;
+}
+
+function levelShares(patterns: readonly { levels: Int8Array; count: number }[], comparison: number, levels: number): number[] {
   const counts = new Float64Array(levels).fill(0.5);
-  for (const { levels: pattern, count } of patterns.entries()) if (pattern[comparison] !== NULL_LEVEL) counts[pattern[comparison]] += count;
+  for (const { levels: pattern, count } of patterns) if (pattern[comparison] !== NULL_LEVEL) counts[pattern[comparison]] += count;
   const total = counts.reduce((sum, count) => sum + count, 0);
   return Array.from(counts, (count) => count / total);
 }
 
+/**
+ * Pairs of records at one address (each once, with the band of how many records share
+ * the address), or a uniform sample of them when there are more than `maxPairs`.
+ */
 function forEachHouseholdPair(
   records: readonly PreparedRecord[],
   maxPairs: number,
   random: () => number,
-  visit: (i: number, j: number) => void,
+  visit: (i: number, j: number, band: number) => void,
 ): { total: number; used: number } {
   const byPostcode = groupByKey(records, (r) => r.postcode?.full ?? null);
-  const byPhone = groupByKey(records, (r) => r.phone);
-  const total = pairsWithinBlocks(byPostcode) + pairsWithinBlocks(byPhone);
+  const byLandline = groupByKey(records, (r) => r.landline);
+  const total = pairsWithinBlocks(byPostcode) + pairsWithinBlocks(byLandline);
   const keep = Math.min(1, maxPairs / Math.max(total, 1));
   let used = 0;
-  for (const blocks of [byPostcode, byPhone]) {
+  for (const blocks of [byPostcode, byLandline]) {
     for (let b = 0; b < blockCount(blocks); b++) {
+      const band = bandOf(blockSize(blocks, b));
       for (let x = blocks.starts[b]; x < blocks.starts[b + 1]; x++) {
         for (let y = x + 1; y < blocks.starts[b + 1]; y++) {
           const i = blocks.members[x],
             j = blocks.members[y];
-          // A pair at one postcode and on one telephone is visited with the postcodes only.
-          if (blocks === byPhone && byPostcode.blockOf[i] >= 0 && byPostcode.blockOf[i] === byPostcode.blockOf[j]) continue;
+          // A pair at one postcode and on one landline is visited with the postcodes only.
+          if (blocks === byLandline && byPostcode.blockOf[i] >= 0 && byPostcode.blockOf[i] === byPostcode.blockOf[j]) continue;
           if (keep < 1 && random() >= keep) continue;
-          visit(i, j);
+          visit(i, j, band);
           used++;
         }
       }

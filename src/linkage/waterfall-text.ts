@@ -8,7 +8,7 @@ import type { Waterfall } from './waterfall.ts';
 export function renderWaterfall(waterfall: Waterfall): string {
   const rows: string[][] = [['evidence', 'level', 'm', 'u', 'log2 BF', 'running']];
   rows.push([
-    waterfall.household ? 'prior (two records of one household)' : 'prior (two records at random)',
+    waterfall.household ? `prior (two records at one address, ${waterfall.household.recordsAtAddress})` : 'prior (two records at random)',
     `P = ${formatProbability(waterfall.priorProbability)}`,
     '',
     '',
@@ -39,9 +39,10 @@ export function renderWaterfall(waterfall: Waterfall): string {
   lines.push(`probability of the same person: ${formatPercent(waterfall.probability)}`);
   if (waterfall.household) {
     lines.push(
-      'household guard: same postcode or telephone, so the pair is weighed as two members of one family might be: ' +
-        'the prior is the share of such pairs that are one person, u is among relatives (they share a family name, twins ' +
-        'a birthday, a son may carry his father’s name), and the postcode, telephone and town are not counted again',
+      'household guard: same postcode or landline, so the pair is weighed as two members of one family might be: ' +
+        'the prior is the share of such pairs that are one person (fewer when more records share the address), u is among ' +
+        'relatives (they share a family name, twins a birthday, a son may carry his father’s name), and the postcode, ' +
+        'landline and town are not counted again',
     );
   }
   if (waterfall.steps.some((step) => step.valueFrequency !== null)) {

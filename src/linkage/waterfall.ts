@@ -1,5 +1,5 @@
 import { NULL_LEVEL } from './comparison.ts';
-import { sameHousehold } from './household.ts';
+import { describeBand, sameHousehold } from './household.ts';
 import { householdLevels, levelParameters, type PairScorer } from './pair-scorer.ts';
 import { sameNhsNumberLinks } from './match-decision.ts';
 import { weightToProbability } from './model-parameters.ts';
@@ -31,7 +31,7 @@ export interface Waterfall {
    * prior is the share of such pairs that are one person, and u is among relatives
    * (twins share a birthday, a son his father's name).
    */
-  readonly household: boolean;
+  readonly household: { readonly recordsAtAddress: string } | null;
   readonly priorProbability: number;
   readonly priorWeight: number;
   readonly steps: readonly WaterfallStep[];
@@ -49,7 +49,8 @@ export function explainPair(
   priorProbability = scorer.parameters.priorMatchProbability,
 ): Waterfall {
   const household = sameHousehold(a, b);
-  const prior = household ? scorer.parameters.household.priorMatchProbability : priorProbability;
+  const band = household ? scorer.addressBand(a, b) : null;
+  const prior = band !== null ? scorer.parameters.household.priorByRecordsAtAddress[band] : priorProbability;
   const priorWeight = Math.log2(prior / (1 - prior));
   let running = priorWeight;
   const steps = scorer.comparisons.map((comparison, index): WaterfallStep => {
@@ -73,7 +74,7 @@ export function explainPair(
   });
   const nhsRule = sameNhsNumberLinks(a, b);
   return {
-    household,
+    household: band === null ? null : { recordsAtAddress: describeBand(band) },
     priorProbability: prior,
     priorWeight,
     steps,

@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Services } from '../../server/services.ts';
 import { myWork } from '../read/my-work.ts';
 import { frontDoorQueue } from '../read/front-door-queue.ts';
+import { identityReviewQueue } from '../read/identity-reviews.ts';
 import { auditEntries } from '../read/audit-view.ts';
 import { findingFigures } from '../read/figures.ts';
 import { notificationsFor } from '../../access/notifications.ts';
@@ -40,19 +41,10 @@ export function workRoutes(app: FastifyInstance, services: Services): void {
       schema: {
         tags: ['work'],
         summary:
-          'Possible matches between records of people, waiting for a practitioner: confirm with identity.linked (basis confirmed) or part with identity.unlinked through POST /api/events',
+          'Possible matches between records of people, waiting for a practitioner, most urgent first (a man and a household with a baby or an unborn child, then households with a child under 5): confirm with identity.linked (basis confirmed) or part with identity.unlinked through POST /api/events',
       },
     },
-    async () => ({
-      reviews: world.pendingReviews().map((e) => ({
-        person: e.data.person,
-        candidate: e.data.candidate,
-        matchWeight: e.data.matchWeight,
-        probability: e.data.probability,
-        explanation: e.data.explanation,
-        raisedAt: new Date(e.at).toISOString(),
-      })),
-    }),
+    async () => ({ reviews: identityReviewQueue(world, services.now(), services.zone) }),
   );
 
   api.get(

@@ -7,9 +7,10 @@ import { nhsNumber } from './nhs-number.ts';
 import { address } from './address.ts';
 import { area } from './area.ts';
 import { email } from './email.ts';
+import { mobile } from './mobile.ts';
 
 /** The evidence Threadline weighs, in the order a waterfall shows it. */
-export const COMPARISONS: readonly Comparison[] = [givenName, familyName, dateOfBirth, sex, nhsNumber, address, area, email];
+export const COMPARISONS: readonly Comparison[] = [givenName, familyName, dateOfBirth, sex, nhsNumber, address, area, email, mobile];
 
 export function comparisonByKey(key: string): Comparison {
   const found = COMPARISONS.find((comparison) => comparison.key === key);

@@ -9,3 +9,8 @@ export function normalisePhone(value: string | undefined): string | null {
   else if (digits.startsWith('44') && digits.length === 12) digits = '0' + digits.slice(2);
   return digits.length >= 7 ? digits : null;
 }
+
+/** UK mobile numbers (07…) belong to a person; other numbers are usually a household's landline. */
+export function isMobile(nationalNumber: string): boolean {
+  return nationalNumber.startsWith('07');
+}
