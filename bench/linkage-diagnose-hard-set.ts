@@ -19,7 +19,7 @@ import { oracleParameters } from './linkage-oracle-parameters.ts';
 
 const args = process.argv.slice(2);
 const count = Number(args.find((arg) => /^\d+$/.test(arg)) ?? 20_000);
-const set = generateHardSet({ records: count });
+const set = generateHardSet({ records: count, seed: Number(process.env.SEED ?? 15) });
 const { records, truth, householdOf } = set;
 let result = linkRecords(records);
 if (args.includes('--oracle')) result = linkRecords(records, { parameters: oracleParameters(records, truth, result.parameters) });

@@ -1,6 +1,6 @@
 import type { PersonRecord } from '../src/linkage/person-record.ts';
 import { randomInt, seededRandom } from '../src/linkage/random.ts';
-import { COMMON_FAMILY, EMAIL_DOMAINS, FEMALE_GIVEN, MALE_GIVEN, TOWNS, familyNameTail } from './linkage-synthetic-names.ts';
+import { COMMON_FAMILY, EMAIL_DOMAINS, FEMALE_GIVEN, MALE_GIVEN, TOWNS, familyNameTail, givenNameTail } from './linkage-synthetic-names.ts';
 import {
   DIGITS_AND_LETTERS,
   capitalise,
@@ -109,6 +109,9 @@ interface Person {
   phone?: string;
 }
 
+/** People given a name outside the two hundred common ones. */
+const RARE_GIVEN_NAMES = 0.4;
+
 const RECORDS_PER_PERSON = [
   { count: 1, weight: 0.35 },
   { count: 2, weight: 0.25 },
@@ -126,8 +129,15 @@ export function generateHardSet(options: { readonly records: number; readonly se
   const familyCounts = new Map<string, number>();
   const count = (what: string) => applied.set(what, (applied.get(what) ?? 0) + 1);
   const countPerson = (what: string) => familyCounts.set(what, (familyCounts.get(what) ?? 0) + 1);
-  const female = weighted(FEMALE_GIVEN, (rank) => 1 / (rank + 25));
-  const male = weighted(MALE_GIVEN, (rank) => 1 / (rank + 25));
+  const givenNames = (common: readonly string[], sex: 'female' | 'male') => {
+    const tail = givenNameTail(sex).filter((name) => !common.includes(name));
+    const commonTotal = common.reduce((sum, _, rank) => sum + 1 / (rank + 25), 0);
+    return weighted([...common, ...tail], (rank) =>
+      rank < common.length ? ((1 - RARE_GIVEN_NAMES) * (1 / (rank + 25))) / commonTotal : RARE_GIVEN_NAMES / tail.length,
+    );
+  };
+  const female = givenNames(FEMALE_GIVEN, 'female');
+  const male = givenNames(MALE_GIVEN, 'male');
   const tail = familyNameTail({ long: true });
   const commonWeight = (rank: number) => 1 / (rank + 10);
   const commonTotal = COMMON_FAMILY.reduce((sum, _, rank) => sum + commonWeight(rank), 0);

@@ -33,6 +33,19 @@ export const COMMON_FAMILY = (
   'reid hudson burton rahman hamilton connolly macdonald okafor nowak kowalski'
 ).split(' ');
 
+const GIVEN_STARTS = 'al bel cor dar el fen gal hal is jas kal lor mar nor or per ros sel tam vel win zan bry cal'.split(' ');
+const FEMALE_ENDINGS = 'a ia ina ette ella ena isa ie yn ana'.split(' ');
+const MALE_ENDINGS = 'an en on ric as us o im ek ar'.split(' ');
+
+/**
+ * Rare given names (Belina, Corette, Darric...): in England and Wales the hundred
+ * commonest names cover only part of each generation, and the rest are spread thin.
+ */
+export function givenNameTail(sex: 'female' | 'male'): string[] {
+  const endings = sex === 'female' ? FEMALE_ENDINGS : MALE_ENDINGS;
+  return GIVEN_STARTS.flatMap((start) => endings.map((ending) => start + ending));
+}
+
 const FAMILY_STEMS = (
   'ash brad brom cal dun elm fair gold hart hol kings lang mar north oak pen rad ship stan thorn wal west ' +
   'whit win york bar black bright brook burn carl chad den dray fern gar grim hay hep kel lam ley mor ' +

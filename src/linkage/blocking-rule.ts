@@ -9,7 +9,15 @@ export interface BlockingRule {
   readonly name: string;
   /** The key, or null when the record cannot be blocked by this rule. */
   key(record: PreparedRecord): string | null;
+  /**
+   * A key shared by more records than this finds no pairs under this rule: a common
+   * given name with a year of birth is shared by hundreds in a million, and their pairs
+   * are found by the other rules when they are the same person at all.
+   */
+  readonly maxBlockSize?: number;
 }
+
+const BROAD = 50;
 
 const initial = (name: string | null) => (name === null ? null : name[0]);
 const sound = (phonetic: readonly [string, string] | null) => (phonetic === null || phonetic[0] === '' ? null : phonetic[0]);
@@ -34,12 +42,14 @@ export const BLOCKING_RULES: readonly BlockingRule[] = [
   { name: 'same email before the @', key: (r) => r.emailLocal },
   { name: 'same telephone', key: (r) => r.mobile ?? r.landline },
   { name: 'full name as it sounds, in either order', key: (r) => phoneticNamePair(r) },
-  { name: 'family name as it sounds and year of birth', key: (r) => both(sound(r.familyPhonetic), year(r)) },
-  { name: 'given name as it sounds and year of birth', key: (r) => both(firstName(r), year(r)) },
+  { name: 'family name as it sounds and year of birth', key: (r) => both(sound(r.familyPhonetic), year(r)), maxBlockSize: BROAD },
+  { name: 'given name as it sounds and year of birth', key: (r) => both(firstName(r), year(r)), maxBlockSize: BROAD },
   { name: 'date of birth and given-name initial', key: (r) => both(r.born?.iso ?? null, firstInitial(r)) },
   { name: 'date of birth and family-name initial', key: (r) => both(r.born?.iso ?? null, initial(r.family)) },
-  { name: 'day and month of birth and given name as it sounds', key: (r) => both(monthDay(r), firstName(r)) },
-  { name: 'day and month of birth and family name as it sounds', key: (r) => both(monthDay(r), sound(r.familyPhonetic)) },
+  { name: 'day and month of birth and given name as it sounds', key: (r) => both(monthDay(r), firstName(r)), maxBlockSize: BROAD },
+  { name: 'day and month of birth and family name as it sounds', key: (r) => both(monthDay(r), sound(r.familyPhonetic)), maxBlockSize: BROAD },
+  { name: 'date of birth and sex', key: (r) => both(r.born?.iso ?? null, r.sex), maxBlockSize: BROAD },
+  { name: 'family name as it sounds and given-name initial', key: (r) => both(sound(r.familyPhonetic), initial(r.given)), maxBlockSize: BROAD },
   { name: 'postcode and given-name initial', key: (r) => both(r.postcode?.full ?? null, firstInitial(r)) },
   { name: 'postcode and family-name initial', key: (r) => both(r.postcode?.full ?? null, initial(r.family)) },
   { name: 'date of birth and postcode district', key: (r) => both(r.born?.iso ?? null, r.postcode?.district ?? null) },

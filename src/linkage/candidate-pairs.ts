@@ -40,12 +40,13 @@ export function forEachCandidatePair(
   const progress = options.onProgress ?? (() => {});
   for (const [ruleIndex, rule] of rules.entries()) {
     const blocks = groupByKey(records, (record) => rule.key(record));
+    const ruleMax = Math.min(maxBlockSize, rule.maxBlockSize ?? Infinity);
     let rulePairs = 0;
     for (let b = shard; b < blockCount(blocks); b += shards) {
       if (b % 8192 === shard) progress((ruleIndex + b / blockCount(blocks)) / rules.length);
       const size = blockSize(blocks, b);
       if (size < 2) continue;
-      if (size > maxBlockSize) {
+      if (size > ruleMax) {
         oversizedBlocks++;
         continue;
       }
@@ -61,7 +62,7 @@ export function forEachCandidatePair(
         }
       }
     }
-    earlier.push(blockOfComparedBlocks(blocks, maxBlockSize));
+    earlier.push(blockOfComparedBlocks(blocks, ruleMax));
     pairsByRule.push({ rule: rule.name, pairs: rulePairs });
     pairs += rulePairs;
     progress((ruleIndex + 1) / rules.length);

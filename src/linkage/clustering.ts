@@ -41,7 +41,7 @@ export interface Clustering {
  * join two groups which, taken together, look like different people is not followed.
  */
 export function clusterRecords(input: ClusteringInput, options: ClusteringOptions = {}): Clustering {
-  const minMean = options.minMeanCrossWeight ?? (process.env.NOCHAIN ? -1e9 : 0);
+  const minMean = options.minMeanCrossWeight ?? 0;
   const maxCrossPairs = options.maxCrossPairs ?? 64;
   const parent = new Int32Array(input.records);
   for (let i = 0; i < input.records; i++) parent[i] = i;

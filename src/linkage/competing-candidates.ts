@@ -35,7 +35,9 @@ export interface CompetingCandidatesResult {
  * o(XA)·o(XB)·o(AB)), X with A only (o(XA)), X with B only (o(XB)), A with B only
  * (o(AB)), or three people (1). When the chance that X is A falls below the link
  * probability for some B, the link goes to a practitioner instead. A and B known to be
- * different people (a practitioner's rejection, a family record) have o(AB) = 0.
+ * different people (a practitioner's rejection, a family record) have o(AB) = 0; A and
+ * B that a fourth record links to both count as linked at the weaker of those two links
+ * (one person's records seldom all agree pairwise).
  */
 export function demoteContestedLinks(input: CompetingCandidatesInput): CompetingCandidatesResult {
   const partners = adjacency(input.records, [input.links, input.review]);
@@ -47,11 +49,22 @@ export function demoteContestedLinks(input: CompetingCandidatesInput): Competing
       const b = partners.partner[p];
       if (b === a || !(input.mayBeRelatives(a, b) || knownDistinct(a, b))) continue;
       const xb = 2 ** partners.weight[p];
-      const ab = knownDistinct(a, b) ? 0 : 2 ** input.weightBetween(a, b);
+      const ab = knownDistinct(a, b) ? 0 : 2 ** Math.max(input.weightBetween(a, b), throughAnother(a, b, x));
       const xIsA = xa * xb * ab + xa;
       lowest = Math.min(lowest, xIsA / (xIsA + xb + ab + 1));
     }
     return lowest === 1 ? weightToProbability(weight) : lowest;
+  };
+  // The strongest path from a to b through one other record than x (−Infinity when none).
+  const throughAnother = (a: number, b: number, x: number): number => {
+    let best = -Infinity;
+    for (let p = partners.starts[a]; p < partners.starts[a + 1]; p++) {
+      const c = partners.partner[p];
+      if (c === x || c === b || partners.weight[p] <= best) continue;
+      for (let q = partners.starts[b]; q < partners.starts[b + 1]; q++)
+        if (partners.partner[q] === c) best = Math.max(best, Math.min(partners.weight[p], partners.weight[q]));
+    }
+    return best;
   };
   const links = new EdgeList(),
     review = new EdgeList();
@@ -61,7 +74,7 @@ export function demoteContestedLinks(input: CompetingCandidatesInput): Competing
     const i = input.links.i(e),
       j = input.links.j(e),
       weight = input.links.weight(e);
-    const contested = !process.env.NOCONTEST && Math.min(share(i, j, weight), share(j, i, weight)) < input.linkProbability;
+    const contested = Math.min(share(i, j, weight), share(j, i, weight)) < input.linkProbability;
     if (contested) {
       review.push(i, j, weight);
       demoted++;

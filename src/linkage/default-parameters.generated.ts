@@ -3,56 +3,56 @@ import type { ModelParameters } from './model-parameters.ts';
 
 export const TRAINED_DEFAULTS: ModelParameters = {
   "version": 2,
-  "priorMatchProbability": 0.000006534187751657631,
+  "priorMatchProbability": 0.000006398233664069176,
   "recordsTrainedOn": 200000,
-  "provenance": "trained without labels on 200000 records: u from random pairs, m by EM over same date of birth; same given and family name; same given and family name and postcode district; synthetic population (bench/linkage-synthetic-people.ts, seed 7)",
+  "provenance": "trained without labels on 200000 records: u from random pairs, m by EM over same date of birth; same given and family name; synthetic population (bench/linkage-synthetic-people.ts, seed 7)",
   "comparisons": [
     {
       "key": "given-name",
       "levels": [
         {
           "label": "exact",
-          "m": 0.7367,
+          "m": 0.7395,
           "u": 0.004853
         },
         {
           "label": "nickname (William and Bill)",
-          "m": 0.04302,
+          "m": 0.04313,
           "u": 0.001572
         },
         {
           "label": "sounds alike (Double Metaphone)",
-          "m": 0.06084,
+          "m": 0.06114,
           "u": 0.003948
         },
         {
           "label": "Jaro-Winkler at least 0.92",
-          "m": 0.06714,
+          "m": 0.06743,
           "u": 0.00064
         },
         {
           "label": "Jaro-Winkler at least 0.88",
-          "m": 0.02447,
+          "m": 0.02479,
           "u": 0.001022
         },
         {
           "label": "forename and surname swapped (both names)",
-          "m": 0.03096,
+          "m": 0.02994,
           "u": 0.000002832
         },
         {
           "label": "written in the family-name field",
-          "m": 0.00433,
-          "u": 0.0001727
+          "m": 0.004278,
+          "u": 0.0001699
         },
         {
           "label": "Jaro-Winkler at least 0.7",
-          "m": 0.02073,
+          "m": 0.02088,
           "u": 0.03503
         },
         {
           "label": "different",
-          "m": 0.01179,
+          "m": 0.008926,
           "u": 0.9528
         }
       ]
@@ -62,7 +62,7 @@ export const TRAINED_DEFAULTS: ModelParameters = {
       "levels": [
         {
           "label": "exact",
-          "m": 0.8588,
+          "m": 0.8573,
           "u": 0.001317
         },
         {
@@ -72,12 +72,12 @@ export const TRAINED_DEFAULTS: ModelParameters = {
         },
         {
           "label": "Jaro-Winkler at least 0.92",
-          "m": 0.04685,
+          "m": 0.04683,
           "u": 0.0004061
         },
         {
           "label": "Jaro-Winkler at least 0.88",
-          "m": 0.00725,
+          "m": 0.007348,
           "u": 0.001346
         },
         {
@@ -87,17 +87,17 @@ export const TRAINED_DEFAULTS: ModelParameters = {
         },
         {
           "label": "written in the given-name field",
-          "m": 0.003364,
-          "u": 0.0001115
+          "m": 0.003123,
+          "u": 0.0001088
         },
         {
           "label": "Jaro-Winkler at least 0.7",
-          "m": 0.003616,
+          "m": 0.003572,
           "u": 0.03251
         },
         {
           "label": "different",
-          "m": 0.01667,
+          "m": 0.01837,
           "u": 0.9427
         }
       ]
@@ -107,37 +107,42 @@ export const TRAINED_DEFAULTS: ModelParameters = {
       "levels": [
         {
           "label": "exact",
-          "m": 0.9133,
+          "m": 0.9176,
           "u": 0.000038
         },
         {
           "label": "day and month transposed",
-          "m": 0.02121,
+          "m": 0.02165,
           "u": 0.00002714
         },
         {
+          "label": "year out by one or by ten (a slip of the pen)",
+          "m": 0.006065,
+          "u": 0.0001411
+        },
+        {
           "label": "one of day, month or year differs",
-          "m": 0.06354,
-          "u": 0.004318
+          "m": 0.05381,
+          "u": 0.004177
         },
         {
           "label": "within a month",
-          "m": 0.00006555,
+          "m": 0.00003791,
           "u": 0.001181
         },
         {
           "label": "within a year",
-          "m": 0.0005518,
+          "m": 0.0002921,
           "u": 0.02523
         },
         {
           "label": "within ten years",
-          "m": 0.0006401,
+          "m": 0.0003086,
           "u": 0.2216
         },
         {
           "label": "different",
-          "m": 0.0006652,
+          "m": 0.0002434,
           "u": 0.7477
         }
       ]
@@ -147,12 +152,12 @@ export const TRAINED_DEFAULTS: ModelParameters = {
       "levels": [
         {
           "label": "same",
-          "m": 1,
+          "m": 0.9999,
           "u": 0.5
         },
         {
           "label": "different",
-          "m": 0.00004384,
+          "m": 0.00007107,
           "u": 0.5
         }
       ]
@@ -162,12 +167,12 @@ export const TRAINED_DEFAULTS: ModelParameters = {
       "levels": [
         {
           "label": "same valid NHS number",
-          "m": 0.9991,
+          "m": 0.9993,
           "u": 0.000006318
         },
         {
           "label": "different valid NHS numbers",
-          "m": 0.0009438,
+          "m": 0.0007265,
           "u": 1
         }
       ]
@@ -177,37 +182,37 @@ export const TRAINED_DEFAULTS: ModelParameters = {
       "levels": [
         {
           "label": "same postcode",
-          "m": 0.6481,
+          "m": 0.664,
           "u": 0.00001607
         },
         {
           "label": "same landline",
-          "m": 0.02985,
+          "m": 0.0308,
           "u": 0.003317
         },
         {
           "label": "same postcode sector",
-          "m": 0.002724,
+          "m": 0.002657,
           "u": 0.0001596
         },
         {
           "label": "same postcode district",
-          "m": 0.004084,
+          "m": 0.003952,
           "u": 0.001511
         },
         {
           "label": "landline one or two digits differ",
-          "m": 0.002302,
+          "m": 0.002228,
           "u": 0.02653
         },
         {
           "label": "same postcode area",
-          "m": 0.1338,
+          "m": 0.1288,
           "u": 0.04744
         },
         {
           "label": "different",
-          "m": 0.1792,
+          "m": 0.1676,
           "u": 0.921
         }
       ]
@@ -217,17 +222,17 @@ export const TRAINED_DEFAULTS: ModelParameters = {
       "levels": [
         {
           "label": "exact",
-          "m": 0.9436,
+          "m": 0.944,
           "u": 0.2198
         },
         {
           "label": "Jaro-Winkler at least 0.88",
-          "m": 0.05067,
+          "m": 0.05059,
           "u": 0.01207
         },
         {
           "label": "different",
-          "m": 0.005701,
+          "m": 0.005455,
           "u": 0.7682
         }
       ]
@@ -237,22 +242,22 @@ export const TRAINED_DEFAULTS: ModelParameters = {
       "levels": [
         {
           "label": "exact",
-          "m": 0.9032,
+          "m": 0.9034,
           "u": 0.00001258
         },
         {
           "label": "same part before the @",
-          "m": 0.03783,
+          "m": 0.03782,
           "u": 0.00722
         },
         {
           "label": "Jaro-Winkler at least 0.88",
-          "m": 0.05883,
+          "m": 0.05862,
           "u": 0.001181
         },
         {
           "label": "different",
-          "m": 0.0001309,
+          "m": 0.000123,
           "u": 0.9916
         }
       ]
@@ -262,72 +267,72 @@ export const TRAINED_DEFAULTS: ModelParameters = {
       "levels": [
         {
           "label": "exact",
-          "m": 0.9394,
+          "m": 0.9429,
           "u": 0.00001135
         },
         {
           "label": "one or two digits differ",
-          "m": 0.0605,
+          "m": 0.05699,
           "u": 0.01093
         },
         {
           "label": "different",
-          "m": 0.0001223,
+          "m": 0.00006152,
           "u": 0.9891
         }
       ]
     }
   ],
   "household": {
-    "priorMatchProbability": 0.25874335895691275,
+    "priorMatchProbability": 0.25792044070001935,
     "priorByRecordsAtAddress": [
-      0.3612393238569649,
-      0.35690767653907923,
-      0.32146287806901663,
-      0.24941319033988588,
-      0.2054957182406646,
-      0.1683101782149602
+      0.3605769155156824,
+      0.3561005917541682,
+      0.32061244671750044,
+      0.24857930506765585,
+      0.20462915027021397,
+      0.16790614225909964
     ],
-    "relativesSharingFamilyName": 1.515826555454033,
+    "relativesSharingFamilyName": 1.517459565672313,
     "comparisons": [
       {
         "key": "given-name",
         "levels": [
           {
             "label": "exact",
-            "u": 0.003358109835341808
+            "u": 0.003670574652994004
           },
           {
             "label": "nickname (William and Bill)",
-            "u": 0.000880030579936541
+            "u": 0.0008993571373989987
           },
           {
             "label": "sounds alike (Double Metaphone)",
-            "u": 0.0035480180964802747
+            "u": 0.003563586987955461
           },
           {
             "label": "Jaro-Winkler at least 0.92",
-            "u": 0.0007726328756467181
+            "u": 0.0007938761156533397
           },
           {
             "label": "Jaro-Winkler at least 0.88",
-            "u": 0.0007767361728886921
+            "u": 0.000780967280815504
           },
           {
             "label": "forename and surname swapped (both names)",
-            "u": 0.00032053730579947236
+            "u": 0.000323790076537628
           },
           {
             "label": "written in the family-name field",
-            "u": 0.002247221417565706
+            "u": 0.0022393900670905405
           },
           {
             "label": "Jaro-Winkler at least 0.7",
-            "u": 0.034030392122378954
+            "u": 0.03400597937123292
           },
           {
             "label": "different",
-            "u": 0.9540663215939619
+            "u": 0.9537224783103216
           }
         ]
       },
@@ -336,35 +341,35 @@ export const TRAINED_DEFAULTS: ModelParameters = {
         "levels": [
           {
             "label": "exact",
-            "u": 0.7388535721178721
+            "u": 0.7388391867871544
           },
           {
             "label": "sounds alike (Double Metaphone)",
-            "u": 0.027668435456903305
+            "u": 0.02766159559961748
           },
           {
             "label": "Jaro-Winkler at least 0.92",
-            "u": 0.03974103335420383
+            "u": 0.03972910680363477
           },
           {
             "label": "Jaro-Winkler at least 0.88",
-            "u": 0.0060550171270879255
+            "u": 0.006057762705923691
           },
           {
             "label": "shares one part of a double-barrelled name",
-            "u": 0.0000021502879235529638
+            "u": 0.000002149603828014497
           },
           {
             "label": "written in the given-name field",
-            "u": 0.001521149557931358
+            "u": 0.0015121548185539765
           },
           {
             "label": "Jaro-Winkler at least 0.7",
-            "u": 0.008664682407748819
+            "u": 0.00865919679245311
           },
           {
             "label": "different",
-            "u": 0.1774939596903291
+            "u": 0.17753884688883434
           }
         ]
       },
@@ -373,31 +378,35 @@ export const TRAINED_DEFAULTS: ModelParameters = {
         "levels": [
           {
             "label": "exact",
-            "u": 0.008812725084743043
+            "u": 0.009385685772223262
           },
           {
             "label": "day and month transposed",
-            "u": 0.00013778898624345603
+            "u": 0.00015199442998684934
+          },
+          {
+            "label": "year out by one or by ten (a slip of the pen)",
+            "u": 0.00035009387711104265
           },
           {
             "label": "one of day, month or year differs",
-            "u": 0.004852964615025225
+            "u": 0.004576296456290544
           },
           {
             "label": "within a month",
-            "u": 0.0011650591379686933
+            "u": 0.0011669023953511863
           },
           {
             "label": "within a year",
-            "u": 0.027617041581885642
+            "u": 0.02762932686807735
           },
           {
             "label": "within ten years",
-            "u": 0.2382038651036154
+            "u": 0.23807533864221392
           },
           {
             "label": "different",
-            "u": 0.7192105554905185
+            "u": 0.7186643615587458
           }
         ]
       },
@@ -406,11 +415,11 @@ export const TRAINED_DEFAULTS: ModelParameters = {
         "levels": [
           {
             "label": "same",
-            "u": 0.39164325633038266
+            "u": 0.39230924854576826
           },
           {
             "label": "different",
-            "u": 0.6083567436696173
+            "u": 0.6076907514542318
           }
         ]
       },
@@ -419,11 +428,11 @@ export const TRAINED_DEFAULTS: ModelParameters = {
         "levels": [
           {
             "label": "same valid NHS number",
-            "u": 0.000024823063206934955
+            "u": 0.00004284825850293576
           },
           {
             "label": "different valid NHS numbers",
-            "u": 0.999975176936793
+            "u": 0.9999571517414971
           }
         ]
       },
@@ -432,19 +441,19 @@ export const TRAINED_DEFAULTS: ModelParameters = {
         "levels": [
           {
             "label": "exact",
-            "u": 0.00010450487253562786
+            "u": 0.00017704088553451513
           },
           {
             "label": "same part before the @",
-            "u": 0.00010337625905146269
+            "u": 0.00010350270577529834
           },
           {
             "label": "Jaro-Winkler at least 0.88",
-            "u": 0.0030287252677679974
+            "u": 0.003085930742359952
           },
           {
             "label": "different",
-            "u": 0.9967633936006449
+            "u": 0.9966335256663302
           }
         ]
       },
@@ -453,15 +462,15 @@ export const TRAINED_DEFAULTS: ModelParameters = {
         "levels": [
           {
             "label": "exact",
-            "u": 0.00009820090910595492
+            "u": 0.00011021069362893974
           },
           {
             "label": "one or two digits differ",
-            "u": 0.0000860400527652053
+            "u": 0.0000905686130341928
           },
           {
             "label": "different",
-            "u": 0.9998157590381288
+            "u": 0.9997992206933369
           }
         ]
       }

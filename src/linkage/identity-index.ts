@@ -4,7 +4,7 @@ import { COMPARISONS } from './comparisons/index.ts';
 import { defaultParameters } from './default-parameters.ts';
 import type { LinkDecision } from './link-decision.ts';
 import { constraintsFrom } from './link-decision.ts';
-import { decide, identityContradicted, sameNhsNumberLinks, type MatchDecision } from './match-decision.ts';
+import { decide, sameNhsNumberLinks, type MatchDecision } from './match-decision.ts';
 import {
   DEFAULT_THRESHOLDS,
   priorForPopulation,
@@ -146,7 +146,7 @@ export class IdentityIndex {
         const waterfall = explainPair(this.scorer, query, known.prepared, prior);
         const forced = decided(recordId);
         const probability = forced ? 1 : weightToProbability(weight);
-        const decision = forced ? 'link' : capped(decide(probability, this.thresholds), identityContradicted(query, known.prepared));
+        const decision = forced ? 'link' : decide(probability, this.thresholds);
         return { personId, recordId, matchWeight: weight, probability, decision, waterfall };
       });
   }
@@ -157,7 +157,7 @@ export class IdentityIndex {
       const key = rule.key(query);
       if (key === null) return;
       const holders = this.byKey[index].get(key);
-      if (!holders || holders.size > this.maxRecordsPerKey) return;
+      if (!holders || holders.size > Math.min(this.maxRecordsPerKey, rule.maxBlockSize ?? Infinity)) return;
       for (const holder of holders) if (holder !== queryId) found.add(holder);
     });
     for (const accepted of this.accepted.get(queryId) ?? []) if (this.records.has(accepted)) found.add(accepted);
@@ -185,9 +185,4 @@ export class IdentityIndex {
       else into.set(x, new Set([y]));
     }
   }
-}
-
-/** A contradicted pair goes to a practitioner at best. */
-function capped(decision: MatchDecision, contradicted: boolean): MatchDecision {
-  return contradicted && decision === 'link' ? 'review' : decision;
 }

@@ -1,7 +1,6 @@
 import { NULL_LEVEL } from './comparison.ts';
 import { dateOfBirth } from './comparisons/date-of-birth.ts';
 import { sex } from './comparisons/sex.ts';
-import { givenName } from './comparisons/given-name.ts';
 import type { DecisionThresholds } from './model-parameters.ts';
 import type { PreparedRecord } from './prepared-record.ts';
 
@@ -14,7 +13,7 @@ export function decide(probability: number, thresholds: DecisionThresholds): Mat
   return 'no-link';
 }
 
-const WITHIN_A_MONTH = 3;
+const WITHIN_A_MONTH = dateOfBirth.levels.findIndex((level) => level.label === 'within a month');
 
 /**
  * The same valid NHS number identifies the same person, unless the record itself
@@ -26,15 +25,4 @@ export function sameNhsNumberLinks(a: PreparedRecord, b: PreparedRecord): boolea
   const born = dateOfBirth.compare(a, b);
   if (born !== NULL_LEVEL && born > WITHIN_A_MONTH) return false;
   return sex.compare(a, b) !== 1;
-}
-
-const GIVEN_NAMES_DIFFERENT = givenName.levels.length - 1;
-const SEX_DIFFERENT = 1;
-
-/**
- * When the given names or the recorded sex contradict each other, a practitioner
- * decides: the pair is never linked automatically, however high its weight.
- */
-export function identityContradicted(a: PreparedRecord, b: PreparedRecord): boolean {
-  return givenName.compare(a, b) === GIVEN_NAMES_DIFFERENT || sex.compare(a, b) === SEX_DIFFERENT;
 }

@@ -7,6 +7,7 @@ import { emailLocalPart, normaliseEmail } from './fields/email.ts';
 import { parseBirthDate, type BirthDate } from './fields/birth-date.ts';
 import { normaliseNhsNumber } from './nhs-number.ts';
 import { phoneticCodes } from './string-similarity.ts';
+import { memoise } from './memo.ts';
 
 /**
  * A record with every derived value the comparisons and blocking rules need, computed
@@ -34,6 +35,11 @@ export interface PreparedRecord {
   readonly landline: string | null;
 }
 
+const phoneticOf = memoise(phoneticCodes);
+const partsOf = memoise(nameParts);
+const birthDateOf = memoise(parseBirthDate);
+const postcodeOf = memoise(parsePostcode);
+
 export function prepareRecord(record: PersonRecord): PreparedRecord {
   const given = normaliseName(record.name?.given);
   const family = normaliseName(record.name?.family);
@@ -42,15 +48,15 @@ export function prepareRecord(record: PersonRecord): PreparedRecord {
   return {
     id: record.id,
     given,
-    givenPhonetic: given === null ? null : phoneticCodes(given),
+    givenPhonetic: given === null ? null : phoneticOf(given),
     givenNicknames: nicknameGroups(given),
     family,
-    familyPhonetic: family === null ? null : phoneticCodes(family),
-    familyParts: nameParts(record.name?.family),
-    born: parseBirthDate(record.born),
+    familyPhonetic: family === null ? null : phoneticOf(family),
+    familyParts: record.name?.family === undefined ? [] : partsOf(record.name.family),
+    born: record.born === undefined ? null : birthDateOf(record.born),
     sex: normaliseSex(record.sex),
     nhsNumber: normaliseNhsNumber(record.nhsNumber),
-    postcode: parsePostcode(record.postcode),
+    postcode: record.postcode === undefined ? null : postcodeOf(record.postcode),
     area: normaliseArea(record.area),
     email,
     emailLocal: email === null ? null : emailLocalPart(email),

@@ -1,15 +1,15 @@
 import type { BlockingRule } from './blocking-rule.ts';
 import { forEachCandidatePair, type CandidatePairSummary } from './candidate-pairs.ts';
 import { EdgeList } from './edge-list.ts';
-import { identityContradicted, sameNhsNumberLinks } from './match-decision.ts';
+import { sameNhsNumberLinks } from './match-decision.ts';
 import { probabilityToWeight, type DecisionThresholds } from './model-parameters.ts';
 import type { PairScorer } from './pair-scorer.ts';
 import type { PreparedRecord } from './prepared-record.ts';
 
 export interface ScoredCandidates {
-  /** Pairs at or above the link threshold, not contradicted. */
+  /** Pairs at or above the link threshold. */
   readonly links: EdgeList;
-  /** Pairs for a practitioner: in the review band, or linked by weight but contradicted. */
+  /** Pairs for a practitioner: in the review band. */
   readonly review: EdgeList;
   readonly blocking: CandidatePairSummary;
 }
@@ -40,7 +40,7 @@ export function scoreCandidates(
     rules,
     (i, j) => {
       const weight = pairWeight(scorer, prepared[i], prepared[j]);
-      if (weight >= linkWeight && !(process.env.VETO && identityContradicted(prepared[i], prepared[j]))) links.push(i, j, weight);
+      if (weight >= linkWeight) links.push(i, j, weight);
       else if (weight >= reviewWeight) review.push(i, j, weight);
     },
     options,

@@ -75,10 +75,12 @@ export function trainModel(
     : comparisons.map(() => null);
   const u = comparisons.map((_, c) => estimatedU[c] ?? start[c].u);
 
-  // A pair of one household is judged without the fields its members share, as the scorer judges it.
+  // A pair at one address is judged without the fields relatives share (address, town and
+  // family name), and with its own share of matches: otherwise EM takes twins and a
+  // father and son of one name for one person whose given name or date of birth is wrong.
   const isHousehold = householdPattern(comparisons.map((comparison) => comparison.key));
-  const sharedByHousehold = comparisons.map((comparison) => HOUSEHOLD_COMPARISONS.has(comparison.key));
-  const householdFields = (levels: Int8Array) => (isHousehold(levels) ? sharedByHousehold : null);
+  const sharedByRelatives = comparisons.map((comparison) => HOUSEHOLD_COMPARISONS.has(comparison.key) || comparison.key === 'family-name');
+  const householdFields = (levels: Int8Array) => (isHousehold(levels) ? sharedByRelatives : null);
 
   const mEstimates: { m: number[]; purity: number }[][] = comparisons.map(() => []);
   const passes: {
@@ -89,7 +91,7 @@ export function trainModel(
     iterations: number;
     converged: boolean;
   }[] = [];
-  for (const session of (options.sessions ?? TRAINING_SESSIONS).filter((s) => !process.env.SKIP_SESSION || !s.name.includes(process.env.SKIP_SESSION))) {
+  for (const session of options.sessions ?? TRAINING_SESSIONS) {
     const blocks = groupByKey(records, (record) => session.key(record));
     const pairsInBlocks = pairsWithinBlocks(blocks);
     if (pairsInBlocks < MIN_PAIRS_FOR_SESSION) continue;
@@ -97,15 +99,16 @@ export function trainModel(
     const pairsUsed = samplePairs(blocks, options.maxPairsPerSession ?? 300_000, random, (i, j) => patterns.add(records[i], records[j]));
     const leftOut = new Set([...session.blockedOn.map((blocked) => blocked.comparison), ...(session.confounded ?? [])]);
     const active = comparisons.map((comparison) => !leftOut.has(comparison.key));
+    const entries = [...patterns.entries()];
     const result = expectationMaximisation({
-      patterns: [...patterns.entries()],
+      patterns: entries,
+      groups: entries.map(({ levels }) => (isHousehold(levels) ? 1 : 0)),
       active,
       m: start.map((levels) => levels.m),
       u,
       lambda: 0.1,
       leftOutFor: householdFields,
     });
-    if (process.env.DEBUG_EM) console.log(session.name, result.lambda.toFixed(3), comparisons.map((cmp, c) => active[c] ? cmp.key + ' ' + result.m[c].map((x) => x.toFixed(3)).join(',') : '').filter(Boolean).join('\n  '));
     comparisons.forEach((_, c) => {
       if (active[c] && result.observed[c]) mEstimates[c].push({ m: result.m[c], purity: result.lambda });
     });
@@ -122,8 +125,7 @@ export function trainModel(
     let agreeAmongMatches = 1;
     for (const blocked of pass.session.blockedOn) {
       const c = comparisons.findIndex((comparison) => comparison.key === blocked.comparison);
-      const share = blocked.present ? records.filter(blocked.present).length / records.length : completeness[c];
-      agreeAmongMatches *= blocked.levels.reduce((sum, level) => sum + m[c][level], 0) * share ** 2;
+      agreeAmongMatches *= blocked.levels.reduce((sum, level) => sum + m[c][level], 0) * completeness[c] ** 2;
     }
     const priorEstimate = agreeAmongMatches > 0 ? (pass.lambda * pass.pairsInBlocks) / (agreeAmongMatches * totalPairs) : null;
     return {
