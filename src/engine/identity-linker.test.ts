@@ -97,3 +97,35 @@ test('people recorded with no identifying details are not matched at all', () =>
   const h = family().add({ at: '2023-02-01', type: 'person.recorded', person: 'someone', role: 'adult', sex: 'male', agency: 'police' });
   assert.equal(h.record.events.filter((e) => e.type.startsWith('identity.')).length, 0);
 });
+
+test('a man who could be the father or his son of the same name is put to a practitioner, not linked to either', () => {
+  const h = family().add(
+    {
+      at: '2023-01-11',
+      type: 'person.recorded',
+      person: 'la-son',
+      role: 'child',
+      sex: 'male',
+      agency: 'early-help',
+      name: { given: 'Daniel', family: 'Okonkwo-Reyes' },
+      born: '2008-03-02',
+      postcode: 'B70 9AB',
+    },
+    { at: '2023-01-11T10:00', type: 'relationship.recorded', person: 'mw-father', of: 'la-son', kind: 'father', agency: 'early-help' },
+    {
+      at: '2023-02-01',
+      type: 'person.recorded',
+      person: 'police-8',
+      role: 'adult',
+      sex: 'male',
+      agency: 'police',
+      name: { given: 'Daniel', family: 'Okonkwo-Reyes' },
+      postcode: 'B70 9AB',
+    },
+  );
+  const world = h.record.engine.world;
+  assert.deepEqual(world.identityGroup('police-8'), ['police-8']);
+  const reviews = world.pendingReviews().filter((review) => review.data.person === 'police-8');
+  assert.deepEqual(reviews.map((review) => review.data.candidate).sort(), ['la-son', 'mw-father']);
+  assert.ok(reviews.every((review) => /guard: another person/.test(review.data.explanation ?? '')));
+});

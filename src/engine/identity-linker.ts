@@ -27,7 +27,9 @@ function personRecord(event: ThreadEvent<'person.recorded'>, zone: string): Pers
  * is matched against everyone known; a confident match becomes an `identity.linked`
  * record and an uncertain one an `identity.review` for a practitioner, both written to
  * the log like any other record (so replay and rebuild see exactly the same links).
- * A practitioner's `identity.unlinked` is never overridden.
+ * A practitioner's `identity.unlinked` is never overridden. Relationship, pregnancy and
+ * birth records tell the index who is family: relatives are different people competing
+ * for a record that matches them both, and a parent was old enough at a child's birth.
  */
 export class IdentityLinker {
   private readonly index: IdentityIndex;
@@ -59,6 +61,21 @@ export class IdentityLinker {
         reason: 'confirmed by a practitioner',
         at: new Date(event.at).toISOString(),
       });
+      return [];
+    }
+    if (event.type === 'relationship.recorded') {
+      const parent = event.data.kind === 'mother' || event.data.kind === 'father';
+      this.index.recordRelationship(event.data.person, event.data.of, { parent });
+      return [];
+    }
+    if (event.type === 'birth') {
+      const born = formatLocal(event.at, this.zone).slice(0, 10);
+      this.index.recordRelationship(event.data.mother, event.data.child, { parent: true, childBorn: born });
+      return [];
+    }
+    if (event.type === 'pregnancy.booked') {
+      const due = event.dueMs === undefined ? undefined : formatLocal(event.dueMs, this.zone).slice(0, 10);
+      this.index.recordRelationship(event.data.person, event.data.unborn, { parent: true, childBorn: due });
       return [];
     }
     if (event.type !== 'person.recorded' || event.supersedes) return [];

@@ -43,15 +43,12 @@ export function demoteContestedLinks(input: CompetingCandidatesInput): Competing
   const partners = adjacency(input.records, [input.links, input.review]);
   const knownDistinct = input.knownDistinct ?? (() => false);
   const share = (x: number, a: number, weight: number): number => {
-    const xa = 2 ** weight;
     let lowest = 1;
     for (let p = partners.starts[x]; p < partners.starts[x + 1]; p++) {
       const b = partners.partner[p];
       if (b === a || !(input.mayBeRelatives(a, b) || knownDistinct(a, b))) continue;
-      const xb = 2 ** partners.weight[p];
-      const ab = knownDistinct(a, b) ? 0 : 2 ** Math.max(input.weightBetween(a, b), throughAnother(a, b, x));
-      const xIsA = xa * xb * ab + xa;
-      lowest = Math.min(lowest, xIsA / (xIsA + xb + ab + 1));
+      const ab = knownDistinct(a, b) ? null : Math.max(input.weightBetween(a, b), throughAnother(a, b, x));
+      lowest = Math.min(lowest, chanceOfFirst(weight, partners.weight[p], ab));
     }
     return lowest === 1 ? weightToProbability(weight) : lowest;
   };
@@ -81,6 +78,19 @@ export function demoteContestedLinks(input: CompetingCandidatesInput): Competing
     } else links.push(i, j, weight);
   }
   return { links, review, demoted };
+}
+
+/**
+ * The chance that X is A when X also matches B: match weights X–A, X–B and A–B (null
+ * when A and B are known to be different people), weighed over the five ways three
+ * records can be people (all one; X with A; X with B; A with B; three).
+ */
+export function chanceOfFirst(xaWeight: number, xbWeight: number, abWeight: number | null): number {
+  const xa = 2 ** xaWeight,
+    xb = 2 ** xbWeight,
+    ab = abWeight === null ? 0 : 2 ** abWeight;
+  const xIsA = xa * xb * ab + xa;
+  return xIsA / (xIsA + xb + ab + 1);
 }
 
 /** Each record's partners in the given edge lists, with the pair's weight (compressed rows). */

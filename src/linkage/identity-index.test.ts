@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { IdentityIndex } from './identity-index.ts';
 import type { PersonRecord } from './person-record.ts';
+import { weightToProbability } from './model-parameters.ts';
+import { renderWaterfall } from './waterfall-text.ts';
 
 const noah: PersonRecord = {
   id: 'health-1',
@@ -115,7 +117,7 @@ test('removed records are forgotten and re-adding moves a record to another pers
   assert.equal(index.match({ ...isla, id: 'q2' })[0].personId, 'person-isla-merged');
 });
 
-test('twins are never linked automatically: different given names send the pair to review at best', () => {
+test('twins are not linked automatically: at one address they are weighed as relatives, who share a birthday', () => {
   const index = new IdentityIndex();
   index.add(
     {
@@ -140,10 +142,15 @@ test('twins are never linked automatically: different given names send the pair 
     area: 'Bolton',
   });
   assert.notEqual(twin.decision, 'link');
-  assert.match(twin.waterfall.rule ?? '', /contradict/);
+  assert.ok(twin.waterfall.household, 'weighed as one household');
+  const born = twin.waterfall.steps.find((step) => step.comparison === 'date-of-birth')!;
+  assert.equal(born.level, 'exact');
+  // A shared birthday counts for far less between relatives than between strangers.
+  assert.ok(born.weight < 8, `date of birth weighed ${born.weight.toFixed(1)}`);
+  assert.match(renderWaterfall(twin.waterfall), /household guard/);
 });
 
-test('a parent and child of the same name at the same address are never linked automatically', () => {
+test('a parent and child of the same name at the same address are not linked: their dates of birth are weighed, not vetoed', () => {
   const index = new IdentityIndex();
   index.add(
     {
@@ -167,5 +174,55 @@ test('a parent and child of the same name at the same address are never linked a
     area: 'Birmingham',
   });
   assert.notEqual(son.decision, 'link');
-  assert.match(son.waterfall.rule ?? '', /dates of birth/);
+  assert.equal(son.waterfall.rule, null);
+  const born = son.waterfall.steps.find((step) => step.comparison === 'date-of-birth')!;
+  assert.equal(born.level, 'different');
+  assert.ok(born.weight < -5, `date of birth weighed ${born.weight.toFixed(1)}`);
+});
+
+const father: PersonRecord = {
+  id: 'mw-father',
+  name: { given: 'Kieran', family: 'Selby' },
+  born: '1978-11-26',
+  sex: 'male',
+  postcode: 'W26 3IT',
+  area: 'London',
+};
+const son: PersonRecord = {
+  id: 'school-son',
+  name: { given: 'Kieran', family: 'Selby' },
+  born: '2008-02-15',
+  sex: 'male',
+  postcode: 'W26 3IT',
+  area: 'London',
+};
+const noDateOfBirth: PersonRecord = { id: 'police-1', name: { given: 'Kieran', family: 'Selby' }, sex: 'male', postcode: 'W26 3IT' };
+
+test('a record that fits a father and his son of one name is linked to neither: the chance is shared between them', () => {
+  const index = new IdentityIndex();
+  index.add(father, 'mw-father');
+  const [alone] = index.match(noDateOfBirth);
+  assert.equal(alone.personId, 'mw-father');
+  index.add(son, 'school-son');
+  index.recordRelationship('mw-father', 'school-son', { parent: true });
+  const matches = index.match(noDateOfBirth);
+  assert.deepEqual(matches.map((m) => m.personId).sort(), ['mw-father', 'school-son']);
+  for (const match of matches) {
+    assert.notEqual(match.decision, 'link');
+    assert.ok(match.probability < weightToProbability(match.matchWeight), 'the chance was shared');
+    assert.match(match.waterfall.guards.join(' '), /recorded in the same family, matches as well/);
+    assert.match(renderWaterfall(match.waterfall), /guard: another person/);
+  }
+});
+
+test('an impossible family is evidence: a man who would have been 9 at his child’s birth goes to a practitioner', () => {
+  const index = new IdentityIndex();
+  const dad: PersonRecord = { id: 'mw-dad', name: { given: 'Arlo', family: 'Belland' }, sex: 'male', postcode: 'NG21 4JZ', phone: '07073301008' };
+  index.add(dad, 'mw-dad');
+  index.recordRelationship('mw-dad', 'baby-1', { parent: true, childBorn: '2021-05-01' });
+  const adult = { id: 'prob-1', name: { given: 'Arlo', family: 'Belland' }, sex: 'male', postcode: 'NG21 4JZ', phone: '07073301008' };
+  assert.equal(index.match({ ...adult, born: '1990-01-01' })[0].decision, 'link');
+  const [child] = index.match({ ...adult, id: 'prob-2', born: '2012-01-01' });
+  assert.equal(child.decision, 'review');
+  assert.match(child.waterfall.guards.join(' '), /impossible family: this person would have been 9 years old/);
 });

@@ -17,6 +17,16 @@ import type { PersonRecord } from './person-record.ts';
 import { prepareRecord, type PreparedRecord } from './prepared-record.ts';
 import { TermFrequencies, frequencyFields } from './term-frequencies.ts';
 import { explainPair, type Waterfall } from './waterfall.ts';
+import { chanceOfFirst } from './competing-candidates.ts';
+import { sameHousehold } from './household.ts';
+import { KnownFamilies } from './known-families.ts';
+
+/** Candidates weighed against each other for a record: the strongest few. */
+const MAX_RIVALS = 10;
+
+function percent(probability: number): string {
+  return `${(probability * 100).toFixed(1)}%`;
+}
 
 /** A known person who may be the person a new record is about. */
 export interface IdentityMatch {
@@ -26,7 +36,7 @@ export interface IdentityMatch {
   readonly matchWeight: number;
   readonly probability: number;
   readonly decision: MatchDecision;
-  /** Why: the prior, each comparison's level, m, u and log2 Bayes factor, the total. */
+  /** Why: the prior, each comparison's level, m, u and log2 Bayes factor, the total, and any guard that lowered the probability. */
   readonly waterfall: Waterfall;
 }
 
@@ -67,6 +77,7 @@ export class IdentityIndex {
   private readonly scorer: PairScorer;
   private readonly rejected = new Map<string, Set<string>>();
   private readonly accepted = new Map<string, Set<string>>();
+  private readonly families = new KnownFamilies();
 
   constructor(options: IdentityIndexOptions = {}) {
     this.parameters = options.parameters ?? defaultParameters();
@@ -138,17 +149,59 @@ export class IdentityIndex {
     }
     const decided = (recordId: string) =>
       this.accepted.get(record.id)?.has(recordId) || sameNhsNumberLinks(query, this.records.get(recordId)!.prepared);
-    return [...best]
-      .sort((x, y) => Number(decided(y[1].recordId)) - Number(decided(x[1].recordId)) || y[1].weight - x[1].weight)
-      .slice(0, limit)
-      .map(([personId, { recordId, weight }]) => {
-        const known = this.records.get(recordId)!;
-        const waterfall = explainPair(this.scorer, query, known.prepared, prior);
-        const forced = decided(recordId);
-        const probability = forced ? 1 : weightToProbability(weight);
-        const decision = forced ? 'link' : decide(probability, this.thresholds);
-        return { personId, recordId, matchWeight: weight, probability, decision, waterfall };
-      });
+    const ranked = [...best]
+      .map(([personId, { recordId, weight }]) => ({ personId, recordId, weight, known: this.records.get(recordId)! }))
+      .sort((x, y) => Number(decided(y.recordId)) - Number(decided(x.recordId)) || y.weight - x.weight);
+    // Relatives compete for the record among the strongest candidates.
+    const rivals = ranked.slice(0, Math.max(limit, MAX_RIVALS));
+    return ranked.slice(0, limit).map(({ personId, recordId, weight, known }) => {
+      const waterfall = explainPair(this.scorer, query, known.prepared, prior);
+      if (decided(recordId)) return { personId, recordId, matchWeight: weight, probability: 1, decision: 'link' as const, waterfall };
+      const alone = weightToProbability(weight);
+      const shared = this.sharedWithRelatives(recordId, known.prepared, weight, rivals, priorWeight);
+      const tooYoung = query.born ? this.families.tooYoungToBeParent(recordId, query.born, (id) => this.records.get(id)?.prepared.born ?? null) : null;
+      const probability = Math.min(alone, shared);
+      const guards: string[] = [];
+      if (shared < alone)
+        guards.push(
+          `another person at the same address, or recorded in the same family, matches as well: the chance is shared between them (${percent(alone)} for this person alone)`,
+        );
+      if (tooYoung !== null)
+        guards.push(
+          `an impossible family: this person would have been ${tooYoung < 0 ? 'not yet born' : `${tooYoung} years old`} at the birth of a child recorded as theirs, so a practitioner decides`,
+        );
+      const byProbability = decide(probability, this.thresholds);
+      const decision = tooYoung !== null && byProbability === "link" ? "review" : byProbability;
+      return { personId, recordId, matchWeight: weight, probability, decision, waterfall: { ...waterfall, probability, guards } };
+    });
+  }
+
+  /** The lowest chance left to a candidate when each relative among the rivals is weighed against it (1 when none competes). */
+  private sharedWithRelatives(
+    recordId: string,
+    prepared: PreparedRecord,
+    weight: number,
+    rivals: readonly { recordId: string; weight: number; known: KnownRecord }[],
+    priorWeight: number,
+  ): number {
+    let lowest = 1;
+    for (const rival of rivals) {
+      if (rival.recordId === recordId) continue;
+      const distinct = this.families.areRelatives(recordId, rival.recordId) || (this.rejected.get(recordId)?.has(rival.recordId) ?? false);
+      if (!distinct && !sameHousehold(prepared, rival.known.prepared)) continue;
+      const between = distinct ? null : this.scorer.weightWithPrior(prepared, rival.known.prepared, priorWeight);
+      lowest = Math.min(lowest, chanceOfFirst(weight, rival.weight, between));
+    }
+    return lowest;
+  }
+
+  /**
+   * Records that two known people belong to one family (from relationship, pregnancy and
+   * birth records): they are different people, and a parent was old enough at the birth.
+   */
+  recordRelationship(adult: string, child: string, options: { readonly parent: boolean; readonly childBorn?: string }): void {
+    this.families.relate(adult, child, options.parent);
+    if (options.childBorn) this.families.recordBirth(child, options.childBorn);
   }
 
   private candidates(query: PreparedRecord, queryId: string): Set<string> {

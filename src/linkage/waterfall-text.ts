@@ -49,6 +49,7 @@ export function renderWaterfall(waterfall: Waterfall): string {
     lines.push('* how common the agreed value is, used in place of u: agreeing on a rare value counts for more');
   }
   if (waterfall.rule) lines.push(`decided by rule: ${waterfall.rule}`);
+  for (const guard of waterfall.guards) lines.push(`guard: ${guard}`);
   return lines.join('\n');
 }
 

@@ -39,6 +39,11 @@ export interface Waterfall {
   readonly probability: number;
   /** Set when a rule decides instead of the weight (the same valid NHS number links). */
   readonly rule: string | null;
+  /**
+   * Evidence beyond the pair that lowered the probability or sent the pair to a
+   * practitioner: a relative at the same address matching as well, an impossible family.
+   */
+  readonly guards: readonly string[];
 }
 
 /** The waterfall of one pair; `priorProbability` replaces the model's λ outside households (an index rescales it to its size). */
@@ -81,5 +86,6 @@ export function explainPair(
     matchWeight: running,
     probability: nhsRule ? 1 : weightToProbability(running),
     rule: nhsRule ? 'same valid NHS number, not contradicted by date of birth or sex' : null,
+    guards: [],
   };
 }
