@@ -129,3 +129,18 @@ test('a man who could be the father or his son of the same name is put to a prac
   assert.deepEqual(reviews.map((review) => review.data.candidate).sort(), ['la-son', 'mw-father']);
   assert.ok(reviews.every((review) => /guard: another person/.test(review.data.explanation ?? '')));
 });
+
+test('an NHS number that fails the modulus 11 check never links two records', () => {
+  const person = (id: string, given: string, born: string) => ({
+    at: '2023-02-01',
+    type: 'person.recorded',
+    person: id,
+    role: 'adult',
+    agency: 'gp',
+    name: { given, family: 'Ahmed' },
+    born,
+    nhsNumber: '943 476 5918',
+  });
+  const h = new ProtocolHarness([]).add(person('gp-1', 'Ruby', '2001-11-30'), person('gp-2', 'Oliver', '1972-03-08'));
+  assert.equal(h.record.events.filter((e) => e.type === 'identity.linked').length, 0);
+});

@@ -77,3 +77,57 @@ test('a level no pair fell into keeps its starting m rather than dropping to zer
   assert.equal(result.m[0][1], 0.3);
   assert.ok(Math.abs(result.m[0].reduce((a, b) => a + b, 0) - 1) < 1e-9);
 });
+
+test('with m held fixed, EM recovers u and the share of matches, per group of patterns', () => {
+  // Two groups of pairs with different shares of matches (pairs at crowded and quiet addresses).
+  const random = seededRandom(7);
+  const lambdas = [0.5, 0.1];
+  const counts = new Map<string, number>();
+  for (let p = 0; p < 60_000; p++) {
+    const group = p % 2;
+    const match = random() < lambdas[group];
+    const levels = (match ? TRUE_M : U).map((shares) => draw(random, shares));
+    const key = `${group}|${levels.join(',')}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const entries = [...counts].map(([key, count]) => {
+    const [group, levels] = key.split('|');
+    return { group: Number(group), levels: Int8Array.from(levels.split(',').map(Number)), count };
+  });
+  const flat = TRUE_M.map((levels) => levels.map(() => 1 / levels.length));
+  const result = expectationMaximisation({
+    patterns: entries,
+    groups: entries.map((entry) => entry.group),
+    active: [true, true, true],
+    m: TRUE_M,
+    u: flat,
+    lambda: 0.3,
+    estimate: 'u',
+  });
+  assert.ok(result.converged);
+  assert.deepEqual(result.m, TRUE_M, 'm is held');
+  result.groupLambdas.forEach((lambda, group) => assert.ok(Math.abs(lambda - lambdas[group]) < 0.02, `λ[${group}] ${lambda}`));
+  result.u.forEach((levels, c) =>
+    levels.forEach((u, level) => assert.ok(Math.abs(u - U[c][level]) < 0.03, `u[${c}][${level}] = ${u.toFixed(3)}, true ${U[c][level]}`)),
+  );
+});
+
+test('a comparison left out for some patterns neither sways their odds nor loses its tally', () => {
+  const patterns = [
+    { levels: Int8Array.from([0, 0]), count: 100 },
+    { levels: Int8Array.from([0, 1]), count: 100 },
+  ];
+  const m = [
+    [0.9, 0.1],
+    [0.9, 0.1],
+  ];
+  const u = [
+    [0.1, 0.9],
+    [0.1, 0.9],
+  ];
+  const leftOut = (levels: Int8Array) => (levels[1] === 0 ? [false, true] : null);
+  const result = expectationMaximisation({ patterns, active: [false, true], m, u, lambda: 0.5, leftOutFor: leftOut }, { maxIterations: 1 });
+  // The first pattern has no evidence left (comparison 0 inactive, 1 left out): it stays at λ = 0.5,
+  // the second is judged on comparison 1 (disagreement, odds 1/9): 0.1 of it.
+  assert.ok(Math.abs(result.lambda - (50 + 10) / 200) < 1e-9, `λ ${result.lambda}`);
+});

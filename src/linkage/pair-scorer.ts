@@ -101,6 +101,19 @@ export class PairScorer {
     return share === 0 ? 0 : -Math.log2(1 - share + share * 2 ** logRatio);
   }
 
+  /** The relatives correction of a pair outside a household that shares a family name (0 otherwise). */
+  relativesCorrectionOf(a: PreparedRecord, b: PreparedRecord): number {
+    if (sameHousehold(a, b) || a.family === null || a.family !== b.family || this.relativesPerRecord === 0) return 0;
+    let logRatio = 0;
+    for (let c = 0; c < this.comparisons.length; c++) {
+      const relatives = this.householdLevelWeights[c];
+      if (c === this.familyIndex || relatives === null) continue;
+      const level = this.comparisons[c].compare(a, b);
+      if (level !== NULL_LEVEL) logRatio += this.levelWeight(c, level, a, b) - relatives[level];
+    }
+    return this.relativesCorrection(a, logRatio);
+  }
+
   /** ρ: the chance that two different people with a's family name are relatives. */
   relativesShare(a: PreparedRecord): number {
     const bearers = a.family === null ? 0 : (this.frequencyTables.get('family-name')?.count(a.family) ?? 0);

@@ -21,7 +21,8 @@ export function renderWaterfall(waterfall: Waterfall): string {
       continue;
     }
     if (step.m === null) {
-      rows.push([step.title, `${step.level} (household)`, '', '', signed(0), signed(step.runningWeight)]);
+      const level = step.comparison === 'relatives' ? step.level : `${step.level} (household)`;
+      rows.push([step.title, level, '', '', signed(step.weight), signed(step.runningWeight)]);
       continue;
     }
     const u = step.valueFrequency !== null ? `${formatProbability(step.valueFrequency)}*` : formatProbability(step.u!);

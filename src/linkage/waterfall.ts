@@ -58,7 +58,7 @@ export function explainPair(
   const prior = band !== null ? scorer.parameters.household.priorByRecordsAtAddress[band] : priorProbability;
   const priorWeight = Math.log2(prior / (1 - prior));
   let running = priorWeight;
-  const steps = scorer.comparisons.map((comparison, index): WaterfallStep => {
+  const steps: WaterfallStep[] = scorer.comparisons.map((comparison, index): WaterfallStep => {
     const level = comparison.compare(a, b);
     const base = { comparison: comparison.key, title: comparison.title };
     if (level === NULL_LEVEL) {
@@ -77,6 +77,21 @@ export function explainPair(
     const valueFrequency = household ? null : scorer.valueFrequency(index, level, a, b);
     return { ...base, level: label, m, u, valueFrequency, weight, runningWeight: running, note: null };
   });
+  const correction = scorer.relativesCorrectionOf(a, b);
+  if (correction !== 0) {
+    running += correction;
+    steps.push({
+      comparison: 'relatives',
+      title: 'Relatives sharing the family name',
+      level: `ρ = ${scorer.relativesShare(a).toFixed(3)}`,
+      m: null,
+      u: null,
+      valueFrequency: null,
+      weight: correction,
+      runningWeight: running,
+      note: 'different people with this family name may be relatives, who agree as relatives do (twins on a birthday)',
+    });
+  }
   const nhsRule = sameNhsNumberLinks(a, b);
   return {
     household: band === null ? null : { recordsAtAddress: describeBand(band) },

@@ -85,3 +85,28 @@ test('bad input is refused with a message naming the problem', async () => {
     (error: unknown) => error instanceof UserError && /--link-probability/.test(error.message),
   );
 });
+
+test('an NHS number failing the modulus 11 check is counted and never used as evidence', async () => {
+  // Two different people sharing a mistyped NHS number (9434765918: the check digit should be 9).
+  const input = csv(
+    'nhs.csv',
+    `unique_id,first_name,surname,dob,nhs_number,person
+n1,Oliver,Connolly,1972-03-08,9434765918,1
+n2,Ruby,Ahmed,2001-11-30,943 476 5918,2
+v1,Ivy,Brown,1990-01-01,943 476 5919,3
+v2,Ivy,Brown,1990-01-01,9434765919,3
+`,
+  );
+  const out = join(dir, 'nhs-out.csv');
+  const summary = await runLink([input, '--out', out]);
+  const cluster = Object.fromEntries(
+    readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(',')),
+  );
+  assert.notEqual(cluster.n1, cluster.n2);
+  assert.equal(cluster.v1, cluster.v2);
+  assert.match(summary, /NHS numbers failing the modulus 11 check, not used as evidence: 2/);
+});

@@ -5,6 +5,7 @@ import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { linkRecords, type LinkResult } from '../../linkage/link-records.ts';
 import { DEFAULT_THRESHOLDS, weightToProbability } from '../../linkage/model-parameters.ts';
+import { isValidNhsNumber } from '../../linkage/nhs-number.ts';
 import { pairwiseAccuracy } from '../../linkage/pairwise-accuracy.ts';
 import type { PersonRecord } from '../../linkage/person-record.ts';
 import { UserError } from '../report-failure.ts';
@@ -64,7 +65,8 @@ Nothing from the records is printed: only counts and figures.`,
         stringify([['unique_id', 'cluster'], ...records.map((record, i) => [record.id, records[result.clusterOf[i]].id])]),
       );
       if (options.reviewOut) await writeOutput(options.reviewOut, reviewCsv(result, records));
-      console.log(summary(result, records.length, describeColumns(columns)));
+      const invalidNhsNumbers = records.filter((record) => record.nhsNumber !== undefined && !isValidNhsNumber(record.nhsNumber)).length;
+      console.log(summary(result, records.length, describeColumns(columns), invalidNhsNumbers));
       if (truthColumn !== undefined) {
         const accuracy = pairwiseAccuracy(
           result.clusterOf,
@@ -136,7 +138,7 @@ function reviewCsv(result: LinkResult, records: readonly PersonRecord[]): string
   return stringify(rows);
 }
 
-function summary(result: LinkResult, records: number, fields: string): string {
+function summary(result: LinkResult, records: number, fields: string, invalidNhsNumbers: number): string {
   const lines = [
     `records: ${records} (compared on ${fields || 'no recognised fields'})`,
     `pairs compared: ${result.blocking.pairs}${result.blocking.oversizedBlocks > 0 ? ` (${result.blocking.oversizedBlocks} blocking keys shared by too many records were skipped)` : ''}`,
@@ -144,6 +146,10 @@ function summary(result: LinkResult, records: number, fields: string): string {
     `review band (for a practitioner to decide): ${result.review.length}`,
     `people (clusters): ${result.clustering.clusters}`,
   ];
+  if (invalidNhsNumbers > 0)
+    lines.push(`NHS numbers failing the modulus 11 check, not used as evidence: ${invalidNhsNumbers}`);
+  if (result.contestedLinks > 0)
+    lines.push(`links sent for review instead because the record matched a relative as well: ${result.contestedLinks}`);
   if (result.clustering.mergesRefusedAsChaining > 0)
     lines.push(
       `links not followed because the groups they would join look like different people: ${result.clustering.mergesRefusedAsChaining}`,
