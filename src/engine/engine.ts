@@ -1,7 +1,8 @@
 import type { ThreadEvent } from '../domain/events.ts';
 import { findingId, type Finding, type FindingDraft } from '../domain/findings.ts';
 import type { PartnershipConfig } from '../config/partnership-config.ts';
-import type { Protocol, ProtocolContext, ProtocolResult, Wake } from '../protocols/protocol.ts';
+import type { PartnershipContext, Protocol, ProtocolContext, ProtocolResult, Wake } from '../protocols/protocol.ts';
+import { WorkingCalendar } from '../domain/working-days.ts';
 import type { Clock } from './clock.ts';
 import { WakeQueue } from './wake-queue.ts';
 import { World } from './world.ts';
@@ -31,13 +32,17 @@ export class Engine {
   private readonly byId = new Map<string, Protocol>();
   private readonly clock: Clock;
   private readonly config: PartnershipConfig;
-  private readonly partnership: { name: string; timezone: string };
+  private readonly partnership: PartnershipContext;
 
   constructor(options: EngineOptions) {
     this.world = options.world ?? new World();
     this.clock = options.clock;
     this.config = options.config;
-    this.partnership = { name: options.config.name, timezone: options.config.timezone };
+    this.partnership = {
+      name: options.config.name,
+      timezone: options.config.timezone,
+      calendar: new WorkingCalendar(options.config.timezone, options.config.workingDays),
+    };
     for (const protocol of options.protocols) {
       if (options.config.disabled.includes(protocol.id)) continue;
       this.byId.set(protocol.id, protocol);
