@@ -107,7 +107,7 @@ test('a baby with an open high-severity finding needs someone named; an older ch
   const baby = new ProtocolHarness([injuryInNonMobileInfant, noLeadProfessional]).add(...family, bruise('baby')).runUntil('2023-03-20');
   const [f] = baby.raised(CODE);
   assert.equal(f?.raisedAt, t('2023-03-08T23:59:59.999'));
-  assert.equal(f.owner, 'gp');
+  assert.equal(f.owner, 'health-visiting');
   assert.match(f.explanation, /a baby with an open high-severity finding \(injury in non mobile infant, raised 1 Mar 2023\)/);
   const named = new ProtocolHarness([injuryInNonMobileInfant, noLeadProfessional])
     .add(...family, bruise('baby'), allocate('2023-03-02'))

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Finding, FindingDraft } from '../domain/findings.ts';
 import { formatDay } from '../domain/time.ts';
-import { ALLOCATION_ROLES, PLAN_KINDS, type AllocationRole, type PlanKind } from '../domain/vocabulary.ts';
+import { ALLOCATION_ROLES, PLAN_KINDS, type Agency, type AllocationRole, type PlanKind } from '../domain/vocabulary.ts';
 import type { PersonState, WorldView } from '../engine/world-view.ts';
 import { defineProtocol, type PartnershipContext, type WakeRequest } from './protocol.ts';
 import { isUnderMonths } from './support/age.ts';
@@ -41,6 +41,8 @@ interface Involvement {
   since: number;
   roles: readonly AllocationRole[];
   evidence: string;
+  /** Who must name someone: the service that holds that involvement. */
+  owner: Agency;
 }
 
 function involvements(world: WorldView, child: PersonState, at: number, config: Config, zone: string): Involvement[] {
@@ -48,7 +50,14 @@ function involvements(world: WorldView, child: PersonState, at: number, config: 
   for (const [kind, plan] of child.openPlans) {
     const planRoles = config.planRoles[kind as PlanKind];
     if (plan.at <= at && planRoles)
-      needs.push({ id: `plan:${kind}`, text: `on a ${kind.replaceAll('-', ' ')} plan`, since: plan.at, roles: planRoles, evidence: plan.key });
+      needs.push({
+        id: `plan:${kind}`,
+        text: `on a ${kind.replaceAll('-', ' ')} plan`,
+        since: plan.at,
+        roles: planRoles,
+        evidence: plan.key,
+        owner: kind === 'early-help' ? 'early-help' : 'children-social-care',
+      });
   }
   if (child.serviceLevel === 'universal-plus' || child.serviceLevel === 'universal-partnership-plus') {
     const set = world.eventsOf(child.id, 'service-level.set').at(-1);
@@ -59,6 +68,7 @@ function involvements(world: WorldView, child: PersonState, at: number, config: 
         since: set.at,
         roles: config.enhancedOfferRoles,
         evidence: set.key,
+        owner: 'health-visiting',
       });
   }
   if (child.role === 'unborn' || isUnderMonths(child, at, config.babyUnderMonths, zone)) {
@@ -73,6 +83,9 @@ function involvements(world: WorldView, child: PersonState, at: number, config: 
         since: serious.raisedAt,
         roles: ALLOCATION_ROLES,
         evidence: serious.evidence[0] ?? serious.id,
+        // Every baby has a health visitor by right (the Healthy Child Programme); social care
+        // names its own worker for what it owns.
+        owner: serious.owner === 'children-social-care' ? 'children-social-care' : 'health-visiting',
       });
   }
   return needs;
@@ -146,7 +159,7 @@ export const noLeadProfessional = defineProtocol({
           (others.length ? ` Currently named: ${others.map((a) => `${a.name} (${a.role.replaceAll('-', ' ')})`).join(', ')}.` : ''),
         evidence: [...new Set([need.evidence, ...(ended ? [ended.ended!.key] : [])])],
         action: 'Name the practitioner who holds this child (record the allocation), or, if nobody can be allocated, tell the service manager today.',
-        owner: need.id === 'offer' ? ('health-visiting' as const) : basis?.agency && need.id === 'finding' ? basis.agency : ('children-social-care' as const),
+        owner: need.owner,
         deadline: partnership.calendar.endOfWorkingDaysAfter(now, config.responseWorkingDays),
       });
     }
