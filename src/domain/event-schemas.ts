@@ -122,7 +122,11 @@ export const EVENT_SCHEMAS = {
     if (action.action === 'other' && action.detail === undefined)
       ctx.addIssue({ code: 'custom', path: ['detail'], message: "is required for action 'other' (say what was agreed)" });
     if (action.owner === undefined && action.agency === undefined)
-      ctx.addIssue({ code: 'custom', path: ['agency'], message: 'is required: the agency that agreed the action owns it unless owner is given' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['agency'],
+        message: 'is required: the agency that agreed the action owns it unless owner is given',
+      });
   }),
   'strategy.discussion': event({
     person: id,

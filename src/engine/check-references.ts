@@ -96,21 +96,30 @@ export function checkReferences(event: ThreadEvent, world: ReferenceView): Field
       known(world, problems, 'person', event.data.person);
       const shared = referenced(world, problems, event, 'of', event.data.of, 'information.shared');
       if (shared && event.agency !== receivingAgency(shared.data.to))
-        problems.push({ field: 'agency', reason: `${JSON.stringify(event.data.of)} was sent to ${shared.data.to}; only the receiver acknowledges it` });
+        problems.push({
+          field: 'agency',
+          reason: `${JSON.stringify(event.data.of)} was sent to ${shared.data.to}; only the receiver acknowledges it`,
+        });
       break;
     }
     case 'referral.outcome': {
       known(world, problems, 'person', event.data.person);
       const referral = referenced(world, problems, event, 'of', event.data.of, 'referral.made');
       if (referral && event.agency !== receivingAgency(referral.data.to))
-        problems.push({ field: 'agency', reason: `${JSON.stringify(event.data.of)} was a referral to ${referral.data.to}; only that service records its outcome` });
+        problems.push({
+          field: 'agency',
+          reason: `${JSON.stringify(event.data.of)} was a referral to ${referral.data.to}; only that service records its outcome`,
+        });
       break;
     }
     case 'escalation.resolved': {
       known(world, problems, 'person', event.data.person);
       const raised = referenced(world, problems, event, 'of', event.data.of, 'escalation.raised');
       if (raised && event.agency !== raised.agency && event.agency !== raised.data.to)
-        problems.push({ field: 'agency', reason: `only the agency that raised the escalation or the agency it was raised with resolves it` });
+        problems.push({
+          field: 'agency',
+          reason: `only the agency that raised the escalation or the agency it was raised with resolves it`,
+        });
       break;
     }
     case 'escalation.raised':

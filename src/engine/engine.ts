@@ -190,7 +190,15 @@ export class Engine {
     if (this.world.findingById(id)) return undefined;
     // Owned by a named practitioner when the owning agency has one allocated to the child.
     const ownerName = draft.ownerName ?? namedLeadFor(this.world, draft.subject, draft.owner, now)?.name;
-    const finding: Finding = { ...draft, ownerName, id, protocol: protocol.id, protocolVersion: protocol.version, raisedAt: now, status: 'open' };
+    const finding: Finding = {
+      ...draft,
+      ownerName,
+      id,
+      protocol: protocol.id,
+      protocolVersion: protocol.version,
+      raisedAt: now,
+      status: 'open',
+    };
     if (ownerName === undefined) delete finding.ownerName;
     this.world.addFinding(finding);
     if (this.config.findingEscalation.enabled && finding.deadline !== undefined)

@@ -41,7 +41,10 @@ test('a home visit agreed for Friday and not made is overdue at the end of Frida
   assert.equal(f.owner, 'health-visiting');
   assert.equal(f.ownerName, 'Sam Patel');
   assert.deepEqual(f.evidence, ['act-1']);
-  assert.match(f.explanation, /"home visit" agreed by health visiting on 6 Mar 2023 \(due 10 Mar 2023\), owned by Sam Patel \(health visiting\)/);
+  assert.match(
+    f.explanation,
+    /"home visit" agreed by health visiting on 6 Mar 2023 \(due 10 Mar 2023\), owned by Sam Patel \(health visiting\)/,
+  );
   // The owner has the next working day (Monday) to act.
   assert.equal(f.deadline, t('2023-03-13T23:59:59.999'));
 });
@@ -61,7 +64,9 @@ test('stays quiet when the owner makes the visit (a review contact counts as a h
 test('a clinic appointment is not a home visit, and a visit by another agency does not meet the owner’s action', () => {
   const clinic = new ProtocolHarness(only).add(...family, agreed(), visit('2023-03-09T10:00', { kind: 'clinic' })).runUntil('2023-03-20');
   assert.equal(clinic.raised(CODE).length, 1);
-  const other = new ProtocolHarness(only).add(...family, agreed(), visit('2023-03-09T10:00', { agency: 'midwifery' })).runUntil('2023-03-20');
+  const other = new ProtocolHarness(only)
+    .add(...family, agreed(), visit('2023-03-09T10:00', { agency: 'midwifery' }))
+    .runUntil('2023-03-20');
   assert.equal(other.raised(CODE).length, 1);
 });
 
@@ -92,14 +97,46 @@ test('explicit completion, or cancellation with a reason, closes it', () => {
 
 test('each kind is met by its own record, exactly as the contract lists', () => {
   const cases: [Partial<EventInput>, EventInput, boolean][] = [
-    [{ action: 'weigh' }, { at: '2023-03-08', type: 'measurement', person: 'baby', agency: 'health-visiting', kind: 'weight', value: 4.2 }, true],
-    [{ action: 'review-growth' }, { at: '2023-03-08', type: 'measurement', person: 'baby', agency: 'health-visiting', kind: 'length', value: 55 }, false],
-    [{ action: 'referral', to: 'feeding-clinic' }, { at: '2023-03-08', type: 'referral.made', person: 'baby', agency: 'health-visiting', to: 'feeding-clinic' }, true],
-    [{ action: 'referral', to: 'feeding-clinic' }, { at: '2023-03-08', type: 'referral.made', person: 'baby', agency: 'health-visiting', to: 'paediatrics' }, false],
-    [{ action: 'share-information' }, { at: '2023-03-08', type: 'information.shared', person: 'baby', agency: 'health-visiting', to: 'gp' }, true],
-    [{ action: 'follow-up-contact' }, { at: '2023-03-08', type: 'contact', person: 'baby', agency: 'health-visiting', kind: 'phone-call' }, true],
-    [{ action: 'other', detail: 'ask Birmingham for the early weights' }, { at: '2023-03-08', type: 'information.shared', person: 'baby', agency: 'health-visiting', to: 'gp' }, false],
-    [{ action: 'safety-plan' }, { at: '2023-03-08', type: 'contact', person: 'baby', agency: 'health-visiting', kind: 'home-visit' }, false],
+    [
+      { action: 'weigh' },
+      { at: '2023-03-08', type: 'measurement', person: 'baby', agency: 'health-visiting', kind: 'weight', value: 4.2 },
+      true,
+    ],
+    [
+      { action: 'review-growth' },
+      { at: '2023-03-08', type: 'measurement', person: 'baby', agency: 'health-visiting', kind: 'length', value: 55 },
+      false,
+    ],
+    [
+      { action: 'referral', to: 'feeding-clinic' },
+      { at: '2023-03-08', type: 'referral.made', person: 'baby', agency: 'health-visiting', to: 'feeding-clinic' },
+      true,
+    ],
+    [
+      { action: 'referral', to: 'feeding-clinic' },
+      { at: '2023-03-08', type: 'referral.made', person: 'baby', agency: 'health-visiting', to: 'paediatrics' },
+      false,
+    ],
+    [
+      { action: 'share-information' },
+      { at: '2023-03-08', type: 'information.shared', person: 'baby', agency: 'health-visiting', to: 'gp' },
+      true,
+    ],
+    [
+      { action: 'follow-up-contact' },
+      { at: '2023-03-08', type: 'contact', person: 'baby', agency: 'health-visiting', kind: 'phone-call' },
+      true,
+    ],
+    [
+      { action: 'other', detail: 'ask Birmingham for the early weights' },
+      { at: '2023-03-08', type: 'information.shared', person: 'baby', agency: 'health-visiting', to: 'gp' },
+      false,
+    ],
+    [
+      { action: 'safety-plan' },
+      { at: '2023-03-08', type: 'contact', person: 'baby', agency: 'health-visiting', kind: 'home-visit' },
+      false,
+    ],
   ];
   for (const [action, record, met] of cases) {
     const h = new ProtocolHarness(only).add(...family, agreed(action), record).runUntil('2023-03-20');
@@ -138,7 +175,9 @@ test('an agreed referral to children’s social care is chased once, by safeguar
   assert.equal(both.raised('safeguarding-referral-overdue').length, 1);
   assert.equal(both.raised(CODE).length, 0);
   // A partnership that switches the safeguarding protocol off asks this one to chase it.
-  const alone = new ProtocolHarness(only, { [CODE]: { chaseReferralsToChildrenSocialCare: true } }).add(...family, referral).runUntil('2023-03-20');
+  const alone = new ProtocolHarness(only, { [CODE]: { chaseReferralsToChildrenSocialCare: true } })
+    .add(...family, referral)
+    .runUntil('2023-03-20');
   assert.equal(alone.raised(CODE)[0]?.severity, 'high');
 });
 

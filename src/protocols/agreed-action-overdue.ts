@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { formatDay } from '../domain/time.ts';
 import { AGREED_ACTIONS } from '../domain/vocabulary.ts';
 import { defineProtocol } from './protocol.ts';
-import { actionDue, actionOwner, actionState, describeAction, isCurrent, ownerText, type AgreedActionEvent } from './support/agreed-actions.ts';
+import {
+  actionDue,
+  actionOwner,
+  actionState,
+  describeAction,
+  isCurrent,
+  ownerText,
+  type AgreedActionEvent,
+} from './support/agreed-actions.ts';
 import { cite } from './support/describe.ts';
 import { childrenAround } from './support/family.ts';
 
@@ -50,7 +58,10 @@ export const agreedActionOverdue = defineProtocol({
     if (action?.type !== 'action.agreed' || !isCurrent(world, action)) return undefined;
     if (actionState(world, action, wake.at).state !== 'open') return undefined;
     const owner = actionOwner(action);
-    const dueText = action.dueMs === undefined ? `no date was set; chased after ${config.withoutDueWorkingDays} working days` : `due ${formatDay(wake.at, zone)}`;
+    const dueText =
+      action.dueMs === undefined
+        ? `no date was set; chased after ${config.withoutDueWorkingDays} working days`
+        : `due ${formatDay(wake.at, zone)}`;
     return {
       findings: childrenAround(world, action.data.person).map((child) => ({
         code: CODE,

@@ -60,12 +60,16 @@ test('taken to stage 2 in time: stage 1 is quiet, and stage 2 has its own window
 });
 
 test('a later stage without `follows` continues the same disagreement between the same agencies', () => {
-  const h = new ProtocolHarness(only).add(...family, raised(), raised({ id: 'esc-2', at: '2023-03-10', stage: 2 }), resolved('2023-03-13', 'esc-2')).runUntil('2023-03-30');
+  const h = new ProtocolHarness(only)
+    .add(...family, raised(), raised({ id: 'esc-2', at: '2023-03-10', stage: 2 }), resolved('2023-03-13', 'esc-2'))
+    .runUntil('2023-03-30');
   assert.equal(h.raised(CODE).length, 0);
 });
 
 test('stage 3 unresolved goes to the partnership; each stage window is configurable', () => {
-  const h = new ProtocolHarness(only, { [CODE]: { stageWorkingDays: [5, 5, 2] } }).add(...family, raised({ stage: 3 })).runUntil('2023-03-30');
+  const h = new ProtocolHarness(only, { [CODE]: { stageWorkingDays: [5, 5, 2] } })
+    .add(...family, raised({ stage: 3 }))
+    .runUntil('2023-03-30');
   const [f] = h.raised(CODE);
   assert.equal(f?.raisedAt, t('2023-03-09T23:59:59.999'));
   assert.match(f.action, /partnership/);

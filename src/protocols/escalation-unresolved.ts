@@ -20,11 +20,18 @@ const NEXT_STAGE: Record<number, string> = {
 function chain(world: WorldView, raised: Raised): Raised[] {
   const all = world.eventsOf(raised.data.person, 'escalation.raised') as Raised[];
   const links = [raised];
-  for (let current = raised; ; ) {
+  for (let current = raised; ;) {
     const earlier = current.data.follows
       ? all.find((e) => e.key === current.data.follows)
       : all
-          .filter((e) => e.at <= current.at && e.key !== current.key && e.agency === current.agency && e.data.to === current.data.to && e.data.stage < current.data.stage)
+          .filter(
+            (e) =>
+              e.at <= current.at &&
+              e.key !== current.key &&
+              e.agency === current.agency &&
+              e.data.to === current.data.to &&
+              e.data.stage < current.data.stage,
+          )
           .at(-1);
     if (!earlier || links.includes(earlier)) return links;
     links.push(earlier);
@@ -38,7 +45,9 @@ function settled(world: WorldView, raised: Raised, at: number): boolean {
   const later = all.filter((e) => e.key !== raised.key && e.at <= at && chain(world, e).includes(raised));
   const keys = new Set([...chain(world, raised), ...later].map((e) => e.key));
   if (later.length > 0) return true;
-  return world.eventsOf(raised.data.person, 'escalation.resolved').some((e) => e.type === 'escalation.resolved' && keys.has(e.data.of) && e.at <= at);
+  return world
+    .eventsOf(raised.data.person, 'escalation.resolved')
+    .some((e) => e.type === 'escalation.resolved' && keys.has(e.data.of) && e.at <= at);
 }
 
 /**
@@ -57,7 +66,9 @@ export const escalationUnresolved = defineProtocol({
   triggers: ['escalation.raised'],
   configSchema: z.strictObject({
     /** Working days each stage has to resolve it, stages 1, 2 and 3. */
-    stageWorkingDays: z.tuple([z.number().int().min(0).max(60), z.number().int().min(0).max(60), z.number().int().min(0).max(60)]).default([5, 5, 5]),
+    stageWorkingDays: z
+      .tuple([z.number().int().min(0).max(60), z.number().int().min(0).max(60), z.number().int().min(0).max(60)])
+      .default([5, 5, 5]),
     responseWorkingDays: z.number().int().min(0).max(20).default(1),
   }),
   evaluate({ event, wake, world, config, partnership }) {

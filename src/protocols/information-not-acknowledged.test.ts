@@ -39,7 +39,10 @@ test('shared on Wednesday and not acknowledged by the end of Friday: the sender 
   assert.equal(f.raisedAt, t('2023-04-21T23:59:59.999'));
   assert.equal(f.owner, 'health-visiting');
   assert.deepEqual(f.evidence, ['share-1']);
-  assert.match(f.explanation, /The notification \(weight fallen to 0\.4th centile\) sent to the GP by health visiting on 19 Apr 2023 has not been acknowledged by 21 Apr 2023/);
+  assert.match(
+    f.explanation,
+    /The notification \(weight fallen to 0\.4th centile\) sent to the GP by health visiting on 19 Apr 2023 has not been acknowledged by 21 Apr 2023/,
+  );
   assert.equal(f.deadline, t('2023-04-24T23:59:59.999'));
 });
 
@@ -59,14 +62,18 @@ test('bank holidays are not working days: shared on Thursday before Easter, due 
 });
 
 test("a partnership's own closure days are not working days either", () => {
-  const closures = new ProtocolHarness(only, {}, { closures: ['2023-04-11'] }).add(...family, shared({ at: '2023-04-06T15:00' })).runUntil('2023-04-20');
+  const closures = new ProtocolHarness(only, {}, { closures: ['2023-04-11'] })
+    .add(...family, shared({ at: '2023-04-06T15:00' }))
+    .runUntil('2023-04-20');
   assert.equal(closures.raised(CODE)[0]?.raisedAt, t('2023-04-13T23:59:59.999'));
 });
 
 test('within one agency and area nothing waits for a receipt, unless the sender asks for one', () => {
   const internal = new ProtocolHarness(only).add(...family, shared({ to: 'health-visiting' })).runUntil('2023-04-30');
   assert.equal(internal.raised(CODE).length, 0);
-  const asked = new ProtocolHarness(only).add(...family, shared({ to: 'health-visiting', requiresAcknowledgement: true })).runUntil('2023-04-30');
+  const asked = new ProtocolHarness(only)
+    .add(...family, shared({ to: 'health-visiting', requiresAcknowledgement: true }))
+    .runUntil('2023-04-30');
   assert.equal(asked.raised(CODE).length, 1);
   const notAsked = new ProtocolHarness(only).add(...family, shared({ requiresAcknowledgement: false })).runUntil('2023-04-30');
   assert.equal(notAsked.raised(CODE).length, 0);

@@ -58,7 +58,8 @@ export const informationNotAcknowledged = defineProtocol({
     }
     if (!wake?.cause) return undefined;
     const shared = world.event(wake.cause);
-    if (shared?.type !== 'information.shared' || !world.eventsOf(shared.data.person, 'information.shared').includes(shared)) return undefined;
+    if (shared?.type !== 'information.shared' || !world.eventsOf(shared.data.person, 'information.shared').includes(shared))
+      return undefined;
     if (acknowledgementOf(world, shared, wake.at)) return undefined;
     const receiver = `${agencyName(shared.data.to)}${shared.data.area ? ` in ${shared.data.area}` : ''}`;
     return {

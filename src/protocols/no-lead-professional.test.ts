@@ -14,7 +14,14 @@ const CODE = 'no-lead-professional';
 const t = (iso: string) => parseLocal(iso, ZONE)!;
 const family = newborn({ born: '2023-01-09T10:00' });
 
-const plan = (at: string, kind = 'child-protection'): EventInput => ({ at, id: `plan-${kind}`, type: 'plan.started', person: 'baby', agency: 'children-social-care', kind });
+const plan = (at: string, kind = 'child-protection'): EventInput => ({
+  at,
+  id: `plan-${kind}`,
+  type: 'plan.started',
+  person: 'baby',
+  agency: 'children-social-care',
+  kind,
+});
 const allocate = (at: string, extra: Partial<EventInput> = {}): EventInput => ({
   at,
   type: 'allocation.set',
@@ -45,7 +52,10 @@ test('a child protection plan with no social worker named for 5 working days rai
   assert.equal(f.severity, 'high');
   assert.equal(f.owner, 'children-social-care');
   assert.deepEqual(f.evidence, ['plan-child-protection']);
-  assert.match(f.explanation, /on a child protection plan \(recorded by children's social care on 1 Mar 2023\), and nobody has been named as social worker or lead professional since 1 Mar 2023/);
+  assert.match(
+    f.explanation,
+    /on a child protection plan \(recorded by children's social care on 1 Mar 2023\), and nobody has been named as social worker or lead professional since 1 Mar 2023/,
+  );
 });
 
 test('stays quiet when a social worker is named within the window, or before the plan', () => {
@@ -57,11 +67,17 @@ test('stays quiet when a social worker is named within the window, or before the
 
 test('a health visitor does not hold a child protection plan; a lead professional does', () => {
   const hv = new ProtocolHarness(only)
-    .add(...family, plan('2023-03-01T14:00'), allocate('2023-03-02', { agency: 'health-visiting', role: 'health-visitor', name: 'Sam Patel' }))
+    .add(
+      ...family,
+      plan('2023-03-01T14:00'),
+      allocate('2023-03-02', { agency: 'health-visiting', role: 'health-visitor', name: 'Sam Patel' }),
+    )
     .runUntil('2023-03-20');
   assert.equal(hv.raised(CODE).length, 1);
   assert.match(hv.raised(CODE)[0].explanation, /Currently named: Sam Patel \(health visitor\)/);
-  const lead = new ProtocolHarness(only).add(...family, plan('2023-03-01T14:00'), allocate('2023-03-02', { role: 'lead-professional' })).runUntil('2023-03-20');
+  const lead = new ProtocolHarness(only)
+    .add(...family, plan('2023-03-01T14:00'), allocate('2023-03-02', { role: 'lead-professional' }))
+    .runUntil('2023-03-20');
   assert.equal(lead.raised(CODE).length, 0);
 });
 
@@ -82,13 +98,25 @@ test('an allocation that ends with no successor opens a new window, counted from
 
 test('a plan that ends within the window needs nobody', () => {
   const h = new ProtocolHarness(only)
-    .add(...family, plan('2023-03-01T14:00', 'early-help'), { at: '2023-03-03', type: 'plan.ended', person: 'baby', agency: 'early-help', kind: 'early-help' })
+    .add(...family, plan('2023-03-01T14:00', 'early-help'), {
+      at: '2023-03-03',
+      type: 'plan.ended',
+      person: 'baby',
+      agency: 'early-help',
+      kind: 'early-help',
+    })
     .runUntil('2023-03-20');
   assert.equal(h.raised(CODE).length, 0);
 });
 
 test('Universal Plus needs a named health visitor (medium severity, owned by health visiting)', () => {
-  const offer: EventInput = { at: '2023-03-01T14:00', type: 'service-level.set', person: 'baby', agency: 'health-visiting', level: 'universal-plus' };
+  const offer: EventInput = {
+    at: '2023-03-01T14:00',
+    type: 'service-level.set',
+    person: 'baby',
+    agency: 'health-visiting',
+    level: 'universal-plus',
+  };
   const none = new ProtocolHarness(only).add(...family, offer).runUntil('2023-03-20');
   assert.deepEqual(
     none.raised(CODE).map((f) => [f.severity, f.owner]),
@@ -103,7 +131,13 @@ test('Universal Plus needs a named health visitor (medium severity, owned by hea
 });
 
 test('a baby with an open high-severity finding needs someone named; an older child does not', () => {
-  const bruise = (person: string): EventInput => ({ at: '2023-03-01T10:00', type: 'injury.observed', person, kind: 'bruise', agency: 'gp' });
+  const bruise = (person: string): EventInput => ({
+    at: '2023-03-01T10:00',
+    type: 'injury.observed',
+    person,
+    kind: 'bruise',
+    agency: 'gp',
+  });
   const baby = new ProtocolHarness([injuryInNonMobileInfant, noLeadProfessional]).add(...family, bruise('baby')).runUntil('2023-03-20');
   const [f] = baby.raised(CODE);
   assert.equal(f?.raisedAt, t('2023-03-08T23:59:59.999'));
@@ -117,7 +151,13 @@ test('a baby with an open high-severity finding needs someone named; an older ch
 
 test('one finding at a time for a child, even with two involvements unheld', () => {
   const h = new ProtocolHarness(only)
-    .add(...family, plan('2023-03-01T14:00'), { at: '2023-03-01T15:00', type: 'service-level.set', person: 'baby', agency: 'health-visiting', level: 'universal-partnership-plus' })
+    .add(...family, plan('2023-03-01T14:00'), {
+      at: '2023-03-01T15:00',
+      type: 'service-level.set',
+      person: 'baby',
+      agency: 'health-visiting',
+      level: 'universal-partnership-plus',
+    })
     .runUntil('2023-03-30');
   assert.equal(h.raised(CODE).length, 1);
 });

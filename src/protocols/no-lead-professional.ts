@@ -16,17 +16,15 @@ const configSchema = z.strictObject({
   windowWorkingDays: z.number().int().min(0).max(60).default(5),
   responseWorkingDays: z.number().int().min(0).max(20).default(1),
   /** Who may hold a child on each kind of plan. */
-  planRoles: z
-    .record(z.enum(PLAN_KINDS), roles)
-    .default({
-      'early-help': ['lead-professional', 'family-practitioner', 'social-worker'],
-      'child-in-need': ['social-worker', 'lead-professional'],
-      'child-protection': ['social-worker', 'lead-professional'],
-      'unborn-child-protection': ['social-worker', 'lead-professional'],
-      'looked-after': ['social-worker', 'lead-professional'],
-      'interim-supervision-order': ['social-worker', 'lead-professional'],
-      'interim-care-order': ['social-worker', 'lead-professional'],
-    }),
+  planRoles: z.record(z.enum(PLAN_KINDS), roles).default({
+    'early-help': ['lead-professional', 'family-practitioner', 'social-worker'],
+    'child-in-need': ['social-worker', 'lead-professional'],
+    'child-protection': ['social-worker', 'lead-professional'],
+    'unborn-child-protection': ['social-worker', 'lead-professional'],
+    'looked-after': ['social-worker', 'lead-professional'],
+    'interim-supervision-order': ['social-worker', 'lead-professional'],
+    'interim-care-order': ['social-worker', 'lead-professional'],
+  }),
   /** Who may hold a child on a Universal Plus or Universal Partnership Plus offer. */
   enhancedOfferRoles: roles.default(['health-visitor', 'lead-professional']),
   /** A baby under this age (or unborn) with an open high-severity finding needs someone named. */
@@ -48,7 +46,7 @@ interface Involvement {
 function involvements(world: WorldView, child: PersonState, at: number, config: Config, zone: string): Involvement[] {
   const needs: Involvement[] = [];
   for (const [kind, plan] of child.openPlans) {
-    const planRoles = config.planRoles[kind as PlanKind];
+    const planRoles = config.planRoles[kind];
     if (plan.at <= at && planRoles)
       needs.push({
         id: `plan:${kind}`,
@@ -74,7 +72,10 @@ function involvements(world: WorldView, child: PersonState, at: number, config: 
   if (child.role === 'unborn' || isUnderMonths(child, at, config.babyUnderMonths, zone)) {
     const serious = world
       .findingsAbout(child.id)
-      .filter((f: Finding) => f.severity === 'high' && f.code !== CODE && (f.status === 'open' || f.status === 'acknowledged') && f.raisedAt <= at)
+      .filter(
+        (f: Finding) =>
+          f.severity === 'high' && f.code !== CODE && (f.status === 'open' || f.status === 'acknowledged') && f.raisedAt <= at,
+      )
       .sort((a, b) => a.raisedAt - b.raisedAt)[0];
     if (serious)
       needs.push({
@@ -154,11 +155,14 @@ export const noLeadProfessional = defineProtocol({
         severity: need.id === 'offer' ? ('medium' as const) : ('high' as const),
         explanation:
           `The child is ${need.text}${basis ? ` (recorded by ${cite(basis, zone)})` : ''}, and nobody has been named as ${need.roles.map((r) => r.replaceAll('-', ' ')).join(' or ')} ` +
-          (ended ? `since ${ended.name}'s allocation ended on ${formatDay(ended.ended!.at, zone)} (${ended.ended!.reason})` : `since ${formatDay(since, zone)}`) +
+          (ended
+            ? `since ${ended.name}'s allocation ended on ${formatDay(ended.ended!.at, zone)} (${ended.ended!.reason})`
+            : `since ${formatDay(since, zone)}`) +
           `: more than ${config.windowWorkingDays} working days.` +
           (others.length ? ` Currently named: ${others.map((a) => `${a.name} (${a.role.replaceAll('-', ' ')})`).join(', ')}.` : ''),
         evidence: [...new Set([need.evidence, ...(ended ? [ended.ended!.key] : [])])],
-        action: 'Name the practitioner who holds this child (record the allocation), or, if nobody can be allocated, tell the service manager today.',
+        action:
+          'Name the practitioner who holds this child (record the allocation), or, if nobody can be allocated, tell the service manager today.',
         owner: need.owner,
         deadline: partnership.calendar.endOfWorkingDaysAfter(now, config.responseWorkingDays),
       });

@@ -29,7 +29,10 @@ test('no outcome and no contact from the feeding clinic in 28 days: the referrer
   assert.equal(f.raisedAt, t('2023-01-10T11:30') + 28 * DAY_MS);
   assert.equal(f.owner, 'health-visiting');
   assert.deepEqual(f.evidence, ['ref-1']);
-  assert.match(f.explanation, /referral to the feeding clinic made by health visiting on 10 Jan 2023 \(feeding difficulties; possible tongue tie\)/);
+  assert.match(
+    f.explanation,
+    /referral to the feeding clinic made by health visiting on 10 Jan 2023 \(feeding difficulties; possible tongue tie\)/,
+  );
 });
 
 test('stays quiet before the window ends', () => {

@@ -47,7 +47,9 @@ export const referralOutcomeMissing = defineProtocol({
     const zone = partnership.timezone;
     if (event?.type === 'referral.made') {
       if (event.data.to === 'children-social-care') return undefined;
-      return { wakes: [{ at: event.at + config.windowDays * DAY_MS, subject: event.subject, key: `referral:${event.key}`, cause: event.key }] };
+      return {
+        wakes: [{ at: event.at + config.windowDays * DAY_MS, subject: event.subject, key: `referral:${event.key}`, cause: event.key }],
+      };
     }
     if (!wake?.cause) return undefined;
     const referral = world.event(wake.cause);

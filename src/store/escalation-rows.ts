@@ -31,15 +31,18 @@ export async function insertEscalations(tx: Transaction, steps: readonly Escalat
       [entry.finding.id, entry.step.level, at, entry.step.to],
     );
     if (rows.length === 0) continue;
-    await tx.query('INSERT INTO notifications (for_role, for_agency, kind, at, subject, actor, message) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-      'safeguarding-lead',
-      entry.step.level === 'organisation' ? entry.step.to : null,
-      'finding-escalated',
-      at,
-      entry.finding.subject,
-      'threadline',
-      message(entry),
-    ]);
+    await tx.query(
+      'INSERT INTO notifications (for_role, for_agency, kind, at, subject, actor, message) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+      [
+        'safeguarding-lead',
+        entry.step.level === 'organisation' ? entry.step.to : null,
+        'finding-escalated',
+        at,
+        entry.finding.subject,
+        'threadline',
+        message(entry),
+      ],
+    );
     stored.push(entry);
   }
   return stored;

@@ -17,7 +17,17 @@ const at = (iso: string) => parseLocal(iso, 'Europe/London')!;
 
 const family = [
   { id: 'e1', at: '2023-01-09', type: 'person.recorded', person: 'mum', role: 'adult', sex: 'female', agency: 'midwifery' },
-  { id: 'e2', at: '2023-01-09T10:00', type: 'birth', child: 'b', mother: 'mum', gestationWeeks: 39, birthWeightKg: 3.4, sex: 'male', agency: 'midwifery' },
+  {
+    id: 'e2',
+    at: '2023-01-09T10:00',
+    type: 'birth',
+    child: 'b',
+    mother: 'mum',
+    gestationWeeks: 39,
+    birthWeightKg: 3.4,
+    sex: 'male',
+    agency: 'midwifery',
+  },
   { id: 'e3', at: '2023-01-09T10:05', type: 'allocation.set', person: 'b', agency: 'gp', role: 'lead-professional', name: 'Dr Rowe' },
   // Thursday 2 March 2023: the injury finding is due by the end of the day.
   { id: 'e4', at: '2023-03-02T10:30', type: 'injury.observed', person: 'b', kind: 'bruise', agency: 'gp' },
@@ -50,8 +60,14 @@ for (const target of STORE_TARGETS) {
         assert.equal(sleep.escalations, undefined);
         const gpLeads = await notificationsFor(db, 'safeguarding-lead', 'gp');
         assert.equal(gpLeads.filter((n) => n.kind === 'finding-escalated').length, 1);
-        assert.match(gpLeads[0].message, /owned by Dr Rowe \(the GP\), is still open past its deadline: it is escalated to the GP's safeguarding lead/);
-        assert.equal((await notificationsFor(db, 'safeguarding-lead', 'health-visiting')).filter((n) => n.kind === 'finding-escalated').length, 0);
+        assert.match(
+          gpLeads[0].message,
+          /owned by Dr Rowe \(the GP\), is still open past its deadline: it is escalated to the GP's safeguarding lead/,
+        );
+        assert.equal(
+          (await notificationsFor(db, 'safeguarding-lead', 'health-visiting')).filter((n) => n.kind === 'finding-escalated').length,
+          0,
+        );
 
         // Two working days later (Friday 3 and Monday 6 March) it goes to the partnership's lead.
         clock.advanceTo(at('2023-03-07T09:00'));
@@ -78,7 +94,10 @@ for (const target of STORE_TARGETS) {
         const again = restarted.engine.world.findingById(injury.id)!;
         assert.deepEqual(again.escalations, injury.escalations);
         assert.equal(restarted.engine.world.findingById(sleep.id)?.escalations, undefined);
-        assert.deepEqual((await db2.query('SELECT finding_id, level, at, to_organisation FROM finding_escalations ORDER BY seq')).rows, rows);
+        assert.deepEqual(
+          (await db2.query('SELECT finding_id, level, at, to_organisation FROM finding_escalations ORDER BY seq')).rows,
+          rows,
+        );
         assert.deepEqual(await restarted.escalationsOf(injury.id), rows);
         await db2.close();
       } finally {

@@ -47,13 +47,7 @@ export function describeAction(action: AgreedActionEvent): string {
   }
 }
 
-const VISITS: readonly ContactKind[] = [
-  'home-visit',
-  'new-birth-visit',
-  'six-to-eight-week-review',
-  'one-year-review',
-  'two-year-review',
-];
+const VISITS: readonly ContactKind[] = ['home-visit', 'new-birth-visit', 'six-to-eight-week-review', 'one-year-review', 'two-year-review'];
 
 /** Whether a record is the one the action's kind implies (the contract's list, exactly). */
 export function impliedBy(action: AgreedAction, to: string | undefined, record: ThreadEvent): boolean {
