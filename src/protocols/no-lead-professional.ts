@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Finding, FindingDraft } from '../domain/findings.ts';
 import { formatDay } from '../domain/time.ts';
-import { ALLOCATION_ROLES, PLAN_KINDS, type Agency, type AllocationRole, type PlanKind } from '../domain/vocabulary.ts';
+import { ALLOCATION_ROLES, PLAN_KINDS, type Agency, type AllocationRole } from '../domain/vocabulary.ts';
 import type { PersonState, WorldView } from '../engine/world-view.ts';
 import { defineProtocol, type PartnershipContext, type WakeRequest } from './protocol.ts';
 import { isUnderMonths } from './support/age.ts';
