@@ -113,3 +113,37 @@ export function allocationsOf(world: WorldView, childId: string, now: number): A
     .map((a) => ({ ...a, agencyName: agencyName(a.agency), current: !a.ended }))
     .reverse();
 }
+
+export interface EscalationView {
+  id: string;
+  stage: number;
+  raisedBy: string;
+  raisedWith: string;
+  about: string;
+  raisedAt: number;
+  resolved?: { at: number; outcome: string };
+  /** Taken further: the id of the next stage's escalation. */
+  followedBy?: string;
+}
+
+/** The child's escalations, newest first, each with its resolution or its next stage. */
+export function escalationsAbout(world: WorldView, personId: string, now: number): EscalationView[] {
+  const raised = (world.eventsOf(personId, 'escalation.raised') as ThreadEvent<'escalation.raised'>[]).filter((e) => e.at <= now);
+  const resolutions = (world.eventsOf(personId, 'escalation.resolved') as ThreadEvent<'escalation.resolved'>[]).filter((e) => e.at <= now);
+  return raised
+    .map((e) => {
+      const resolution = resolutions.find((r) => r.data.of === e.key);
+      const next = raised.find((later) => later.data.follows === e.key);
+      return {
+        id: e.key,
+        stage: e.data.stage,
+        raisedBy: agencyName(e.agency),
+        raisedWith: agencyName(e.data.to),
+        about: e.data.about,
+        raisedAt: e.at,
+        resolved: resolution ? { at: resolution.at, outcome: resolution.data.outcome } : undefined,
+        followedBy: next?.key,
+      };
+    })
+    .reverse();
+}
