@@ -107,7 +107,7 @@ describe('closing the loop in Chromium', { timeout: 120_000 }, () => {
       if (javaScript) await axe(hv.page, 'record-action-closed');
       const choice = hv.page.getByLabel('Which agreed action?');
       const option = await choice.locator('option', { hasText: name }).first().getAttribute('value');
-      await choice.selectOption(option!);
+      await choice.selectOption(option);
       await hv.page.getByLabel('It is done').check();
       await hv.page.getByRole('button', { name: 'Save the record' }).click();
       await hv.page.waitForURL(/recorded=action\.completed/);
@@ -135,10 +135,10 @@ describe('closing the loop in Chromium', { timeout: 120_000 }, () => {
       await sw.page.goto('/people/known-baby/record/escalation-resolved');
       const choice = sw.page.getByLabel('Which escalation?');
       const option = await choice.locator('option', { hasText: about }).first().getAttribute('value');
-      await choice.selectOption(option!);
+      await choice.selectOption(option);
       await sw.page.getByRole('button', { name: 'Save the record' }).click();
       assert.match(await sw.page.locator('.govuk-error-summary').innerText(), /how was it resolved/i);
-      await sw.page.getByLabel('Which escalation?').selectOption(option!);
+      await sw.page.getByLabel('Which escalation?').selectOption(option);
       await sw.page.getByLabel('How was it resolved?').fill('CP medical done before discharge');
       await sw.page.getByRole('button', { name: 'Save the record' }).click();
       await sw.page.waitForURL(/recorded=escalation\.resolved/);
