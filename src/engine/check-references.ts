@@ -85,41 +85,49 @@ export function checkReferences(event: ThreadEvent, world: ReferenceView): Field
     case 'action.cancelled': {
       known(world, problems, 'person', event.data.person);
       const action = referenced(world, problems, event, 'action', event.data.action, 'action.agreed');
-      if (action && event.agency !== action.agency && event.agency !== action.data.owner?.agency)
-        problems.push({
-          field: 'agency',
-          reason: `only the agency that agreed the action (${action.agency ?? 'none recorded'}) or its owner (${action.data.owner?.agency ?? action.agency ?? 'none recorded'}) closes it`,
-        });
+      if (action)
+        onlyBy(
+          problems,
+          event,
+          [action.agency, action.data.owner?.agency],
+          `only the agency that agreed the action or its owner closes it`,
+        );
       break;
     }
     case 'information.acknowledged': {
       known(world, problems, 'person', event.data.person);
       const shared = referenced(world, problems, event, 'of', event.data.of, 'information.shared');
-      if (shared && event.agency !== receivingAgency(shared.data.to))
-        problems.push({
-          field: 'agency',
-          reason: `${JSON.stringify(event.data.of)} was sent to ${shared.data.to}; only the receiver acknowledges it`,
-        });
+      if (shared)
+        onlyBy(
+          problems,
+          event,
+          [receivingAgency(shared.data.to)],
+          `${JSON.stringify(event.data.of)} was sent to ${shared.data.to}; only the receiver acknowledges it`,
+        );
       break;
     }
     case 'referral.outcome': {
       known(world, problems, 'person', event.data.person);
       const referral = referenced(world, problems, event, 'of', event.data.of, 'referral.made');
-      if (referral && event.agency !== receivingAgency(referral.data.to))
-        problems.push({
-          field: 'agency',
-          reason: `${JSON.stringify(event.data.of)} was a referral to ${referral.data.to}; only that service records its outcome`,
-        });
+      if (referral)
+        onlyBy(
+          problems,
+          event,
+          [receivingAgency(referral.data.to)],
+          `${JSON.stringify(event.data.of)} was a referral to ${referral.data.to}; only that service records its outcome`,
+        );
       break;
     }
     case 'escalation.resolved': {
       known(world, problems, 'person', event.data.person);
       const raised = referenced(world, problems, event, 'of', event.data.of, 'escalation.raised');
-      if (raised && event.agency !== raised.agency && event.agency !== raised.data.to)
-        problems.push({
-          field: 'agency',
-          reason: `only the agency that raised the escalation or the agency it was raised with resolves it`,
-        });
+      if (raised)
+        onlyBy(
+          problems,
+          event,
+          [raised.agency, raised.data.to],
+          'only the agency that raised the escalation or the agency it was raised with resolves it',
+        );
       break;
     }
     case 'escalation.raised':
@@ -130,6 +138,11 @@ export function checkReferences(event: ThreadEvent, world: ReferenceView): Field
       known(world, problems, 'person', (event.data as { person: string }).person);
   }
   return problems;
+}
+
+/** A record that answers an earlier one comes from one of the agencies that may answer it. */
+function onlyBy(problems: FieldProblem[], event: ThreadEvent, agencies: readonly (string | undefined)[], reason: string): void {
+  if (!agencies.includes(event.agency)) problems.push({ field: 'agency', reason });
 }
 
 /**
