@@ -17,7 +17,7 @@ export interface BlockingRule {
   readonly maxBlockSize?: number;
 }
 
-const BROAD = 50;
+const BROAD = 25;
 
 const initial = (name: string | null) => (name === null ? null : name[0]);
 const sound = (phonetic: readonly [string, string] | null) => (phonetic === null || phonetic[0] === '' ? null : phonetic[0]);
@@ -41,7 +41,7 @@ export const BLOCKING_RULES: readonly BlockingRule[] = [
   { name: 'same email', key: (r) => r.email },
   { name: 'same email before the @', key: (r) => r.emailLocal },
   { name: 'same telephone', key: (r) => r.mobile ?? r.landline },
-  { name: 'full name as it sounds, in either order', key: (r) => phoneticNamePair(r) },
+  { name: 'full name as it sounds, in either order', key: (r) => phoneticNamePair(r), maxBlockSize: 100 },
   { name: 'family name as it sounds and year of birth', key: (r) => both(sound(r.familyPhonetic), year(r)), maxBlockSize: BROAD },
   { name: 'given name as it sounds and year of birth', key: (r) => both(firstName(r), year(r)), maxBlockSize: BROAD },
   { name: 'date of birth and given-name initial', key: (r) => both(r.born?.iso ?? null, firstInitial(r)) },

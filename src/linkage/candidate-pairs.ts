@@ -33,7 +33,10 @@ export function forEachCandidatePair(
   const maxBlockSize = options.maxBlockSize ?? 2_000;
   const shard = options.shard ?? 0,
     shards = options.shards ?? 1;
-  const earlier: Int32Array[] = [];
+  // Each record's block under every rule so far, side by side (record-major), so that
+  // checking a pair against the earlier rules reads two short runs of memory.
+  const ruleCount = rules.length;
+  const blockIds = new Int32Array(records.length * ruleCount).fill(-1);
   const pairsByRule: { rule: string; pairs: number }[] = [];
   let pairs = 0,
     oversizedBlocks = 0;
@@ -56,13 +59,13 @@ export function forEachCandidatePair(
         const i = blocks.members[x];
         for (let y = x + 1; y < end; y++) {
           const j = blocks.members[y];
-          if (sharesEarlierBlock(earlier, i, j)) continue;
+          if (sharesEarlierBlock(blockIds, ruleCount, ruleIndex, i, j)) continue;
           visit(i, j);
           rulePairs++;
         }
       }
     }
-    earlier.push(blockOfComparedBlocks(blocks, ruleMax));
+    recordComparedBlocks(blocks, ruleMax, blockIds, ruleCount, ruleIndex);
     pairsByRule.push({ rule: rule.name, pairs: rulePairs });
     pairs += rulePairs;
     progress((ruleIndex + 1) / rules.length);
@@ -70,20 +73,20 @@ export function forEachCandidatePair(
   return { pairs, pairsByRule, oversizedBlocks };
 }
 
-function sharesEarlierBlock(earlier: readonly Int32Array[], i: number, j: number): boolean {
-  for (const blockOf of earlier) {
-    const block = blockOf[i];
-    if (block >= 0 && block === blockOf[j]) return true;
+function sharesEarlierBlock(blockIds: Int32Array, ruleCount: number, rulesBefore: number, i: number, j: number): boolean {
+  const rowI = i * ruleCount,
+    rowJ = j * ruleCount;
+  for (let r = 0; r < rulesBefore; r++) {
+    const block = blockIds[rowI + r];
+    if (block >= 0 && block === blockIds[rowJ + r]) return true;
   }
   return false;
 }
 
-/** Block numbers with the skipped (oversized) blocks blanked, since their pairs were never compared. */
-function blockOfComparedBlocks(blocks: Blocks, maxBlockSize: number): Int32Array {
-  const blockOf = blocks.blockOf.slice();
+/** Each record's block under one rule, with the skipped (oversized) blocks left blank, since their pairs were never compared. */
+function recordComparedBlocks(blocks: Blocks, maxBlockSize: number, blockIds: Int32Array, ruleCount: number, rule: number): void {
   for (let b = 0; b < blockCount(blocks); b++) {
-    if (blockSize(blocks, b) <= maxBlockSize) continue;
-    for (let x = blocks.starts[b]; x < blocks.starts[b + 1]; x++) blockOf[blocks.members[x]] = -1;
+    if (blockSize(blocks, b) > maxBlockSize) continue;
+    for (let x = blocks.starts[b]; x < blocks.starts[b + 1]; x++) blockIds[blocks.members[x] * ruleCount + rule] = b;
   }
-  return blockOf;
 }

@@ -19,9 +19,12 @@ export interface PreparedRecord {
   readonly given: string | null;
   readonly givenPhonetic: readonly [string, string] | null;
   readonly givenNicknames: readonly number[];
+  /** The given name's characters, for string similarity (shared between records of one name). */
+  readonly givenChars: readonly string[] | null;
   readonly family: string | null;
   readonly familyPhonetic: readonly [string, string] | null;
   readonly familyParts: readonly string[];
+  readonly familyChars: readonly string[] | null;
   readonly born: BirthDate | null;
   readonly sex: 'female' | 'male' | null;
   readonly nhsNumber: string | null;
@@ -36,6 +39,7 @@ export interface PreparedRecord {
 }
 
 const phoneticOf = memoise(phoneticCodes);
+const charsOf = memoise((name: string) => [...name]);
 const partsOf = memoise(nameParts);
 const birthDateOf = memoise(parseBirthDate);
 const postcodeOf = memoise(parsePostcode);
@@ -50,8 +54,10 @@ export function prepareRecord(record: PersonRecord): PreparedRecord {
     given,
     givenPhonetic: given === null ? null : phoneticOf(given),
     givenNicknames: nicknameGroups(given),
+    givenChars: given === null ? null : charsOf(given),
     family,
     familyPhonetic: family === null ? null : phoneticOf(family),
+    familyChars: family === null ? null : charsOf(family),
     familyParts: record.name?.family === undefined ? [] : partsOf(record.name.family),
     born: record.born === undefined ? null : birthDateOf(record.born),
     sex: normaliseSex(record.sex),

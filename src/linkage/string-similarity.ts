@@ -5,8 +5,12 @@ import { distance } from 'fastest-levenshtein';
 // The string metrics come from small, maintained libraries; this module only fixes the
 // names and conventions the comparisons use.
 
-/** Jaro–Winkler similarity, 1 for identical strings, 0 for nothing in common. */
-export function jaroWinkler(a: string, b: string): number {
+/**
+ * Jaro–Winkler similarity, 1 for identical strings, 0 for nothing in common. Names are
+ * passed as the arrays of characters prepared once per name (see PreparedRecord), which
+ * spares the library splitting them again for each of millions of pairs.
+ */
+export function jaroWinkler(a: string | readonly string[], b: string | readonly string[]): number {
   return a === b ? 1 : jaroWinklerSimilarity(a, b);
 }
 

@@ -21,7 +21,7 @@ export const familyName: Comparison = {
     if (a.family === null || b.family === null) return familyNameInGivenField(a, b) ? IN_GIVEN_FIELD : NULL_LEVEL;
     if (a.family === b.family) return 0;
     if (soundAlike(a.familyPhonetic!, b.familyPhonetic!)) return 1;
-    const similarity = jaroWinkler(a.family, b.family);
+    const similarity = jaroWinkler(a.familyChars!, b.familyChars!);
     if (similarity >= 0.92) return 2;
     if (similarity >= 0.88) return 3;
     if (shareNamePart(a.familyParts, b.familyParts)) return 4;

@@ -26,7 +26,7 @@ export const givenName: Comparison = {
     if (a.given === b.given) return 0;
     if (shareNicknameGroup(a.givenNicknames, b.givenNicknames)) return 1;
     if (soundAlike(a.givenPhonetic!, b.givenPhonetic!)) return 2;
-    const similarity = jaroWinkler(a.given, b.given);
+    const similarity = jaroWinkler(a.givenChars!, b.givenChars!);
     if (similarity >= 0.92) return 3;
     if (similarity >= 0.88) return 4;
     if (familyNameInGivenField(a, b)) return NULL_LEVEL;
