@@ -381,6 +381,16 @@ export function describeHardSet(set: HardSet): string {
   lines.push(
     `  names, date of birth, sex, postcode and town together: ${((100 * missing) / (set.records.length * core.length)).toFixed(1)}% missing`,
   );
+  const sparse = set.records.filter((record) => {
+    const empty = core.filter((field) => value(record, field) === undefined).length;
+    return empty >= 2 && empty <= 4;
+  }).length;
+  lines.push(`  records with two to four of those six empty: ${((100 * sparse) / set.records.length).toFixed(1)}%`);
+  const sizes = new Map<number, number>();
+  for (const person of set.truth) sizes.set(person, (sizes.get(person) ?? 0) + 1);
+  let pairs = 0;
+  for (const size of sizes.values()) pairs += (size * (size - 1)) / 2;
+  lines.push(`  true pairs (two records of one person): ${pairs}`);
   for (const [what, times] of [...set.family].sort()) lines.push(`  ${what}: ${times} people`);
   for (const [what, times] of [...set.applied].sort()) lines.push(`  ${what}: ${times} (${((100 * times) / set.records.length).toFixed(2)}% of records)`);
   return lines.join('\n');

@@ -5,7 +5,7 @@ import { generatePopulation } from './linkage-synthetic-people.ts';
 const population = generatePopulation({ records: 180_000, seed: 11 });
 const prepared = population.records.slice(0, 100_000).map(prepareRecord);
 for (const rule of BLOCKING_RULES) {
-  const sizes = new Map<string, number>();
+  const sizes = new Map<string | number, number>();
   for (const r of prepared) {
     const k = rule.key(r);
     if (k !== null) sizes.set(k, (sizes.get(k) ?? 0) + 1);

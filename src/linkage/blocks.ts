@@ -12,8 +12,8 @@ export interface Blocks {
   readonly starts: Int32Array;
 }
 
-export function groupByKey(records: readonly PreparedRecord[], keyOf: (record: PreparedRecord) => string | null): Blocks {
-  const ids = new Map<string, number>();
+export function groupByKey(records: readonly PreparedRecord[], keyOf: (record: PreparedRecord) => string | number | null): Blocks {
+  const ids = new Map<string | number, number>();
   const blockOf = new Int32Array(records.length);
   for (let i = 0; i < records.length; i++) {
     const key = keyOf(records[i]);

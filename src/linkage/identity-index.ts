@@ -1,4 +1,4 @@
-import { BLOCKING_RULES, type BlockingRule } from './blocking-rule.ts';
+import { BLOCKING_RULES, type BlockingKey, type BlockingRule } from './blocking-rule.ts';
 import type { Comparison } from './comparison.ts';
 import { COMPARISONS } from './comparisons/index.ts';
 import { defaultParameters } from './default-parameters.ts';
@@ -50,7 +50,7 @@ export interface IdentityIndexOptions {
 interface KnownRecord {
   readonly prepared: PreparedRecord;
   readonly personId: string;
-  readonly keys: readonly (string | null)[];
+  readonly keys: readonly (BlockingKey | null)[];
 }
 
 /**
@@ -71,7 +71,7 @@ export class IdentityIndex {
   private readonly thresholds: DecisionThresholds;
   private readonly maxRecordsPerKey: number;
   private readonly records = new Map<string, KnownRecord>();
-  private readonly byKey: Map<string, Set<string>>[];
+  private readonly byKey: Map<BlockingKey, Set<string>>[];
   private readonly termFrequencies = new Map<string, TermFrequencies>();
   private readonly frequencyFields = frequencyFields(COMPARISONS);
   private readonly scorer: PairScorer;
@@ -83,7 +83,7 @@ export class IdentityIndex {
     this.parameters = options.parameters ?? defaultParameters();
     this.thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
     this.maxRecordsPerKey = options.maxRecordsPerKey ?? 1_000;
-    this.byKey = this.rules.map(() => new Map<string, Set<string>>());
+    this.byKey = this.rules.map(() => new Map<BlockingKey, Set<string>>());
     for (const field of this.frequencyFields) this.termFrequencies.set(field.key, new TermFrequencies());
     this.scorer = new PairScorer(this.comparisons, this.parameters, this.termFrequencies);
   }

@@ -7,7 +7,7 @@ import { emailLocalPart, normaliseEmail } from './fields/email.ts';
 import { parseBirthDate, type BirthDate } from './fields/birth-date.ts';
 import { normaliseNhsNumber } from './nhs-number.ts';
 import { phoneticCodes } from './string-similarity.ts';
-import { memoise } from './memo.ts';
+import { interner, memoise } from './memo.ts';
 
 /**
  * A record with every derived value the comparisons and blocking rules need, computed
@@ -32,6 +32,12 @@ export interface PreparedRecord {
   readonly area: string | null;
   readonly email: string | null;
   readonly emailLocal: string | null;
+  /** Numbers standing for the values blocking keys are built from (see memo.ts's interner); -1 when missing. */
+  readonly givenSoundId: number;
+  readonly familySoundId: number;
+  readonly postcodeId: number;
+  readonly districtId: number;
+  readonly areaId: number;
   /** A mobile number (a person's own). */
   readonly mobile: string | null;
   /** Any other telephone number (usually a household's). */
@@ -40,6 +46,9 @@ export interface PreparedRecord {
 
 const phoneticOf = memoise(phoneticCodes);
 const charsOf = memoise((name: string) => [...name]);
+const soundId = interner();
+const placeId = interner();
+const soundOf = (phonetic: readonly [string, string] | null) => (phonetic === null || phonetic[0] === '' ? -1 : soundId(phonetic[0]));
 const partsOf = memoise(nameParts);
 const birthDateOf = memoise(parseBirthDate);
 const postcodeOf = memoise(parsePostcode);
@@ -49,23 +58,32 @@ export function prepareRecord(record: PersonRecord): PreparedRecord {
   const family = normaliseName(record.name?.family);
   const email = normaliseEmail(record.email);
   const phone = normalisePhone(record.phone);
+  const givenPhonetic = given === null ? null : phoneticOf(given);
+  const familyPhonetic = family === null ? null : phoneticOf(family);
+  const postcode = record.postcode === undefined ? null : postcodeOf(record.postcode);
+  const area = normaliseArea(record.area);
   return {
     id: record.id,
     given,
-    givenPhonetic: given === null ? null : phoneticOf(given),
+    givenPhonetic,
     givenNicknames: nicknameGroups(given),
     givenChars: given === null ? null : charsOf(given),
     family,
-    familyPhonetic: family === null ? null : phoneticOf(family),
+    familyPhonetic,
     familyChars: family === null ? null : charsOf(family),
     familyParts: record.name?.family === undefined ? [] : partsOf(record.name.family),
     born: record.born === undefined ? null : birthDateOf(record.born),
     sex: normaliseSex(record.sex),
     nhsNumber: normaliseNhsNumber(record.nhsNumber),
-    postcode: record.postcode === undefined ? null : postcodeOf(record.postcode),
-    area: normaliseArea(record.area),
+    postcode,
+    area,
     email,
     emailLocal: email === null ? null : emailLocalPart(email),
+    givenSoundId: soundOf(givenPhonetic),
+    familySoundId: soundOf(familyPhonetic),
+    postcodeId: postcode === null ? -1 : placeId(postcode.full),
+    districtId: postcode === null ? -1 : placeId(postcode.district),
+    areaId: area === null ? -1 : placeId(area),
     mobile: phone !== null && isMobile(phone) ? phone : null,
     landline: phone !== null && !isMobile(phone) ? phone : null,
   };

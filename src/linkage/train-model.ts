@@ -274,7 +274,7 @@ function forEachHouseholdPair(
   random: () => number,
   visit: (i: number, j: number, band: number) => void,
 ): { total: number; used: number } {
-  const byPostcode = groupByKey(records, (r) => r.postcode?.full ?? null);
+  const byPostcode = groupByKey(records, (r) => (r.postcodeId < 0 ? null : r.postcodeId));
   const byLandline = groupByKey(records, (r) => r.landline);
   const total = pairsWithinBlocks(byPostcode) + pairsWithinBlocks(byLandline);
   const keep = Math.min(1, maxPairs / Math.max(total, 1));

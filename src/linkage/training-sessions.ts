@@ -8,7 +8,7 @@ import type { PreparedRecord } from './prepared-record.ts';
  */
 export interface TrainingSession {
   readonly name: string;
-  key(record: PreparedRecord): string | null;
+  key(record: PreparedRecord): string | number | null;
   /**
    * The comparisons the key blocks on, and the levels that equal keys amount to
    * (equal postcode districts: same postcode, sector or district).
@@ -27,7 +27,7 @@ const EXACT = [0];
 export const TRAINING_SESSIONS: readonly TrainingSession[] = [
   {
     name: 'same date of birth',
-    key: (r) => r.born?.iso ?? null,
+    key: (r) => r.born?.dayNumber ?? null,
     blockedOn: [{ comparison: 'date-of-birth', levels: EXACT }],
   },
   {
