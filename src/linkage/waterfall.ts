@@ -58,24 +58,27 @@ export function explainPair(
   const prior = band !== null ? scorer.parameters.household.priorByRecordsAtAddress[band] : priorProbability;
   const priorWeight = Math.log2(prior / (1 - prior));
   let running = priorWeight;
-  const steps: WaterfallStep[] = scorer.comparisons.map((comparison, index): WaterfallStep => {
+  const steps: WaterfallStep[] = [];
+  scorer.comparisons.forEach((comparison, index) => {
     const level = comparison.compare(a, b);
-    const base = { comparison: comparison.key, title: comparison.title };
+    const step = (fields: Pick<WaterfallStep, 'level' | 'm' | 'u' | 'valueFrequency' | 'weight' | 'note'>) =>
+      steps.push({ comparison: comparison.key, title: comparison.title, runningWeight: running, ...fields });
     if (level === NULL_LEVEL) {
-      const note = comparison.notWeighedBecause?.(a, b) ?? null;
-      return { ...base, level: null, m: null, u: null, valueFrequency: null, weight: 0, runningWeight: running, note };
+      step({ level: null, m: null, u: null, valueFrequency: null, weight: 0, note: comparison.notWeighedBecause?.(a, b) ?? null });
+      return;
     }
     const label = comparison.levels[level].label;
     if (household && !scorer.weighedWithinHousehold(index)) {
       const note = 'makes the two records one household: in the prior, not weighed again';
-      return { ...base, level: label, m: null, u: null, valueFrequency: null, weight: 0, runningWeight: running, note };
+      step({ level: label, m: null, u: null, valueFrequency: null, weight: 0, note });
+      return;
     }
-    const m = levelParameters(scorer.parameters, comparison)[level].m;
-    const u = household ? householdLevels(scorer.parameters, comparison)[level].u : levelParameters(scorer.parameters, comparison)[level].u;
+    const parameters = levelParameters(scorer.parameters, comparison)[level];
+    const u = household ? householdLevels(scorer.parameters, comparison)[level].u : parameters.u;
     const weight = scorer.levelWeight(index, level, a, b, household);
     running += weight;
     const valueFrequency = household ? null : scorer.valueFrequency(index, level, a, b);
-    return { ...base, level: label, m, u, valueFrequency, weight, runningWeight: running, note: null };
+    step({ level: label, m: parameters.m, u, valueFrequency, weight, note: null });
   });
   const correction = scorer.relativesCorrectionOf(a, b);
   if (correction !== 0) {
