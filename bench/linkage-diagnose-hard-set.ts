@@ -59,7 +59,8 @@ for (const list of members.values())
               ? 'household, same given name'
               : 'household, other';
       tally(wrong, `${kind}, ${direct}`);
-      if (direct === 'direct' && examples.length < 15) examples.push(`${kind} w=${w.toFixed(1)} [${pattern(i, j)}]\n    ${show(i)}\n    ${show(j)}`);
+      if (direct === 'direct' && examples.length < 15)
+        examples.push(`${kind} w=${w.toFixed(1)} [${pattern(i, j)}]\n    ${show(i)}\n    ${show(j)}`);
     }
 console.log('levels:', COMPARISONS.map((c) => c.key).join(' '));
 console.log('wrong pairs in clusters', wrong);
@@ -68,7 +69,9 @@ for (const e of examples) console.log(e);
 const missed = new Map<string, number>();
 const belowPatterns = new Map<string, number>();
 const missedExamples: string[] = [];
-for (const list of new Map([...Array.from(truth).entries()].reduce((m, [i, t]) => m.set(t, [...(m.get(t) ?? []), i]), new Map<number, number[]>())).values())
+for (const list of new Map(
+  [...Array.from(truth).entries()].reduce((m, [i, t]) => m.set(t, [...(m.get(t) ?? []), i]), new Map<number, number[]>()),
+).values())
   for (let x = 0; x < list.length; x++)
     for (let y = x + 1; y < list.length; y++) {
       const i = list[x],
@@ -85,7 +88,8 @@ for (const list of new Map([...Array.from(truth).entries()].reduce((m, [i, t]) =
       }
       tally(missed, w >= probabilityToWeight(DEFAULT_THRESHOLDS.review) ? 'review band' : 'below review');
       tally(belowPatterns, pattern(i, j));
-      if (missedExamples.length < 10 && Math.random() < 0.05) missedExamples.push(`w=${w.toFixed(1)} [${pattern(i, j)}]\n    ${show(i)}\n    ${show(j)}`);
+      if (missedExamples.length < 10 && Math.random() < 0.05)
+        missedExamples.push(`w=${w.toFixed(1)} [${pattern(i, j)}]\n    ${show(i)}\n    ${show(j)}`);
     }
 console.log('missed true pairs', missed);
 console.log([...belowPatterns].sort((a, b) => b[1] - a[1]).slice(0, 20));

@@ -9,7 +9,8 @@ import { generatePopulation } from './linkage-synthetic-people.ts';
 
 const kind = process.argv[2] ?? 'hard';
 const count = Number(process.argv[3] ?? 20_000);
-const { records, truth } = kind === 'hard' ? generateHardSet({ records: count, seed: Number(process.env.SEED ?? 15) }) : generatePopulation({ records: count });
+const { records, truth } =
+  kind === 'hard' ? generateHardSet({ records: count, seed: Number(process.env.SEED ?? 15) }) : generatePopulation({ records: count });
 const trained = linkRecords(records);
 const oracle = oracleParameters(records, truth, trained.parameters);
 const result = linkRecords(records, { parameters: oracle });

@@ -152,7 +152,9 @@ export function generateHardSet(options: { readonly records: number; readonly se
     `${pick(town.areas)}${1 + randomInt(random, 30)} ${randomInt(random, 10)}${letter(random)}${letter(random)}`.toUpperCase();
   const givenFor = (sex: 'female' | 'male') => pick(sex === 'female' ? female : male);
   const contact = (given: string, familyName: string, mobile: boolean, landline: string | undefined) => ({
-    email: chance(0.6) ? `${given}${chance(0.5) ? '.' : ''}${familyName}${chance(0.6) ? randomInt(random, 100) : ''}@${pick(EMAIL_DOMAINS)}` : undefined,
+    email: chance(0.6)
+      ? `${given}${chance(0.5) ? '.' : ''}${familyName}${chance(0.6) ? randomInt(random, 100) : ''}@${pick(EMAIL_DOMAINS)}`
+      : undefined,
     phone: mobile && chance(0.8) ? `07${digits(random, 9)}` : landline,
   });
 
@@ -163,7 +165,11 @@ export function generateHardSet(options: { readonly records: number; readonly se
     household = 0;
   while (records.length < options.records) {
     const town = pick(towns);
-    const home = { family: pick(family), postcode: newPostcode(town), landline: chance(rates.landline) ? `01${digits(random, 9)}` : undefined };
+    const home = {
+      family: pick(family),
+      postcode: newPostcode(town),
+      landline: chance(rates.landline) ? `01${digits(random, 9)}` : undefined,
+    };
     const members: Person[] = [];
     const firstSex = chance(0.55) ? 'female' : 'male';
     const firstYear = 1955 + randomInt(random, 48);
@@ -290,18 +296,21 @@ function recordOf(person: Person, id: string, keying: Keying, move: () => { post
 
   let born: string | undefined = person.born;
   const dateRoll = random();
-  let threshold = dates.dayMonthSwapped;
-  if (dateRoll < threshold) {
+  const swapBelow = dates.dayMonthSwapped,
+    yearBelow = swapBelow + dates.yearOut,
+    decadeBelow = yearBelow + dates.decadeOut,
+    digitBelow = decadeBelow + dates.digitMistyped;
+  if (dateRoll < swapBelow) {
     const swapped = transposeDayMonth(born);
     if (swapped !== born) count('day and month swapped');
     born = swapped;
-  } else if (dateRoll < (threshold += dates.yearOut)) {
+  } else if (dateRoll < yearBelow) {
     born = shiftYears(born, chance(0.5) ? 1 : -1);
     count('year out by one');
-  } else if (dateRoll < (threshold += dates.decadeOut)) {
+  } else if (dateRoll < decadeBelow) {
     born = shiftYears(born, chance(0.5) ? 10 : -10);
     count('decade out');
-  } else if (dateRoll < (threshold += dates.digitMistyped)) {
+  } else if (dateRoll < digitBelow) {
     born = mistypeDate(born, random);
     count('date digit mistyped');
   }
@@ -392,6 +401,7 @@ export function describeHardSet(set: HardSet): string {
   for (const size of sizes.values()) pairs += (size * (size - 1)) / 2;
   lines.push(`  true pairs (two records of one person): ${pairs}`);
   for (const [what, times] of [...set.family].sort()) lines.push(`  ${what}: ${times} people`);
-  for (const [what, times] of [...set.applied].sort()) lines.push(`  ${what}: ${times} (${((100 * times) / set.records.length).toFixed(2)}% of records)`);
+  for (const [what, times] of [...set.applied].sort())
+    lines.push(`  ${what}: ${times} (${((100 * times) / set.records.length).toFixed(2)}% of records)`);
   return lines.join('\n');
 }

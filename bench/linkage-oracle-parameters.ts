@@ -51,10 +51,13 @@ export function oracleParameters(records: readonly PersonRecord[], truth: ArrayL
   };
   const oracle: ModelParameters = {
     ...trained,
-    comparisons: trained.comparisons.map((c, k) => ({ ...c, levels: c.levels.map((l, i) => ({ ...l, m: shares(matchCounts[k], l.m, i) })) })),
+    comparisons: trained.comparisons.map((c, k) => ({
+      ...c,
+      levels: c.levels.map((l, i) => ({ ...l, m: shares(matchCounts[k], l.m, i) })),
+    })),
     household: {
       priorMatchProbability: bandMatches.reduce((a, b) => a + b, 0) / bandPairs.reduce((a, b) => a + b, 0),
-    priorByRecordsAtAddress: Array.from(bandPairs, (pairs, band) => (pairs > 0 ? Math.min(bandMatches[band] / pairs, 0.999) : 0.3)),
+      priorByRecordsAtAddress: Array.from(bandPairs, (pairs, band) => (pairs > 0 ? Math.min(bandMatches[band] / pairs, 0.999) : 0.3)),
       comparisons: trained.household.comparisons.map((c) => {
         const k = COMPARISONS.findIndex((x) => x.key === c.key);
         return { ...c, levels: c.levels.map((l, i) => ({ ...l, u: shares(relativeCounts[k], l.u, i) })) };

@@ -34,7 +34,6 @@ const firstInitial = (r: PreparedRecord) => initial(r.given ?? r.family);
 const birthDay = (r: PreparedRecord) => (r.born === null ? null : r.born.dayNumber + 100_000);
 const monthDay = (r: PreparedRecord) => (r.born === null ? null : r.born.month * 32 + r.born.day);
 const year = (r: PreparedRecord) => (r.born === null ? null : r.born.year);
-const sexNumber = (r: PreparedRecord) => (r.sex === null ? null : r.sex === 'female' ? 1 : 2);
 const both = (x: number | null, y: number | null) => (x === null || y === null ? null : x * 2 ** 21 + y);
 
 /**

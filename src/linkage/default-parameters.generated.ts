@@ -2,478 +2,472 @@
 import type { ModelParameters } from './model-parameters.ts';
 
 export const TRAINED_DEFAULTS: ModelParameters = {
-  "version": 2,
-  "priorMatchProbability": 0.000006398233664069176,
-  "recordsTrainedOn": 200000,
-  "provenance": "trained without labels on 200000 records: u from random pairs, m by EM over same date of birth; same given and family name; synthetic population (bench/linkage-synthetic-people.ts, seed 7)",
-  "comparisons": [
+  version: 2,
+  priorMatchProbability: 0.000006398233664069176,
+  recordsTrainedOn: 200000,
+  provenance:
+    'trained without labels on 200000 records: u from random pairs, m by EM over same date of birth; same given and family name; synthetic population (bench/linkage-synthetic-people.ts, seed 7)',
+  comparisons: [
     {
-      "key": "given-name",
-      "levels": [
+      key: 'given-name',
+      levels: [
         {
-          "label": "exact",
-          "m": 0.7395,
-          "u": 0.004853
+          label: 'exact',
+          m: 0.7395,
+          u: 0.004853,
         },
         {
-          "label": "nickname (William and Bill)",
-          "m": 0.04313,
-          "u": 0.001572
+          label: 'nickname (William and Bill)',
+          m: 0.04313,
+          u: 0.001572,
         },
         {
-          "label": "sounds alike (Double Metaphone)",
-          "m": 0.06114,
-          "u": 0.003948
+          label: 'sounds alike (Double Metaphone)',
+          m: 0.06114,
+          u: 0.003948,
         },
         {
-          "label": "Jaro-Winkler at least 0.92",
-          "m": 0.06743,
-          "u": 0.00064
+          label: 'Jaro-Winkler at least 0.92',
+          m: 0.06743,
+          u: 0.00064,
         },
         {
-          "label": "Jaro-Winkler at least 0.88",
-          "m": 0.02479,
-          "u": 0.001022
+          label: 'Jaro-Winkler at least 0.88',
+          m: 0.02479,
+          u: 0.001022,
         },
         {
-          "label": "forename and surname swapped (both names)",
-          "m": 0.02994,
-          "u": 0.000002832
+          label: 'forename and surname swapped (both names)',
+          m: 0.02994,
+          u: 0.000002832,
         },
         {
-          "label": "written in the family-name field",
-          "m": 0.004278,
-          "u": 0.0001699
+          label: 'written in the family-name field',
+          m: 0.004278,
+          u: 0.0001699,
         },
         {
-          "label": "Jaro-Winkler at least 0.7",
-          "m": 0.02088,
-          "u": 0.03503
+          label: 'Jaro-Winkler at least 0.7',
+          m: 0.02088,
+          u: 0.03503,
         },
         {
-          "label": "different",
-          "m": 0.008926,
-          "u": 0.9528
-        }
-      ]
+          label: 'different',
+          m: 0.008926,
+          u: 0.9528,
+        },
+      ],
     },
     {
-      "key": "family-name",
-      "levels": [
+      key: 'family-name',
+      levels: [
         {
-          "label": "exact",
-          "m": 0.8573,
-          "u": 0.001317
+          label: 'exact',
+          m: 0.8573,
+          u: 0.001317,
         },
         {
-          "label": "sounds alike (Double Metaphone)",
-          "m": 0.03344,
-          "u": 0.0005096
+          label: 'sounds alike (Double Metaphone)',
+          m: 0.03344,
+          u: 0.0005096,
         },
         {
-          "label": "Jaro-Winkler at least 0.92",
-          "m": 0.04683,
-          "u": 0.0004061
+          label: 'Jaro-Winkler at least 0.92',
+          m: 0.04683,
+          u: 0.0004061,
         },
         {
-          "label": "Jaro-Winkler at least 0.88",
-          "m": 0.007348,
-          "u": 0.001346
+          label: 'Jaro-Winkler at least 0.88',
+          m: 0.007348,
+          u: 0.001346,
         },
         {
-          "label": "shares one part of a double-barrelled name",
-          "m": 0.02999,
-          "u": 0.02114
+          label: 'shares one part of a double-barrelled name',
+          m: 0.02999,
+          u: 0.02114,
         },
         {
-          "label": "written in the given-name field",
-          "m": 0.003123,
-          "u": 0.0001088
+          label: 'written in the given-name field',
+          m: 0.003123,
+          u: 0.0001088,
         },
         {
-          "label": "Jaro-Winkler at least 0.7",
-          "m": 0.003572,
-          "u": 0.03251
+          label: 'Jaro-Winkler at least 0.7',
+          m: 0.003572,
+          u: 0.03251,
         },
         {
-          "label": "different",
-          "m": 0.01837,
-          "u": 0.9427
-        }
-      ]
+          label: 'different',
+          m: 0.01837,
+          u: 0.9427,
+        },
+      ],
     },
     {
-      "key": "date-of-birth",
-      "levels": [
+      key: 'date-of-birth',
+      levels: [
         {
-          "label": "exact",
-          "m": 0.9176,
-          "u": 0.000038
+          label: 'exact',
+          m: 0.9176,
+          u: 0.000038,
         },
         {
-          "label": "day and month transposed",
-          "m": 0.02165,
-          "u": 0.00002714
+          label: 'day and month transposed',
+          m: 0.02165,
+          u: 0.00002714,
         },
         {
-          "label": "year out by one or by ten (a slip of the pen)",
-          "m": 0.006065,
-          "u": 0.0001411
+          label: 'year out by one or by ten (a slip of the pen)',
+          m: 0.006065,
+          u: 0.0001411,
         },
         {
-          "label": "one of day, month or year differs",
-          "m": 0.05381,
-          "u": 0.004177
+          label: 'one of day, month or year differs',
+          m: 0.05381,
+          u: 0.004177,
         },
         {
-          "label": "within a month",
-          "m": 0.00003791,
-          "u": 0.001181
+          label: 'within a month',
+          m: 0.00003791,
+          u: 0.001181,
         },
         {
-          "label": "within a year",
-          "m": 0.0002921,
-          "u": 0.02523
+          label: 'within a year',
+          m: 0.0002921,
+          u: 0.02523,
         },
         {
-          "label": "within ten years",
-          "m": 0.0003086,
-          "u": 0.2216
+          label: 'within ten years',
+          m: 0.0003086,
+          u: 0.2216,
         },
         {
-          "label": "different",
-          "m": 0.0002434,
-          "u": 0.7477
-        }
-      ]
+          label: 'different',
+          m: 0.0002434,
+          u: 0.7477,
+        },
+      ],
     },
     {
-      "key": "sex",
-      "levels": [
+      key: 'sex',
+      levels: [
         {
-          "label": "same",
-          "m": 0.9999,
-          "u": 0.5
+          label: 'same',
+          m: 0.9999,
+          u: 0.5,
         },
         {
-          "label": "different",
-          "m": 0.00007107,
-          "u": 0.5
-        }
-      ]
+          label: 'different',
+          m: 0.00007107,
+          u: 0.5,
+        },
+      ],
     },
     {
-      "key": "nhs-number",
-      "levels": [
+      key: 'nhs-number',
+      levels: [
         {
-          "label": "same valid NHS number",
-          "m": 0.9993,
-          "u": 0.000006318
+          label: 'same valid NHS number',
+          m: 0.9993,
+          u: 0.000006318,
         },
         {
-          "label": "different valid NHS numbers",
-          "m": 0.0007265,
-          "u": 1
-        }
-      ]
+          label: 'different valid NHS numbers',
+          m: 0.0007265,
+          u: 1,
+        },
+      ],
     },
     {
-      "key": "address",
-      "levels": [
+      key: 'address',
+      levels: [
         {
-          "label": "same postcode",
-          "m": 0.664,
-          "u": 0.00001607
+          label: 'same postcode',
+          m: 0.664,
+          u: 0.00001607,
         },
         {
-          "label": "same landline",
-          "m": 0.0308,
-          "u": 0.003317
+          label: 'same landline',
+          m: 0.0308,
+          u: 0.003317,
         },
         {
-          "label": "same postcode sector",
-          "m": 0.002657,
-          "u": 0.0001596
+          label: 'same postcode sector',
+          m: 0.002657,
+          u: 0.0001596,
         },
         {
-          "label": "same postcode district",
-          "m": 0.003952,
-          "u": 0.001511
+          label: 'same postcode district',
+          m: 0.003952,
+          u: 0.001511,
         },
         {
-          "label": "landline one or two digits differ",
-          "m": 0.002228,
-          "u": 0.02653
+          label: 'landline one or two digits differ',
+          m: 0.002228,
+          u: 0.02653,
         },
         {
-          "label": "same postcode area",
-          "m": 0.1288,
-          "u": 0.04744
+          label: 'same postcode area',
+          m: 0.1288,
+          u: 0.04744,
         },
         {
-          "label": "different",
-          "m": 0.1676,
-          "u": 0.921
-        }
-      ]
+          label: 'different',
+          m: 0.1676,
+          u: 0.921,
+        },
+      ],
     },
     {
-      "key": "area",
-      "levels": [
+      key: 'area',
+      levels: [
         {
-          "label": "exact",
-          "m": 0.944,
-          "u": 0.2198
+          label: 'exact',
+          m: 0.944,
+          u: 0.2198,
         },
         {
-          "label": "Jaro-Winkler at least 0.88",
-          "m": 0.05059,
-          "u": 0.01207
+          label: 'Jaro-Winkler at least 0.88',
+          m: 0.05059,
+          u: 0.01207,
         },
         {
-          "label": "different",
-          "m": 0.005455,
-          "u": 0.7682
-        }
-      ]
+          label: 'different',
+          m: 0.005455,
+          u: 0.7682,
+        },
+      ],
     },
     {
-      "key": "email",
-      "levels": [
+      key: 'email',
+      levels: [
         {
-          "label": "exact",
-          "m": 0.9034,
-          "u": 0.00001258
+          label: 'exact',
+          m: 0.9034,
+          u: 0.00001258,
         },
         {
-          "label": "same part before the @",
-          "m": 0.03782,
-          "u": 0.00722
+          label: 'same part before the @',
+          m: 0.03782,
+          u: 0.00722,
         },
         {
-          "label": "Jaro-Winkler at least 0.88",
-          "m": 0.05862,
-          "u": 0.001181
+          label: 'Jaro-Winkler at least 0.88',
+          m: 0.05862,
+          u: 0.001181,
         },
         {
-          "label": "different",
-          "m": 0.000123,
-          "u": 0.9916
-        }
-      ]
+          label: 'different',
+          m: 0.000123,
+          u: 0.9916,
+        },
+      ],
     },
     {
-      "key": "mobile",
-      "levels": [
+      key: 'mobile',
+      levels: [
         {
-          "label": "exact",
-          "m": 0.9429,
-          "u": 0.00001135
+          label: 'exact',
+          m: 0.9429,
+          u: 0.00001135,
         },
         {
-          "label": "one or two digits differ",
-          "m": 0.05699,
-          "u": 0.01093
+          label: 'one or two digits differ',
+          m: 0.05699,
+          u: 0.01093,
         },
         {
-          "label": "different",
-          "m": 0.00006152,
-          "u": 0.9891
-        }
-      ]
-    }
+          label: 'different',
+          m: 0.00006152,
+          u: 0.9891,
+        },
+      ],
+    },
   ],
-  "household": {
-    "priorMatchProbability": 0.25792044070001935,
-    "priorByRecordsAtAddress": [
-      0.3605769155156824,
-      0.3561005917541682,
-      0.32061244671750044,
-      0.24857930506765585,
-      0.20462915027021397,
-      0.16790614225909964
+  household: {
+    priorMatchProbability: 0.2579,
+    priorByRecordsAtAddress: [0.3606, 0.3561, 0.3206, 0.2486, 0.2046, 0.1679],
+    relativesSharingFamilyName: 1.517,
+    comparisons: [
+      {
+        key: 'given-name',
+        levels: [
+          {
+            label: 'exact',
+            u: 0.003671,
+          },
+          {
+            label: 'nickname (William and Bill)',
+            u: 0.0008994,
+          },
+          {
+            label: 'sounds alike (Double Metaphone)',
+            u: 0.003564,
+          },
+          {
+            label: 'Jaro-Winkler at least 0.92',
+            u: 0.0007939,
+          },
+          {
+            label: 'Jaro-Winkler at least 0.88',
+            u: 0.000781,
+          },
+          {
+            label: 'forename and surname swapped (both names)',
+            u: 0.0003238,
+          },
+          {
+            label: 'written in the family-name field',
+            u: 0.002239,
+          },
+          {
+            label: 'Jaro-Winkler at least 0.7',
+            u: 0.03401,
+          },
+          {
+            label: 'different',
+            u: 0.9537,
+          },
+        ],
+      },
+      {
+        key: 'family-name',
+        levels: [
+          {
+            label: 'exact',
+            u: 0.7388,
+          },
+          {
+            label: 'sounds alike (Double Metaphone)',
+            u: 0.02766,
+          },
+          {
+            label: 'Jaro-Winkler at least 0.92',
+            u: 0.03973,
+          },
+          {
+            label: 'Jaro-Winkler at least 0.88',
+            u: 0.006058,
+          },
+          {
+            label: 'shares one part of a double-barrelled name',
+            u: 0.00000215,
+          },
+          {
+            label: 'written in the given-name field',
+            u: 0.001512,
+          },
+          {
+            label: 'Jaro-Winkler at least 0.7',
+            u: 0.008659,
+          },
+          {
+            label: 'different',
+            u: 0.1775,
+          },
+        ],
+      },
+      {
+        key: 'date-of-birth',
+        levels: [
+          {
+            label: 'exact',
+            u: 0.009386,
+          },
+          {
+            label: 'day and month transposed',
+            u: 0.000152,
+          },
+          {
+            label: 'year out by one or by ten (a slip of the pen)',
+            u: 0.0003501,
+          },
+          {
+            label: 'one of day, month or year differs',
+            u: 0.004576,
+          },
+          {
+            label: 'within a month',
+            u: 0.001167,
+          },
+          {
+            label: 'within a year',
+            u: 0.02763,
+          },
+          {
+            label: 'within ten years',
+            u: 0.2381,
+          },
+          {
+            label: 'different',
+            u: 0.7187,
+          },
+        ],
+      },
+      {
+        key: 'sex',
+        levels: [
+          {
+            label: 'same',
+            u: 0.3923,
+          },
+          {
+            label: 'different',
+            u: 0.6077,
+          },
+        ],
+      },
+      {
+        key: 'nhs-number',
+        levels: [
+          {
+            label: 'same valid NHS number',
+            u: 0.00004285,
+          },
+          {
+            label: 'different valid NHS numbers',
+            u: 1,
+          },
+        ],
+      },
+      {
+        key: 'email',
+        levels: [
+          {
+            label: 'exact',
+            u: 0.000177,
+          },
+          {
+            label: 'same part before the @',
+            u: 0.0001035,
+          },
+          {
+            label: 'Jaro-Winkler at least 0.88',
+            u: 0.003086,
+          },
+          {
+            label: 'different',
+            u: 0.9966,
+          },
+        ],
+      },
+      {
+        key: 'mobile',
+        levels: [
+          {
+            label: 'exact',
+            u: 0.0001102,
+          },
+          {
+            label: 'one or two digits differ',
+            u: 0.00009057,
+          },
+          {
+            label: 'different',
+            u: 0.9998,
+          },
+        ],
+      },
     ],
-    "relativesSharingFamilyName": 1.517459565672313,
-    "comparisons": [
-      {
-        "key": "given-name",
-        "levels": [
-          {
-            "label": "exact",
-            "u": 0.003670574652994004
-          },
-          {
-            "label": "nickname (William and Bill)",
-            "u": 0.0008993571373989987
-          },
-          {
-            "label": "sounds alike (Double Metaphone)",
-            "u": 0.003563586987955461
-          },
-          {
-            "label": "Jaro-Winkler at least 0.92",
-            "u": 0.0007938761156533397
-          },
-          {
-            "label": "Jaro-Winkler at least 0.88",
-            "u": 0.000780967280815504
-          },
-          {
-            "label": "forename and surname swapped (both names)",
-            "u": 0.000323790076537628
-          },
-          {
-            "label": "written in the family-name field",
-            "u": 0.0022393900670905405
-          },
-          {
-            "label": "Jaro-Winkler at least 0.7",
-            "u": 0.03400597937123292
-          },
-          {
-            "label": "different",
-            "u": 0.9537224783103216
-          }
-        ]
-      },
-      {
-        "key": "family-name",
-        "levels": [
-          {
-            "label": "exact",
-            "u": 0.7388391867871544
-          },
-          {
-            "label": "sounds alike (Double Metaphone)",
-            "u": 0.02766159559961748
-          },
-          {
-            "label": "Jaro-Winkler at least 0.92",
-            "u": 0.03972910680363477
-          },
-          {
-            "label": "Jaro-Winkler at least 0.88",
-            "u": 0.006057762705923691
-          },
-          {
-            "label": "shares one part of a double-barrelled name",
-            "u": 0.000002149603828014497
-          },
-          {
-            "label": "written in the given-name field",
-            "u": 0.0015121548185539765
-          },
-          {
-            "label": "Jaro-Winkler at least 0.7",
-            "u": 0.00865919679245311
-          },
-          {
-            "label": "different",
-            "u": 0.17753884688883434
-          }
-        ]
-      },
-      {
-        "key": "date-of-birth",
-        "levels": [
-          {
-            "label": "exact",
-            "u": 0.009385685772223262
-          },
-          {
-            "label": "day and month transposed",
-            "u": 0.00015199442998684934
-          },
-          {
-            "label": "year out by one or by ten (a slip of the pen)",
-            "u": 0.00035009387711104265
-          },
-          {
-            "label": "one of day, month or year differs",
-            "u": 0.004576296456290544
-          },
-          {
-            "label": "within a month",
-            "u": 0.0011669023953511863
-          },
-          {
-            "label": "within a year",
-            "u": 0.02762932686807735
-          },
-          {
-            "label": "within ten years",
-            "u": 0.23807533864221392
-          },
-          {
-            "label": "different",
-            "u": 0.7186643615587458
-          }
-        ]
-      },
-      {
-        "key": "sex",
-        "levels": [
-          {
-            "label": "same",
-            "u": 0.39230924854576826
-          },
-          {
-            "label": "different",
-            "u": 0.6076907514542318
-          }
-        ]
-      },
-      {
-        "key": "nhs-number",
-        "levels": [
-          {
-            "label": "same valid NHS number",
-            "u": 0.00004284825850293576
-          },
-          {
-            "label": "different valid NHS numbers",
-            "u": 0.9999571517414971
-          }
-        ]
-      },
-      {
-        "key": "email",
-        "levels": [
-          {
-            "label": "exact",
-            "u": 0.00017704088553451513
-          },
-          {
-            "label": "same part before the @",
-            "u": 0.00010350270577529834
-          },
-          {
-            "label": "Jaro-Winkler at least 0.88",
-            "u": 0.003085930742359952
-          },
-          {
-            "label": "different",
-            "u": 0.9966335256663302
-          }
-        ]
-      },
-      {
-        "key": "mobile",
-        "levels": [
-          {
-            "label": "exact",
-            "u": 0.00011021069362893974
-          },
-          {
-            "label": "one or two digits differ",
-            "u": 0.0000905686130341928
-          },
-          {
-            "label": "different",
-            "u": 0.9997992206933369
-          }
-        ]
-      }
-    ]
-  }
+  },
 };

@@ -41,7 +41,7 @@ export const RECORDS_AT_ADDRESS_BANDS: readonly number[] = [2, 3, 4, 6, 10];
 export function addressBand(a: PreparedRecord, b: PreparedRecord, tables: TermFrequencyTables): number {
   const samePostcode = a.postcode !== null && b.postcode !== null && a.postcode.full === b.postcode.full;
   const records = samePostcode
-    ? (tables.get('records-at-postcode')?.count(a.postcode!.full) ?? 2)
+    ? (tables.get('records-at-postcode')?.count(a.postcode.full) ?? 2)
     : (tables.get('records-on-landline')?.count(a.landline ?? '') ?? 2);
   return bandOf(records);
 }

@@ -217,7 +217,13 @@ test('a record that fits a father and his son of one name is linked to neither: 
 
 test('an impossible family is evidence: a man who would have been 9 at his child’s birth goes to a practitioner', () => {
   const index = new IdentityIndex();
-  const dad: PersonRecord = { id: 'mw-dad', name: { given: 'Arlo', family: 'Belland' }, sex: 'male', postcode: 'NG21 4JZ', phone: '07073301008' };
+  const dad: PersonRecord = {
+    id: 'mw-dad',
+    name: { given: 'Arlo', family: 'Belland' },
+    sex: 'male',
+    postcode: 'NG21 4JZ',
+    phone: '07073301008',
+  };
   index.add(dad, 'mw-dad');
   index.recordRelationship('mw-dad', 'baby-1', { parent: true, childBorn: '2021-05-01' });
   const adult = { id: 'prob-1', name: { given: 'Arlo', family: 'Belland' }, sex: 'male', postcode: 'NG21 4JZ', phone: '07073301008' };

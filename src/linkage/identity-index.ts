@@ -159,7 +159,9 @@ export class IdentityIndex {
       if (decided(recordId)) return { personId, recordId, matchWeight: weight, probability: 1, decision: 'link' as const, waterfall };
       const alone = weightToProbability(weight);
       const shared = this.sharedWithRelatives(recordId, known.prepared, weight, rivals, priorWeight);
-      const tooYoung = query.born ? this.families.tooYoungToBeParent(recordId, query.born, (id) => this.records.get(id)?.prepared.born ?? null) : null;
+      const tooYoung = query.born
+        ? this.families.tooYoungToBeParent(recordId, query.born, (id) => this.records.get(id)?.prepared.born ?? null)
+        : null;
       const probability = Math.min(alone, shared);
       const guards: string[] = [];
       if (shared < alone)
@@ -171,7 +173,7 @@ export class IdentityIndex {
           `an impossible family: this person would have been ${tooYoung < 0 ? 'not yet born' : `${tooYoung} years old`} at the birth of a child recorded as theirs, so a practitioner decides`,
         );
       const byProbability = decide(probability, this.thresholds);
-      const decision = tooYoung !== null && byProbability === "link" ? "review" : byProbability;
+      const decision = tooYoung !== null && byProbability === 'link' ? 'review' : byProbability;
       return { personId, recordId, matchWeight: weight, probability, decision, waterfall: { ...waterfall, probability, guards } };
     });
   }

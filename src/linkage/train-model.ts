@@ -143,7 +143,13 @@ export function trainModel(
   const prior =
     priors.length > 0 ? Math.exp(average(priors.map((p) => [Math.log(p)]))[0]) : priorForPopulation(options.start, records.length - 1);
 
-  const household = trainHousehold(records, comparisons, { m, u, start: options.start, random, maxPairs: options.maxPairsPerSession ?? 300_000 });
+  const household = trainHousehold(records, comparisons, {
+    m,
+    u,
+    start: options.start,
+    random,
+    maxPairs: options.maxPairsPerSession ?? 300_000,
+  });
   const parameters: ModelParameters = {
     version: 2,
     priorMatchProbability: prior,
@@ -190,7 +196,9 @@ function trainHousehold(
   let prior = start.priorMatchProbability;
   let priors = [...start.priorByRecordsAtAddress];
   let u = comparisons.map((comparison, c) =>
-    weighed[c] ? (start.comparisons.find((found) => found.key === comparison.key)?.levels.map((level) => level.u) ?? startU[c]) : model.u[c],
+    weighed[c]
+      ? (start.comparisons.find((found) => found.key === comparison.key)?.levels.map((level) => level.u) ?? startU[c])
+      : model.u[c],
   );
   let iterations = 0;
   let relatives = start.relativesSharingFamilyName ?? 0;
@@ -205,7 +213,15 @@ function trainHousehold(
       estimate: 'u',
     });
     prior = result.lambda;
-    relatives = relativesSharingFamilyName(records, comparisons, { patterns, groups, m: model.m, u: result.u, lambdas: result.groupLambdas, weighed, sampled: pairs.used / Math.max(pairs.total, 1) });
+    relatives = relativesSharingFamilyName(records, comparisons, {
+      patterns,
+      groups,
+      m: model.m,
+      u: result.u,
+      lambdas: result.groupLambdas,
+      weighed,
+      sampled: pairs.used / Math.max(pairs.total, 1),
+    });
     // A band with no pairs keeps the overall share.
     priors = result.groupLambdas.map((share, b) => (byBand[b].total > 0 ? share : result.lambda));
     u = result.u;
@@ -217,7 +233,10 @@ function trainHousehold(
       priorByRecordsAtAddress: priors,
       relativesSharingFamilyName: relatives,
       comparisons: comparisons
-        .map((comparison, c) => ({ key: comparison.key, levels: comparison.levels.map((level, l) => ({ label: level.label, u: u[c][l] })) }))
+        .map((comparison, c) => ({
+          key: comparison.key,
+          levels: comparison.levels.map((level, l) => ({ label: level.label, u: u[c][l] })),
+        }))
         .filter((_, c) => weighed[c]),
     },
     report: { pairsInHouseholds: pairs.total, pairsUsed: pairs.used, iterations, priorEstimate: prior, priorByRecordsAtAddress: priors },

@@ -80,9 +80,24 @@ test('the queue keeps the fields the review page reads', () => {
 test('an unborn baby counts as a baby; a man alone with no children does not', () => {
   const h = new ProtocolHarness([]).add(
     adult('mum', 'female', 'Isla', 'Marsh'),
-    { at: '2023-01-05', type: 'pregnancy.booked', person: 'mum', unborn: 'unborn-1', gestationWeeks: 12, due: '2023-07-20', agency: 'midwifery' },
+    {
+      at: '2023-01-05',
+      type: 'pregnancy.booked',
+      person: 'mum',
+      unborn: 'unborn-1',
+      gestationWeeks: 12,
+      due: '2023-07-20',
+      agency: 'midwifery',
+    },
     adult('mw-partner', 'male', 'Tom', 'Marsh'),
-    { at: '2023-01-05', type: 'relationship.recorded', person: 'mw-partner', of: 'unborn-1', kind: 'partner-of-parent', agency: 'midwifery' },
+    {
+      at: '2023-01-05',
+      type: 'relationship.recorded',
+      person: 'mw-partner',
+      of: 'unborn-1',
+      kind: 'partner-of-parent',
+      agency: 'midwifery',
+    },
     adult('prob-1', 'male', 'Tom', 'Marsh'),
     adult('lone-1', 'male', 'Sam', 'Green'),
     adult('lone-2', 'male', 'Sam', 'Green'),

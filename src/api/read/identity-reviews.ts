@@ -32,7 +32,8 @@ export function identityReviewQueue(world: WorldView, now: number, zone: string)
   const reviews = world.pendingReviews().map((event): IdentityReview => {
     const sides = [event.data.person, event.data.candidate];
     const man = sides.some((id) => isMan(world, id));
-    const priority = man && sides.some((id) => hasChild(world, id, now, zone, 12)) ? 1 : sides.some((id) => hasChild(world, id, now, zone, 60)) ? 2 : 3;
+    const priority =
+      man && sides.some((id) => hasChild(world, id, now, zone, 12)) ? 1 : sides.some((id) => hasChild(world, id, now, zone, 60)) ? 2 : 3;
     return {
       person: event.data.person,
       candidate: event.data.candidate,
@@ -44,9 +45,7 @@ export function identityReviewQueue(world: WorldView, now: number, zone: string)
       priorityReason: REVIEW_PRIORITIES[priority - 1],
     };
   });
-  return reviews.sort(
-    (a, b) => a.priority - b.priority || b.probability - a.probability || a.raisedAt.localeCompare(b.raisedAt),
-  );
+  return reviews.sort((a, b) => a.priority - b.priority || b.probability - a.probability || a.raisedAt.localeCompare(b.raisedAt));
 }
 
 function isMan(world: WorldView, id: string): boolean {

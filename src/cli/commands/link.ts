@@ -146,8 +146,7 @@ function summary(result: LinkResult, records: number, fields: string, invalidNhs
     `review band (for a practitioner to decide): ${result.review.length}`,
     `people (clusters): ${result.clustering.clusters}`,
   ];
-  if (invalidNhsNumbers > 0)
-    lines.push(`NHS numbers failing the modulus 11 check, not used as evidence: ${invalidNhsNumbers}`);
+  if (invalidNhsNumbers > 0) lines.push(`NHS numbers failing the modulus 11 check, not used as evidence: ${invalidNhsNumbers}`);
   if (result.contestedLinks > 0)
     lines.push(`links sent for review instead because the record matched a relative as well: ${result.contestedLinks}`);
   if (result.clustering.mergesRefusedAsChaining > 0)

@@ -28,7 +28,7 @@ export const address: Comparison = {
     if (phones && a.landline === b.landline) return 1;
     if (postcodes && x.sector === y.sector) return 2;
     if (postcodes && x.district === y.district) return 3;
-    if (phones && levenshtein(a.landline!, b.landline!) <= 2) return 4;
+    if (phones && levenshtein(a.landline, b.landline) <= 2) return 4;
     if (postcodes && x.area === y.area) return 5;
     return 6;
   },

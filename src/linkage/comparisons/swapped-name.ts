@@ -14,7 +14,14 @@ type Chars = readonly string[] | null;
  * same letter and Jaro-Winkler at least 0.88 (the first letter is the one least often
  * mistyped, and checking it first spares most pairs the similarity).
  */
-function nearly(name: string | null, sound: Phonetic, chars: Chars, other: string | null, otherSound: Phonetic, otherChars: Chars): boolean {
+function nearly(
+  name: string | null,
+  sound: Phonetic,
+  chars: Chars,
+  other: string | null,
+  otherSound: Phonetic,
+  otherChars: Chars,
+): boolean {
   if (name === null || other === null) return false;
   if (name === other || soundAlike(sound!, otherSound!)) return true;
   return name[0] === other[0] && jaroWinkler(chars!, otherChars!) >= 0.88;
@@ -22,7 +29,10 @@ function nearly(name: string | null, sound: Phonetic, chars: Chars, other: strin
 
 /** Forename and surname swapped: each record's given name is (nearly) the other's family name, and the other way round. */
 export function namesSwapped(a: PreparedRecord, b: PreparedRecord): boolean {
-  return nearly(a.given, a.givenPhonetic, a.givenChars, b.family, b.familyPhonetic, b.familyChars) && nearly(a.family, a.familyPhonetic, a.familyChars, b.given, b.givenPhonetic, b.givenChars);
+  return (
+    nearly(a.given, a.givenPhonetic, a.givenChars, b.family, b.familyPhonetic, b.familyChars) &&
+    nearly(a.family, a.familyPhonetic, a.familyChars, b.given, b.givenPhonetic, b.givenChars)
+  );
 }
 
 /** One record has no given name and its family-name field holds the other's given name. */
