@@ -4,6 +4,7 @@ import { COMMON_FAMILY, EMAIL_DOMAINS, FEMALE_GIVEN, MALE_GIVEN, TOWNS, familyNa
 import {
   DIGITS_AND_LETTERS,
   capitalise,
+  commonThenTail,
   digits,
   letter,
   mistypeDate,
@@ -129,21 +130,17 @@ export function generateHardSet(options: { readonly records: number; readonly se
   const familyCounts = new Map<string, number>();
   const count = (what: string) => applied.set(what, (applied.get(what) ?? 0) + 1);
   const countPerson = (what: string) => familyCounts.set(what, (familyCounts.get(what) ?? 0) + 1);
-  const givenNames = (common: readonly string[], sex: 'female' | 'male') => {
-    const tail = givenNameTail(sex).filter((name) => !common.includes(name));
-    const commonTotal = common.reduce((sum, _, rank) => sum + 1 / (rank + 25), 0);
-    return weighted([...common, ...tail], (rank) =>
-      rank < common.length ? ((1 - RARE_GIVEN_NAMES) * (1 / (rank + 25))) / commonTotal : RARE_GIVEN_NAMES / tail.length,
+  const givenNames = (common: readonly string[], sex: 'female' | 'male') =>
+    commonThenTail(
+      common,
+      givenNameTail(sex).filter((name) => !common.includes(name)),
+      1 - RARE_GIVEN_NAMES,
+      (rank) => 1 / (rank + 25),
     );
-  };
   const female = givenNames(FEMALE_GIVEN, 'female');
   const male = givenNames(MALE_GIVEN, 'male');
   const tail = familyNameTail({ long: true });
-  const commonWeight = (rank: number) => 1 / (rank + 10);
-  const commonTotal = COMMON_FAMILY.reduce((sum, _, rank) => sum + commonWeight(rank), 0);
-  const family = weighted([...COMMON_FAMILY, ...tail], (rank) =>
-    rank < COMMON_FAMILY.length ? (0.3 * commonWeight(rank)) / commonTotal : 0.7 / tail.length,
-  );
+  const family = commonThenTail(COMMON_FAMILY, tail, 0.3, (rank) => 1 / (rank + 10));
   const towns = weighted(TOWNS, (rank) => TOWNS[rank].weight);
   const recordsPerPerson = weighted(RECORDS_PER_PERSON, (rank) => RECORDS_PER_PERSON[rank].weight);
   const nicknames = nicknamesByName();

@@ -3,6 +3,7 @@ import { randomInt, seededRandom } from '../src/linkage/random.ts';
 import {
   DIGITS_AND_LETTERS,
   capitalise,
+  commonThenTail,
   digits,
   letter,
   mistypeDate,
@@ -57,11 +58,7 @@ export function generatePopulation(options: { readonly records: number; readonly
   const female = weighted(FEMALE_GIVEN, (rank) => 1 / (rank + 25));
   const male = weighted(MALE_GIVEN, (rank) => 1 / (rank + 25));
   const tail = familyNameTail();
-  const commonWeight = (rank: number) => 1 / (rank + 10);
-  const commonTotal = COMMON_FAMILY.reduce((sum, _, rank) => sum + commonWeight(rank), 0);
-  const family = weighted([...COMMON_FAMILY, ...tail], (rank) =>
-    rank < COMMON_FAMILY.length ? (0.3 * commonWeight(rank)) / commonTotal : 0.7 / tail.length,
-  );
+  const family = commonThenTail(COMMON_FAMILY, tail, 0.3, (rank) => 1 / (rank + 10));
   const towns = weighted(TOWNS, (rank) => TOWNS[rank].weight);
   const recordsPerPerson = weighted(RECORDS_PER_PERSON, (rank) => RECORDS_PER_PERSON[rank].weight);
   const nicknames = nicknamesByName();

@@ -112,3 +112,19 @@ export function picker(random: () => number) {
     return items[low];
   };
 }
+
+/**
+ * Common names weighted by rank, then a tail of rare names sharing the rest equally:
+ * `commonShare` of people carry one of the common names.
+ */
+export function commonThenTail<T>(
+  common: readonly T[],
+  tail: readonly T[],
+  commonShare: number,
+  weightOf: (rank: number) => number,
+): Weighted<T> {
+  const commonTotal = common.reduce((sum, _, rank) => sum + weightOf(rank), 0);
+  return weighted([...common, ...tail], (rank) =>
+    rank < common.length ? (commonShare * weightOf(rank)) / commonTotal : (1 - commonShare) / tail.length,
+  );
+}
