@@ -5,6 +5,7 @@ import type { Protocol, ProtocolContext, ProtocolResult, Wake } from '../protoco
 import type { Clock } from './clock.ts';
 import { WakeQueue } from './wake-queue.ts';
 import { World } from './world.ts';
+import { OrganisationDirectory } from '../config/organisations.ts';
 
 export interface EngineOptions {
   protocols: readonly Protocol[];
@@ -34,7 +35,7 @@ export class Engine {
   private readonly partnership: { name: string; timezone: string };
 
   constructor(options: EngineOptions) {
-    this.world = options.world ?? new World();
+    this.world = options.world ?? new World(new OrganisationDirectory(options.config.organisations));
     this.clock = options.clock;
     this.config = options.config;
     this.partnership = { name: options.config.name, timezone: options.config.timezone };
