@@ -62,14 +62,16 @@ export class World implements WorldView {
   /**
    * This record seen through practitioner-confirmed identity links only, as need-to-know
    * sees it: an automatic link (the linker's guess, which anyone can provoke by recording
-   * a made-up person who matches someone) joins nothing. The view's prototype is this
-   * world, so it shares all state and every query, including ones added later; only the
-   * identity queries differ, because they read `links`.
+   * a made-up person who matches someone) joins nothing, and the linker's own proposals
+   * (automatic links, questions for review) are not shown, since they name the other
+   * record. The view's prototype is this world, so it shares all state and every query,
+   * including ones added later; only the identity queries differ, because they read `links`.
    */
   confirmedLinksOnly(): WorldView {
     if (this.confirmedView) return this.confirmedView;
     const view = Object.create(this) as World;
     view.links = this.confirmedSameAs;
+    view.eventsOf = (personId, type) => World.prototype.eventsOf.call(view, personId, type).filter((e) => !isLinkerProposal(e));
     this.confirmedView = view;
     return view;
   }
@@ -368,6 +370,10 @@ export class World implements WorldView {
       this.byAdult.set(old.data.person, drop(this.byAdult.get(old.data.person)));
     }
   }
+}
+
+function isLinkerProposal(event: ThreadEvent): boolean {
+  return event.type === 'identity.review' || (event.type === 'identity.linked' && event.data.basis === 'automatic');
 }
 
 /** Counts one more (or one fewer) record by which the organisation is involved with the person. */
