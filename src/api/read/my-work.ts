@@ -2,6 +2,7 @@ import type { Queryable } from '../../store/database.ts';
 import type { World } from '../../engine/world.ts';
 import type { Principal } from '../../access/principal.ts';
 import type { RecordAccess } from '../../access/record-access.ts';
+import { owningOrganisation } from '../../access/finding-ownership.ts';
 import { byUrgency, findingView, isOpen, type FindingView } from './finding-view.ts';
 import { describeAge, nameOf } from './people.ts';
 
@@ -19,7 +20,7 @@ export interface MyWork {
 }
 
 /**
- * What needs this user, most urgent first: open findings owned by their agency about
+ * What needs this user, most urgent first: open findings owned by their organisation about
  * children they may see; and their caseload, the children they have recorded about.
  */
 export async function myWork(
@@ -36,7 +37,10 @@ export async function myWork(
   );
   const findings = owned.rows
     .map((r) => world.findingById(r.id))
-    .filter((f) => f !== undefined && isOpen(f) && access.knows(principal, f.subject))
+    .filter(
+      (f) =>
+        f !== undefined && isOpen(f) && owningOrganisation(world, f)?.code === principal.organisation && access.knows(principal, f.subject),
+    )
     .map((f) => ({ ...findingView(f!, now), subjectName: nameOf(world, f!.subject) }))
     .sort(byUrgency);
   const recorded = await db.query<{ subject: string; last: Date | string }>(
