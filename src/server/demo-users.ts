@@ -16,8 +16,8 @@ export interface DemoAccount {
 /**
  * One account per role in the default organisation of its agency type; the front door
  * has a qualified social worker and an unqualified information officer. A second GP
- * practice and a second police force have their own accounts, as do the emergency
- * department and the ambulance service (whose findings they own), so that need-to-know
+ * practice and a second police force have their own accounts, as does the ambulance
+ * service (which owns a finding of the demo), so that need-to-know
  * by organisation can be tried: `gp` (Riverside Medical Practice) cannot open Jack's
  * family, which only `gp-fenland` (Fenland Surgery) has seen, and `police-northshire`
  * cannot open Jack's family, which `police` (Riverside Constabulary) can (src/demo/demo-organisations.ts).
