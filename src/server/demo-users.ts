@@ -17,8 +17,8 @@ export interface DemoAccount {
  * One account per role in the default organisation of its agency type; the front door
  * has a qualified social worker and an unqualified information officer. A second GP
  * practice and a second police force have their own accounts, as does the ambulance
- * service (which owns a finding of the demo), so that need-to-know
- * by organisation can be tried: `gp` (Riverside Medical Practice) cannot open Jack's
+ * service (which owns a finding of the demo), so that need-to-know by organisation can
+ * be tried: `gp` (Riverside Medical Practice) cannot open Jack's
  * family, which only `gp-fenland` (Fenland Surgery) has seen, and `police-northshire`
  * cannot open Jack's family, which `police` (Riverside Constabulary) can (src/demo/demo-organisations.ts).
  */
@@ -36,13 +36,6 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     qualified: false,
     organisation: 'ZPF002',
     displayName: 'Demo Police officer (Northshire)',
-  },
-  {
-    username: 'ed-clinician',
-    role: 'hospital-clinician',
-    qualified: false,
-    organisation: 'ZED001',
-    displayName: 'Demo Emergency department clinician',
   },
   { username: 'paramedic', role: 'hospital-clinician', qualified: false, organisation: 'ZAM001', displayName: 'Demo Paramedic' },
 ];
