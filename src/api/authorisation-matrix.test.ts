@@ -88,7 +88,13 @@ function requestFor(method: string, url: string, findingId: string, caller: Call
     'POST /api/events': { id: `matrix-${n}`, type: 'contact', at: '2020-01-01T10:00', person: 'known-mum', kind: 'phone-call' },
     // Anyone who may see the child notes a finding; who may take its steps is the table further down.
     'POST /api/findings/:id/actions': { kind: 'noted', note: 'Seen at the surgery today' },
-    'POST /api/users': { username: `new-user-${n}`, displayName: 'New user', role: 'gp', agency: 'gp', password: 'a long enough password' },
+    'POST /api/users': {
+      username: `new-user-${n}`,
+      displayName: 'New user',
+      role: 'gp',
+      organisation: 'Y10002',
+      password: 'a long enough password',
+    },
     'POST /sign-in': { username: `${caller === 'anonymous' ? 'gp' : caller}-user`, password: TEST_PASSWORD },
     'POST /people/:id/break-glass': { reason: 'Attending an incident at the address tonight' },
     'POST /people/:id/record/:form': {
@@ -105,7 +111,7 @@ function requestFor(method: string, url: string, findingId: string, caller: Call
       username: `form-user-${n}`,
       displayName: 'Form user',
       role: 'gp',
-      agency: 'gp',
+      organisation: 'Y10001',
       password: 'a long enough password',
     },
   };
