@@ -7,8 +7,13 @@ export type FixtureRole = 'adult' | 'child' | 'unborn' | 'new';
 export interface FixtureIds {
   /** The id for a field declared with `personRef`. */
   person(field: string, role: FixtureRole): string;
-  /** The id of an earlier record of `type`, for a field declared with `eventRef`. */
-  event(field: string, type: EventType): string;
+  /**
+   * The id of an earlier record of `type` about the same family, for a field declared
+   * with `eventRef`: built from that type's fixture, with `fields` replacing some of its
+   * fields (a share addressed to the writer's own agency, so that it may acknowledge it).
+   * The earlier record is made by the writer's organisation in its own family.
+   */
+  event(field: string, type: EventType, fields?: Record<string, unknown>): string;
   /** A local date this many days after the record's own date (for `due` and other dates). */
   day(offset: number): string;
 }
@@ -31,7 +36,7 @@ export interface EventFixture {
  * record's fields (not `type`, `at`, `agency`); take every id from `ids`, for every field
  * declared with `personRef` or `eventRef`, optional ones included, so each can be tested:
  *   ids.person('field', 'child' | 'adult' | 'unborn' | 'new')  ('new': a person the record introduces)
- *   ids.event('field', 'referral.made')                        (an earlier record of that type)
+ *   ids.event('field', 'referral.made', { to: 'police' })      (an earlier record of that type; fields optional)
  *   ids.day(14)                                                (a date 14 days after the record's)
  * The test writes the record twice for each reference field: with every id from the
  * writer's own family (it must be accepted: the fixture is valid), and with that field
@@ -92,6 +97,41 @@ export const EVENT_FIXTURES: Partial<Record<EventType, EventFixture>> = {
     build: (ids) => ({ person: ids.person('person', 'child'), to: 'health-visiting', content: ['domestic-abuse'] }),
   },
   'incident.serious': { build: (ids) => ({ person: ids.person('person', 'child'), description: 'an incident' }) },
+  // Version 2, closing the loop. Each answers an earlier record made by the writer's own agency or sent to it.
+  'action.completed': { build: (ids) => ({ person: ids.person('person', 'child'), action: ids.event('action', 'action.agreed') }) },
+  'action.cancelled': {
+    build: (ids) => ({ person: ids.person('person', 'child'), action: ids.event('action', 'action.agreed'), reason: 'no longer needed' }),
+  },
+  'information.acknowledged': {
+    build: (ids) => ({ person: ids.person('person', 'child'), of: ids.event('of', 'information.shared', { to: 'police' }) }),
+  },
+  'referral.outcome': {
+    build: (ids) => ({
+      person: ids.person('person', 'child'),
+      of: ids.event('of', 'referral.made', { to: 'police' }),
+      outcome: 'accepted',
+    }),
+  },
+  'allocation.set': {
+    writer: 'social-worker',
+    build: (ids) => ({ person: ids.person('person', 'child'), role: 'social-worker', name: 'Sam Worker' }),
+  },
+  'allocation.ended': {
+    writer: 'social-worker',
+    build: (ids) => ({ person: ids.person('person', 'child'), role: 'social-worker', name: 'Sam Worker', reason: 'case closed' }),
+  },
+  'escalation.raised': {
+    build: (ids) => ({
+      person: ids.person('person', 'child'),
+      to: 'health-visiting',
+      about: 'no response to our referral',
+      stage: 1,
+      follows: ids.event('follows', 'escalation.raised'),
+    }),
+  },
+  'escalation.resolved': {
+    build: (ids) => ({ person: ids.person('person', 'child'), of: ids.event('of', 'escalation.raised'), outcome: 'agreed a joint visit' }),
+  },
   'identity.linked': {
     build: (ids) => ({ person: ids.person('person', 'adult'), to: ids.person('to', 'adult'), basis: 'confirmed' }),
   },

@@ -1,6 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ROLES, type Role } from '../access/roles.ts';
+import { ROLES, USUAL_AGENCY, type Role } from '../access/roles.ts';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../server/test-app.ts';
 import { apiCaller, userIn } from '../server/test-caller.ts';
 import { principalOf } from '../access/user-directory.ts';
@@ -69,6 +69,8 @@ const MATRIX: Record<string, Caller[]> = {
   'GET /notifications': ['safeguarding-lead'],
   'GET /admin/users': ['administrator'],
   'POST /admin/users': ['administrator'],
+  'GET /inbox': READERS,
+  'POST /inbox/:id/acknowledge': READERS,
 };
 
 let counter = 0;
@@ -78,6 +80,8 @@ function requestFor(method: string, url: string, findingId: string, caller: Call
     .replace('/assets/*', '/assets/govuk-frontend.min.css')
     .replace('/static/*', '/static/app.css')
     .replace(':id/record/:form', 'known-baby/record/contact')
+    // Each organisation acknowledges only what was sent to it: the caller's own test share.
+    .replace('/inbox/:id/acknowledge', `/inbox/matrix-share-${caller === 'anonymous' ? 'gp' : USUAL_AGENCY[caller]}/acknowledge`)
     .replace('/findings/:id', `/findings/${encodeURIComponent(findingId)}`)
     .replace(':id', 'known-baby');
   const n = ++counter;
@@ -107,6 +111,7 @@ function requestFor(method: string, url: string, findingId: string, caller: Call
       'at-time': '10:00',
     },
     'POST /findings/:id/actions': { kind: 'noted', note: 'Seen at the surgery today' },
+    'POST /inbox/:id/acknowledge': {},
     'POST /admin/users': {
       username: `form-user-${n}`,
       displayName: 'Form user',
@@ -124,6 +129,20 @@ describe('authorisation matrix: every route against every role and the anonymous
   before(async () => {
     t = await startTestApp();
     findingId = t.services.store.engine.world.findingsAbout('known-baby')[0].id;
+    const at = new Date(Date.now() - 3_600_000).toISOString();
+    for (const agency of new Set(Object.values(USUAL_AGENCY)))
+      await t.services.store.submit(
+        {
+          id: `matrix-share-${agency}`,
+          type: 'information.shared',
+          at,
+          person: 'known-baby',
+          agency: 'midwifery',
+          to: agency,
+          requiresAcknowledgement: true,
+        },
+        `matrix-share-${agency}`,
+      );
   });
   after(() => t.close());
 

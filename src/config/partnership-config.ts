@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { isValidZone } from '../domain/time.ts';
 import { ValidationError } from '../domain/validation-error.ts';
+import { workingDaysSchema, type WorkingDaysConfig } from '../domain/working-days.ts';
+import { findingEscalationSchema, type FindingEscalationConfig } from '../engine/finding-escalation-config.ts';
 import type { Protocol } from '../protocols/protocol.ts';
 import { organisationSchema, resolveOrganisations, type Organisation } from './organisations.ts';
 
@@ -16,6 +18,10 @@ export interface PartnershipConfig {
   protocols: Record<string, unknown>;
   /** The partnership's organisations (see organisations.ts); absent in a hand-made configuration: the defaults. */
   organisations?: readonly Organisation[];
+  /** Bank holidays and the partnership's own closure days, for "working days". */
+  workingDays: WorkingDaysConfig;
+  /** When an overdue finding goes to the owning organisation's, then the partnership's, safeguarding lead. */
+  findingEscalation: FindingEscalationConfig;
 }
 
 const configFile = z.strictObject({
@@ -27,6 +33,8 @@ const configFile = z.strictObject({
     .array(organisationSchema)
     .optional()
     .refine((list) => new Set(list?.map((o) => o.code)).size === (list?.length ?? 0), 'each organisation needs its own code'),
+  workingDays: workingDaysSchema,
+  findingEscalation: findingEscalationSchema,
 });
 
 export function loadPartnershipConfig(input: unknown, protocols: readonly Protocol[]): PartnershipConfig {

@@ -34,6 +34,23 @@ export function createServices(db: Database, store: RecordStore, options: Servic
   const now = options.now ?? Date.now;
   const users = new UserDirectory(db, store.engine.world.organisations);
   const grants = new AccessGrants(db, now);
+  const audit = new AuditLog(db);
+  // The engine's own writes are audited too: each step of a finding's escalation.
+  store.onEscalation = (steps) => {
+    for (const { finding, step } of steps)
+      audit
+        .record({
+          at: step.at,
+          actor: 'threadline',
+          action: 'write',
+          route: 'ENGINE finding escalation',
+          subject: finding.subject,
+          outcome: 'allowed',
+          status: 200,
+          detail: `finding ${finding.id} escalated to the ${step.level === 'organisation' ? `${step.to} safeguarding lead` : 'partnership safeguarding lead'}`,
+        })
+        .catch(() => undefined);
+  };
   return {
     db,
     store,
@@ -42,7 +59,7 @@ export function createServices(db: Database, store: RecordStore, options: Servic
     sessions: new SessionStore(db, users, now),
     grants,
     access: new RecordAccess(store.engine.world, grants),
-    audit: new AuditLog(db),
+    audit,
     zone: store.config.timezone,
     now,
   };
