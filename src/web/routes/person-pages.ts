@@ -96,11 +96,11 @@ export function personPages(app: FastifyInstance, services: Services): void {
         })),
         mayWrite: can(request.principal!.role, 'record.write'),
         loops: {
-          allocations: allocationsOf(world, id, now),
-          actions: agreedActionsAbout(world, id, now, zone),
-          escalations: escalationsAbout(world, id, now),
-          awaiting: (world.eventsOf(id, 'information.shared') as ThreadEvent<'information.shared'>[])
-            .map((e) => awaitingAcknowledgement(world, e, now))
+          allocations: allocationsOf(view, id, now),
+          actions: agreedActionsAbout(view, id, now, zone),
+          escalations: escalationsAbout(view, id, now),
+          awaiting: (view.eventsOf(id, 'information.shared') as ThreadEvent<'information.shared'>[])
+            .map((e) => awaitingAcknowledgement(view, e, now))
             .filter((a) => a !== undefined),
         },
         recorded: request.query.recorded,
