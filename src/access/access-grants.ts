@@ -38,7 +38,7 @@ export class AccessGrants {
         new Date(at).toISOString(),
         subject,
         principal.userId,
-        `${principal.displayName} (${principal.role}, ${principal.agency}) opened the record of ${subject} outside need-to-know. Reason given: ${text}`,
+        `${principal.displayName} (${principal.role}, ${principal.agency}, organisation ${principal.organisation}) opened the record of ${subject} outside need-to-know. Reason given: ${text}`,
       ]);
     });
     this.cache.set(`${principal.userId}\u0000${subject}`, expiresAt);

@@ -1,10 +1,11 @@
 import type { WorldView } from '../engine/world-view.ts';
-import type { Agency } from '../domain/vocabulary.ts';
+import type { World } from '../engine/world.ts';
 
 /**
  * The people whose records stand or fall together for need-to-know: for a child or
  * unborn baby, the child's household; for an adult, the adult and the households of
- * each child they are related to.
+ * each child they are related to. Over `world.confirmedLinksOnly()` it is the family as
+ * need-to-know sees it; over the world itself, everything a view of the record shows.
  */
 export function recordCircle(world: WorldView, personId: string): string[] {
   const person = world.person(personId);
@@ -15,7 +16,21 @@ export function recordCircle(world: WorldView, personId: string): string[] {
   return [...circle];
 }
 
-/** True when the agency has recorded anything about the person or anyone in their circle. */
-export function agencyInvolved(world: WorldView, agency: Agency, personId: string): boolean {
-  return recordCircle(world, personId).some((id) => world.person(id)?.agencies.has(agency) ?? false);
+/**
+ * The family for need-to-know: the record circle joined by relationships and by
+ * practitioner-confirmed identity links only. An automatic link never widens it: the
+ * linker links a made-up person who matches someone, so counting its links would let
+ * anyone reach any family by recording a look-alike.
+ */
+export function accessCircle(world: World, personId: string): string[] {
+  return recordCircle(world.confirmedLinksOnly(), personId);
+}
+
+/**
+ * True when the organisation has a recorded involvement (src/access/involvement.ts) with
+ * the person or anyone in their family. Reads each member's involvement index: no scan
+ * of the family's records.
+ */
+export function organisationInvolved(world: World, organisation: string, personId: string): boolean {
+  return accessCircle(world, personId).some((id) => world.involvementWith(id).has(organisation));
 }

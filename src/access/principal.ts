@@ -7,6 +7,9 @@ export interface Principal {
   username: string;
   displayName: string;
   role: Role;
+  /** The code of the user's organisation (need-to-know is decided by organisation). */
+  organisation: string;
+  /** The organisation's agency type (protocols and owners of findings reason by type). */
   agency: Agency;
   /** A qualified social worker (matters for front-door decisions). */
   qualified: boolean;

@@ -2,6 +2,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ROLES, USUAL_AGENCY, type Role } from '../access/roles.ts';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../server/test-app.ts';
+import { apiCaller, userIn } from '../server/test-caller.ts';
+import { principalOf } from '../access/user-directory.ts';
 
 // Who may call each route, written out by hand (not derived from the code under test).
 // "anonymous" is the visitor with no session. Every route in Fastify's route table must
@@ -88,8 +90,15 @@ function requestFor(method: string, url: string, findingId: string, caller: Call
     'POST /api/session': { username: `${caller === 'anonymous' ? 'gp' : caller}-user`, password: TEST_PASSWORD },
     'POST /api/persons/:id/break-glass': { reason: 'Attending an incident at the address tonight' },
     'POST /api/events': { id: `matrix-${n}`, type: 'contact', at: '2020-01-01T10:00', person: 'known-mum', kind: 'phone-call' },
-    'POST /api/findings/:id/actions': { kind: 'acknowledged' },
-    'POST /api/users': { username: `new-user-${n}`, displayName: 'New user', role: 'gp', agency: 'gp', password: 'a long enough password' },
+    // Anyone who may see the child notes a finding; who may take its steps is the table further down.
+    'POST /api/findings/:id/actions': { kind: 'noted', note: 'Seen at the surgery today' },
+    'POST /api/users': {
+      username: `new-user-${n}`,
+      displayName: 'New user',
+      role: 'gp',
+      organisation: 'Y10002',
+      password: 'a long enough password',
+    },
     'POST /sign-in': { username: `${caller === 'anonymous' ? 'gp' : caller}-user`, password: TEST_PASSWORD },
     'POST /people/:id/break-glass': { reason: 'Attending an incident at the address tonight' },
     'POST /people/:id/record/:form': {
@@ -101,13 +110,13 @@ function requestFor(method: string, url: string, findingId: string, caller: Call
       'at-year': '2020',
       'at-time': '10:00',
     },
-    'POST /findings/:id/actions': { kind: 'acknowledged' },
+    'POST /findings/:id/actions': { kind: 'noted', note: 'Seen at the surgery today' },
     'POST /inbox/:id/acknowledge': {},
     'POST /admin/users': {
       username: `form-user-${n}`,
       displayName: 'Form user',
       role: 'gp',
-      agency: 'gp',
+      organisation: 'Y10001',
       password: 'a long enough password',
     },
   };
@@ -184,5 +193,77 @@ describe('authorisation matrix: every route against every role and the anonymous
       }
     }
     assert.deepEqual(failures, []);
+  });
+});
+
+// Who may take each step on a finding, written out by hand. The finding is the GP's
+// (a bruise on the 8-week-old "known-baby", seen by the test GP's practice, Riverside
+// Medical Practice); "fenland-gp" is a GP of another practice, which has never seen the family.
+type StepCaller = Caller | 'fenland-gp';
+const STEPS = ['acknowledged', 'actioned', 'closed', 'reopened', 'noted', 'challenged'] as const;
+const OWNER_STEP = ['gp', 'safeguarding-lead'] as const;
+const MAY_SEE_CHILD: StepCaller[] = READERS;
+const FINDING_STEPS: Record<(typeof STEPS)[number], StepCaller[]> = {
+  acknowledged: [...OWNER_STEP],
+  actioned: [...OWNER_STEP],
+  closed: [...OWNER_STEP],
+  reopened: [...OWNER_STEP],
+  noted: MAY_SEE_CHILD,
+  challenged: MAY_SEE_CHILD,
+};
+
+describe('authorisation matrix: every step on a finding against every reader, and a GP of another practice', () => {
+  let t: TestApp;
+  let findingId: string;
+  before(async () => {
+    t = await startTestApp();
+    findingId = t.services.store.engine.world.findingsAbout('known-baby').find((f) => f.code === 'injury-in-non-mobile-infant')!.id;
+    await userIn(t, 'fenland-gp', 'gp', 'Y10002');
+  });
+  after(() => t.close());
+
+  test('the owning organisation and safeguarding leads take the steps; everyone who may see the child notes or challenges', async () => {
+    const call = await apiCaller(t);
+    const fenland = principalOf((await t.services.users.byUsername('fenland-gp'))!);
+    const failures: string[] = [];
+    const callers: StepCaller[] = [...READERS, 'fenland-gp'];
+    for (const caller of callers) {
+      for (const kind of STEPS) {
+        const who = caller === 'fenland-gp' ? fenland : (caller as Role);
+        const response = await call(who, 'POST', `/api/findings/${findingId}/actions`, { kind, note: `${kind} by ${caller}` });
+        const allowed = FINDING_STEPS[kind].includes(caller);
+        if (allowed && response.statusCode !== 200)
+          failures.push(`${kind} as ${caller}: expected 200, got ${response.statusCode} ${response.body}`);
+        if (!allowed && response.statusCode !== 403) failures.push(`${kind} as ${caller}: expected 403, got ${response.statusCode}`);
+      }
+    }
+    assert.deepEqual(failures, []);
+  });
+
+  test('the finding page offers the steps to the owner and only a note or challenge to others, and refuses a forged step', async () => {
+    const csrf = await t.csrf();
+    const page = async (role: Role) =>
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: `/findings/${findingId}`,
+          headers: { cookie: `${csrf.cookie}; ${await t.sessionCookie(role)}` },
+        })
+      ).body;
+    assert.match(await page('gp'), /value="closed"/);
+    const other = await page('health-visitor');
+    assert.doesNotMatch(other, /value="closed"/);
+    assert.match(other, /value="challenged"/);
+    assert.match(other, /belongs to Riverside Medical Practice/);
+    const forged = await t.app.inject({
+      method: 'POST',
+      url: `/findings/${findingId}/actions`,
+      headers: {
+        cookie: `${csrf.cookie}; ${await t.sessionCookie('health-visitor')}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      payload: new URLSearchParams({ kind: 'closed', note: 'not ours to close', _csrf: csrf.token }).toString(),
+    });
+    assert.equal(forged.statusCode, 403);
   });
 });

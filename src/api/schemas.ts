@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EVENT_SCHEMAS, EVENT_TYPES } from '../domain/event-schemas.ts';
 import { AGENCIES } from '../domain/vocabulary.ts';
+import { FINDING_ACTION_KINDS } from '../access/finding-ownership.ts';
 
 export const personParams = z.object({ id: z.string().min(1).max(200).describe("The person's id") });
 export const findingParams = z.object({ id: z.string().min(1).max(400).describe("The finding's id") });
@@ -24,6 +25,14 @@ export const chronologyQuery = z.object({
 });
 
 export const findingAction = z.object({
-  kind: z.enum(['acknowledged', 'actioned', 'closed', 'reopened']),
-  note: z.string().max(5000).optional().describe('What was done (required to record an action) or why it is closed (required to close)'),
+  kind: z
+    .enum(FINDING_ACTION_KINDS)
+    .describe(
+      "acknowledged, actioned, closed or reopened: the owning organisation's practitioners and safeguarding leads; noted or challenged: anyone who may see the child",
+    ),
+  note: z
+    .string()
+    .max(5000)
+    .optional()
+    .describe('What was done (required to record an action), why it is closed (required to close), the note, or the challenge'),
 });

@@ -4,6 +4,7 @@ import { ValidationError } from '../domain/validation-error.ts';
 import { workingDaysSchema, type WorkingDaysConfig } from '../domain/working-days.ts';
 import { findingEscalationSchema, type FindingEscalationConfig } from '../engine/finding-escalation-config.ts';
 import type { Protocol } from '../protocols/protocol.ts';
+import { organisationSchema, resolveOrganisations, type Organisation } from './organisations.ts';
 
 /**
  * One source of truth for a partnership's local protocols: each protocol's thresholds
@@ -15,6 +16,8 @@ export interface PartnershipConfig {
   timezone: string;
   disabled: string[];
   protocols: Record<string, unknown>;
+  /** The partnership's organisations (see organisations.ts); absent in a hand-made configuration: the defaults. */
+  organisations?: readonly Organisation[];
   /** Bank holidays and the partnership's own closure days, for "working days". */
   workingDays: WorkingDaysConfig;
   /** When an overdue finding goes to the owning organisation's, then the partnership's, safeguarding lead. */
@@ -26,6 +29,10 @@ const configFile = z.strictObject({
   timezone: z.string().refine(isValidZone, 'must be an IANA time zone such as Europe/London').default('Europe/London'),
   disabled: z.array(z.string()).default([]),
   protocols: z.record(z.string(), z.unknown()).default({}),
+  organisations: z
+    .array(organisationSchema)
+    .optional()
+    .refine((list) => new Set(list?.map((o) => o.code)).size === (list?.length ?? 0), 'each organisation needs its own code'),
   workingDays: workingDaysSchema,
   findingEscalation: findingEscalationSchema,
 });
@@ -52,5 +59,5 @@ export function loadPartnershipConfig(input: unknown, protocols: readonly Protoc
         problems.push({ field: ['protocols', protocol.id, ...issue.path].join('.'), reason: issue.message });
   }
   if (problems.length > 0) throw new ValidationError(problems, 'partnership configuration');
-  return { ...parsed.data, protocols: resolved };
+  return { ...parsed.data, protocols: resolved, organisations: resolveOrganisations(parsed.data.organisations) };
 }

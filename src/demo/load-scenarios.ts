@@ -6,15 +6,19 @@ import { EVENT_COLUMNS, eventCopyRow } from '../store/event-rows.ts';
 import { checkScenario } from '../replay/replay-scenario.ts';
 import { readScenario, type Scenario } from '../replay/scenario-file.ts';
 import { PROTOCOLS } from '../protocols/registry.ts';
+import { REFERENCE_FIELDS } from '../domain/event-references.ts';
+import { isEventType } from '../domain/event-schemas.ts';
+import type { Agency } from '../domain/vocabulary.ts';
+import { DEMO_ORGANISATIONS } from './demo-organisations.ts';
 
-const PERSON_FIELDS = ['person', 'of', 'unborn', 'child', 'mother'] as const;
-const PERSON_LIST_FIELDS = ['persons', 'seen'] as const;
 const DATE_FIELDS = ['at', 'born', 'due', 'recordedAt'] as const;
 
 /**
  * Rewrites one scenario for the demo store: person and event ids are prefixed with the
- * scenario id so families from different files never collide, and every date moves by
- * the same whole number of days so that the family's story ends today.
+ * scenario id so families from different files never collide (every field an event type
+ * declares as naming a person or a record), every date moves by the same whole number of
+ * days so that the family's story ends today, and GP and police records are attributed
+ * to the demo's organisations (demo-organisations.ts).
  */
 export function demoEvents(scenario: Scenario, today: DateTime): Record<string, unknown>[] {
   const zone = scenario.timezone;
@@ -24,9 +28,12 @@ export function demoEvents(scenario: Scenario, today: DateTime): Record<string, 
   const shiftDays = Math.round(today.setZone(zone).startOf('day').diff(last.startOf('day'), 'days').days);
   return events.map((source, index) => {
     const event: Record<string, unknown> = { ...source, id: prefix(typeof source.id === 'string' ? source.id : String(index)) };
-    for (const field of PERSON_FIELDS) if (typeof event[field] === 'string') event[field] = prefix(event[field]);
-    for (const field of PERSON_LIST_FIELDS) if (Array.isArray(event[field])) event[field] = (event[field] as string[]).map(prefix);
-    if (typeof event.supersedes === 'string') event.supersedes = prefix(event.supersedes);
+    for (const { field } of isEventType(event.type) ? REFERENCE_FIELDS[event.type] : []) {
+      if (typeof event[field] === 'string') event[field] = prefix(event[field]);
+      else if (Array.isArray(event[field])) event[field] = (event[field] as string[]).map(prefix);
+    }
+    const organisation = DEMO_ORGANISATIONS[scenario.scenario]?.[event.agency as Agency];
+    if (organisation && event.organisation === undefined) event.organisation = organisation;
     for (const field of DATE_FIELDS) {
       const text = event[field];
       if (typeof text !== 'string') continue;

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import * as v from './vocabulary.ts';
 import { SERVICE_LEVEL_SYNONYMS } from './vocabulary.ts';
+import { eventRef, id, personRef } from './reference-ids.ts';
 
 // One schema per event type of the scenario contract. Schemas are strict: a misspelt
 // field is refused rather than silently dropped. Dates stay as text here and are
 // resolved to instants by the normaliser, which knows the partnership's time zone.
-
-const id = z.string().min(1, 'must not be empty').max(200);
+// A field naming a person is a `personRef` and one naming an earlier record an `eventRef`
+// (reference-ids.ts): access is decided on everything they name.
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}(T[0-9:.]+(Z|[+-]\d{2}:\d{2})?)?$/, 'must be an ISO date (YYYY-MM-DD) or date-time');
 const words = z.array(z.string().min(1)).max(100);
 
@@ -14,9 +15,11 @@ const envelope = {
   at: isoDate,
   type: z.string(),
   id: id.optional(),
-  supersedes: id.optional(),
+  supersedes: eventRef.optional(),
   recordedAt: isoDate.optional(),
   agency: z.enum(v.AGENCIES).optional(),
+  /** The recording organisation's code (src/config/organisations.ts); absent: the default organisation of `agency`. */
+  organisation: z.string().min(1).max(10).optional(),
   note: z.string().max(20_000).optional(),
   recordedBy: z
     .strictObject({
@@ -42,7 +45,7 @@ function event<T extends z.ZodRawShape>(shape: T) {
 
 export const EVENT_SCHEMAS = {
   'person.recorded': event({
-    person: id,
+    person: personRef,
     role: z.enum(v.PERSON_ROLES),
     sex: z.enum(v.SEXES).optional(),
     born: isoDate.optional(),
@@ -57,36 +60,40 @@ export const EVENT_SCHEMAS = {
     email: z.string().max(200).optional(),
     phone: z.string().max(40).optional(),
   }),
-  'relationship.recorded': event({ person: id, of: id, kind: z.enum(v.RELATIONSHIP_KINDS) }),
-  'address.changed': event({ persons: z.array(id).min(1), area: z.string().min(1).max(200), postcode: z.string().max(10).optional() }),
-  'gp.registered': event({ person: id, area: z.string().min(1).max(200).optional() }),
+  'relationship.recorded': event({ person: personRef, of: personRef, kind: z.enum(v.RELATIONSHIP_KINDS) }),
+  'address.changed': event({
+    persons: z.array(personRef).min(1),
+    area: z.string().min(1).max(200),
+    postcode: z.string().max(10).optional(),
+  }),
+  'gp.registered': event({ person: personRef, area: z.string().min(1).max(200).optional() }),
   'pregnancy.booked': event({
-    person: id,
-    unborn: id,
+    person: personRef,
+    unborn: personRef,
     gestationWeeks: z.number().min(0).max(45),
     due: isoDate,
   }),
   birth: event({
-    child: id,
-    mother: id,
+    child: personRef,
+    mother: personRef,
     gestationWeeks: z.number().min(20).max(45),
     gestationDays: z.number().int().min(0).max(6).optional(),
     birthWeightKg: z.number().gt(0.2).lt(7),
     sex: z.enum(v.SEXES),
   }),
   contact: event({
-    person: id,
+    person: personRef,
     kind: z.enum(v.CONTACT_KINDS),
-    seen: z.array(id).optional(),
+    seen: z.array(personRef).optional(),
     childSeen: z.boolean().optional(),
   }),
-  'visit.no-access': event({ person: id }),
-  'appointment.booked': event({ person: id, kind: z.enum(v.CONTACT_KINDS), due: isoDate }),
-  'appointment.missed': event({ person: id, kind: z.enum(v.CONTACT_KINDS), reason: z.enum(v.MISSED_REASONS) }),
-  'service-level.set': event({ person: id, level: serviceLevel }),
-  measurement: event({ person: id, kind: z.enum(v.MEASUREMENT_KINDS), value: z.number().positive() }),
+  'visit.no-access': event({ person: personRef }),
+  'appointment.booked': event({ person: personRef, kind: z.enum(v.CONTACT_KINDS), due: isoDate }),
+  'appointment.missed': event({ person: personRef, kind: z.enum(v.CONTACT_KINDS), reason: z.enum(v.MISSED_REASONS) }),
+  'service-level.set': event({ person: personRef, level: serviceLevel }),
+  measurement: event({ person: personRef, kind: z.enum(v.MEASUREMENT_KINDS), value: z.number().positive() }),
   'injury.observed': event({
-    person: id,
+    person: personRef,
     kind: z.enum(v.INJURY_KINDS),
     site: z.string().max(200).optional(),
     count: z.number().int().positive().optional(),
@@ -94,21 +101,21 @@ export const EVENT_SCHEMAS = {
     mobile: z.boolean().optional(),
   }),
   'illness.presented': event({
-    person: id,
+    person: personRef,
     severity: z.enum(v.ILLNESS_SEVERITIES),
     description: z.string().max(2000).optional(),
     mobile: z.boolean().optional(),
   }),
   'concern.recorded': event({
-    person: id,
+    person: personRef,
     kind: z.enum(v.CONCERN_KINDS),
     detail: z.string().max(5000).optional(),
     severity: z.enum(v.SEVERITIES).optional(),
   }),
-  'referral.made': event({ person: id, to: z.enum(v.REFERRAL_DESTINATIONS), reason: z.string().max(2000).optional() }),
-  'referral.decision': event({ person: id, outcome: z.enum(v.DECISION_OUTCOMES), rationale: z.string().max(5000).optional() }),
+  'referral.made': event({ person: personRef, to: z.enum(v.REFERRAL_DESTINATIONS), reason: z.string().max(2000).optional() }),
+  'referral.decision': event({ person: personRef, outcome: z.enum(v.DECISION_OUTCOMES), rationale: z.string().max(5000).optional() }),
   'action.agreed': event({
-    person: id,
+    person: personRef,
     action: z.enum(v.AGREED_ACTIONS),
     due: isoDate.optional(),
     to: z.enum(v.REFERRAL_DESTINATIONS).optional(),
@@ -129,72 +136,81 @@ export const EVENT_SCHEMAS = {
       });
   }),
   'strategy.discussion': event({
-    person: id,
+    person: personRef,
     attendees: z.array(z.enum(v.AGENCIES)),
     paediatricianInput: z.boolean().optional(),
     decisions: z.array(z.enum(v.STRATEGY_DECISIONS)).optional(),
   }),
   investigation: event({
-    person: id,
+    person: personRef,
     kind: z.enum(v.INVESTIGATION_KINDS),
     status: z.enum(v.INVESTIGATION_STATUSES),
     findings: z.string().max(5000).optional(),
   }),
-  'hospital.admitted': event({ person: id, reason: z.string().max(2000).optional() }),
-  'hospital.fit-for-discharge': event({ person: id, reason: z.string().max(2000).optional() }),
-  'hospital.discharged': event({ person: id, reason: z.string().max(2000).optional() }),
-  'plan.started': event({ person: id, kind: z.enum(v.PLAN_KINDS) }),
-  'plan.ended': event({ person: id, kind: z.enum(v.PLAN_KINDS) }),
+  'hospital.admitted': event({ person: personRef, reason: z.string().max(2000).optional() }),
+  'hospital.fit-for-discharge': event({ person: personRef, reason: z.string().max(2000).optional() }),
+  'hospital.discharged': event({ person: personRef, reason: z.string().max(2000).optional() }),
+  'plan.started': event({ person: personRef, kind: z.enum(v.PLAN_KINDS) }),
+  'plan.ended': event({ person: personRef, kind: z.enum(v.PLAN_KINDS) }),
   'information.shared': event({
-    person: id,
+    person: personRef,
     to: z.enum(v.REFERRAL_DESTINATIONS),
     content: words.optional(),
     area: z.string().max(200).optional(),
     kind: z.enum(v.INFORMATION_KINDS).optional(),
     requiresAcknowledgement: z.boolean().optional(),
   }),
-  'incident.serious': event({ person: id, description: z.string().max(5000).optional() }),
+  'incident.serious': event({ person: personRef, description: z.string().max(5000).optional() }),
   // Version 2, closing the loop: explicit closure of agreed actions, receipts, referral
   // outcomes, named allocations and escalation between agencies. References to earlier
   // records are by their `id`.
-  'action.completed': event({ person: id, agency, action: id }),
-  'action.cancelled': event({ person: id, agency, action: id, reason: reason('say why the action is no longer needed') }),
-  'information.acknowledged': event({ person: id, agency, of: id }),
-  'referral.outcome': event({ person: id, agency, of: id, outcome: z.enum(v.REFERRAL_OUTCOMES) }),
-  'allocation.set': event({ person: id, agency, role: z.enum(v.ALLOCATION_ROLES), name: z.string().trim().min(1).max(200) }),
+  'action.completed': event({ person: personRef, agency, action: eventRef }),
+  'action.cancelled': event({ person: personRef, agency, action: eventRef, reason: reason('say why the action is no longer needed') }),
+  'information.acknowledged': event({ person: personRef, agency, of: eventRef }),
+  'referral.outcome': event({ person: personRef, agency, of: eventRef, outcome: z.enum(v.REFERRAL_OUTCOMES) }),
+  'allocation.set': event({ person: personRef, agency, role: z.enum(v.ALLOCATION_ROLES), name: z.string().trim().min(1).max(200) }),
   'allocation.ended': event({
-    person: id,
+    person: personRef,
     agency,
     role: z.enum(v.ALLOCATION_ROLES),
     name: z.string().trim().min(1).max(200),
     reason: reason('say why the allocation ended (for example: left the service, case closed, transferred)'),
   }),
   'escalation.raised': event({
-    person: id,
+    person: personRef,
     agency,
     to: z.enum(v.AGENCIES),
     about: z.string().trim().min(1).max(2000),
     stage: z.literal(v.ESCALATION_STAGES),
-    follows: id.optional(),
+    follows: eventRef.optional(),
   }),
-  'escalation.resolved': event({ person: id, agency, of: id, outcome: z.string().trim().min(1, 'say how it was resolved').max(5000) }),
+  'escalation.resolved': event({
+    person: personRef,
+    agency,
+    of: eventRef,
+    outcome: z.string().trim().min(1, 'say how it was resolved').max(5000),
+  }),
   // Identity: two records of the same person, made by different agencies, joined or parted.
   'identity.linked': event({
-    person: id,
-    to: id,
+    person: personRef,
+    to: personRef,
     basis: z.enum(['automatic', 'confirmed']),
     matchWeight: z.number().optional(),
     probability: z.number().min(0).max(1).optional(),
     explanation: z.string().max(5000).optional(),
   }),
   'identity.review': event({
-    person: id,
-    candidate: id,
+    person: personRef,
+    candidate: personRef,
     matchWeight: z.number(),
     probability: z.number().min(0).max(1),
     explanation: z.string().max(5000).optional(),
   }),
-  'identity.unlinked': event({ person: id, from: id, reason: z.string().min(1, 'say why the records are not the same person').max(2000) }),
+  'identity.unlinked': event({
+    person: personRef,
+    from: personRef,
+    reason: z.string().min(1, 'say why the records are not the same person').max(2000),
+  }),
 } as const;
 
 export type EventType = keyof typeof EVENT_SCHEMAS;

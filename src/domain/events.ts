@@ -21,6 +21,8 @@ export type ThreadEvent<T extends EventType = EventType> = {
     at: number;
     recordedAt: number;
     agency?: Agency;
+    /** The recording organisation's code, when the record names one (see World.organisationOf). */
+    organisation?: string;
     recordedBy?: RecordedBy;
     note?: string;
     supersedes?: string;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Agency, FindingCode } from './vocabulary.ts';
 
 export type FindingSeverity = 'high' | 'medium' | 'low';
@@ -43,6 +44,13 @@ export interface FindingEscalation {
   to: string;
 }
 
+/**
+ * A finding's id: short enough for any URL, and the same whenever the same condition is
+ * raised again (a rebuild from the log gives the same ids). The first 80 bits of SHA-256
+ * over code, subject and dedupe key; the subject's length in bytes keeps the parts from
+ * running into each other. Migration 004 rewrote the older "code:subject:key" ids this way.
+ */
 export function findingId(code: string, subject: string, dedupeKey: string): string {
-  return `${code}:${subject}:${dedupeKey}`;
+  const text = `${code}|${Buffer.byteLength(subject, 'utf8')}|${subject}|${dedupeKey}`;
+  return createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 20);
 }

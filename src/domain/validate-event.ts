@@ -76,6 +76,7 @@ export function checkEvent(input: unknown, zone: string, seq: number, defaultKey
     at: times.at!,
     recordedAt: times.recordedAt ?? now,
     agency: raw.agency,
+    organisation: raw.organisation,
     recordedBy: raw.recordedBy,
     note: raw.note,
     supersedes: raw.supersedes,

@@ -1,11 +1,13 @@
 import type { ThreadEvent } from '../domain/events.ts';
 import type { FieldProblem } from '../domain/validation-error.ts';
-import { receivingAgency, type PersonRole } from '../domain/vocabulary.ts';
+import { receivingAgency, type Agency, type PersonRole } from '../domain/vocabulary.ts';
 
 /** What the reference check needs to know of the record. */
 export interface ReferenceView {
   roleOf(id: string): PersonRole | undefined;
   hasEvent(key: string): boolean;
+  /** The agency type of an organisation of the partnership, by code. */
+  organisationAgency(code: string): Agency | undefined;
   /** An earlier record by its id, for records that refer to one (action.completed, ...). */
   event(key: string): ThreadEvent | undefined;
 }
@@ -23,6 +25,14 @@ export function checkReferences(event: ThreadEvent, world: ReferenceView): Field
   const problems: FieldProblem[] = [];
   if (event.supersedes !== undefined && !world.hasEvent(event.supersedes)) {
     problems.push({ field: 'supersedes', reason: `no record with id ${JSON.stringify(event.supersedes)} to correct` });
+  }
+  if (event.organisation !== undefined) {
+    const agency = world.organisationAgency(event.organisation);
+    if (!agency)
+      problems.push({ field: 'organisation', reason: `${JSON.stringify(event.organisation)} is not an organisation of the partnership` });
+    // An agreed action names its owner's agency, which may not be the recording organisation's.
+    else if (event.agency && agency !== event.agency && event.type !== 'action.agreed')
+      problems.push({ field: 'organisation', reason: `${JSON.stringify(event.organisation)} is ${agency}, not ${event.agency}` });
   }
   switch (event.type) {
     case 'person.recorded': {
@@ -191,6 +201,10 @@ export class BatchReferences implements ReferenceView {
 
   hasEvent(key: string): boolean {
     return this.keys.has(key) || this.base.hasEvent(key);
+  }
+
+  organisationAgency(code: string): Agency | undefined {
+    return this.base.organisationAgency(code);
   }
 
   note(event: ThreadEvent): void {

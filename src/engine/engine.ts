@@ -7,6 +7,7 @@ import { WorkingCalendar } from '../domain/working-days.ts';
 import type { Clock } from './clock.ts';
 import { WakeQueue } from './wake-queue.ts';
 import { World } from './world.ts';
+import { OrganisationDirectory } from '../config/organisations.ts';
 
 export interface EngineOptions {
   protocols: readonly Protocol[];
@@ -46,7 +47,7 @@ export class Engine {
   private readonly partnership: PartnershipContext;
 
   constructor(options: EngineOptions) {
-    this.world = options.world ?? new World();
+    this.world = options.world ?? new World(new OrganisationDirectory(options.config.organisations));
     this.clock = options.clock;
     this.config = options.config;
     this.partnership = {

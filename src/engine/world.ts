@@ -1,6 +1,10 @@
 import { EVENT_TYPES } from '../domain/event-schemas.ts';
 import type { ThreadEvent } from '../domain/events.ts';
 import type { Finding } from '../domain/findings.ts';
+import type { Agency } from '../domain/vocabulary.ts';
+import { OrganisationDirectory } from '../config/organisations.ts';
+import { involvedOrganisations, recordingOrganisation } from '../access/involvement.ts';
+import { recordCircle } from '../access/need-to-know.ts';
 import type { PersonState, Relationship, WorldView } from './world-view.ts';
 
 const NO_EVENTS: readonly ThreadEvent[] = [];
@@ -10,9 +14,19 @@ const NO_FINDINGS: readonly Finding[] = [];
 // cheaper than a map lookup on the path of every event and every protocol query.
 const TYPE_NUMBER = new Map<string, number>(EVENT_TYPES.map((type, i) => [type, i]));
 
-/** A person as the world holds them: the public state and their events by type number. */
+/** How many records involve an organisation with a person, and when the latest happened. */
+export interface Involvement {
+  records: number;
+  lastAt: number;
+}
+
+const NO_INVOLVEMENT: ReadonlyMap<string, Involvement> = new Map();
+
+/** A person as the world holds them: the public state, their events by type number, and who is involved. */
 interface PersonRecord extends PersonState {
   byType: (ThreadEvent[] | undefined)[];
+  /** Organisations involved with the person, by code: the need-to-know index (src/access/involvement.ts says which records count). */
+  organisations: Map<string, Involvement>;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -32,8 +46,49 @@ export class World implements WorldView {
   private readonly events = new Map<string, ThreadEvent>();
   private readonly findings = new Map<string, Finding[]>();
   private readonly findingIndex = new Map<string, Finding>();
+  /** Every identity link, automatic or confirmed: protocols follow them all. */
   private readonly sameAs = new Map<string, Set<string>>();
+  /** Links a practitioner confirmed: the only ones that join records for need-to-know. */
+  private readonly confirmedSameAs = new Map<string, Set<string>>();
+  /** The links the identity queries follow: `sameAs` here, `confirmedSameAs` in `confirmedLinksOnly()`. */
+  private links = this.sameAs;
+  private confirmedView?: WorldView;
+  /** Organisations a record addressed to them made involved (recomputing them later would see a different family). */
+  private readonly receivers = new Map<string, string[]>();
   private readonly reviews = new Map<string, ThreadEvent<'identity.review'>>();
+
+  constructor(readonly organisations: OrganisationDirectory = new OrganisationDirectory()) {}
+
+  /**
+   * This record seen through practitioner-confirmed identity links only, as need-to-know
+   * sees it: an automatic link (the linker's guess, which anyone can provoke by recording
+   * a made-up person who matches someone) joins nothing, and the linker's own proposals
+   * (automatic links, questions for review) are not shown, since they name the other
+   * record. The view's prototype is this world, so it shares all state and every query,
+   * including ones added later; only the identity queries differ, because they read `links`.
+   */
+  confirmedLinksOnly(): WorldView {
+    if (this.confirmedView) return this.confirmedView;
+    const view = Object.create(this) as World;
+    view.links = this.confirmedSameAs;
+    view.eventsOf = (personId, type) => World.prototype.eventsOf.call(view, personId, type).filter((e) => !isLinkerProposal(e));
+    this.confirmedView = view;
+    return view;
+  }
+
+  organisationAgency(code: string): Agency | undefined {
+    return this.organisations.get(code)?.agency;
+  }
+
+  /** The organisations involved with a person (not their family), by code. */
+  involvementWith(personId: string): ReadonlyMap<string, Involvement> {
+    return this.persons.get(personId)?.organisations ?? NO_INVOLVEMENT;
+  }
+
+  /** The organisation that made a record: the one it names, else the default organisation of its agency. */
+  organisationOf(event: ThreadEvent): string | undefined {
+    return recordingOrganisation(event, this.organisations);
+  }
 
   person(id: string): PersonState | undefined {
     return this.persons.get(id);
@@ -69,7 +124,7 @@ export class World implements WorldView {
   }
 
   private acrossIdentity(index: Map<string, Relationship[]>, id: string): readonly Relationship[] {
-    if (!this.sameAs.has(id)) return index.get(id) ?? NO_RELATIONSHIPS;
+    if (!this.links.has(id)) return index.get(id) ?? NO_RELATIONSHIPS;
     return this.identityGroup(id).flatMap((same) => index.get(same) ?? []);
   }
 
@@ -85,11 +140,11 @@ export class World implements WorldView {
   }
 
   identityGroup(id: string): string[] {
-    if (!this.sameAs.has(id)) return [id];
+    if (!this.links.has(id)) return [id];
     const group = new Set<string>([id]);
     const queue = [id];
     while (queue.length > 0) {
-      for (const next of this.sameAs.get(queue.pop()!) ?? []) {
+      for (const next of this.links.get(queue.pop()!) ?? []) {
         if (!group.has(next)) {
           group.add(next);
           queue.push(next);
@@ -104,7 +159,7 @@ export class World implements WorldView {
   }
 
   eventsOf(personId: string, type?: ThreadEvent['type']): readonly ThreadEvent[] {
-    if (!this.sameAs.has(personId)) {
+    if (!this.links.has(personId)) {
       if (type) return this.persons.get(personId)?.byType[TYPE_NUMBER.get(type)!] ?? NO_EVENTS;
       return this.persons.get(personId)?.events ?? NO_EVENTS;
     }
@@ -140,6 +195,10 @@ export class World implements WorldView {
     if (event.supersedes) this.retract(event.supersedes);
     this.project(event);
     const type = TYPE_NUMBER.get(event.type)!;
+    const { recorder, receivers } = involvedOrganisations(event, this.organisations, (agency) =>
+      this.familyInvolves(event.subject, agency),
+    );
+    if (receivers.length > 0) this.receivers.set(event.key, receivers);
     for (const id of event.persons) {
       const person = this.persons.get(id);
       if (!person) continue;
@@ -148,7 +207,17 @@ export class World implements WorldView {
       if (list) list.push(event);
       else person.byType[type] = [event];
       if (event.agency) person.agencies.add(event.agency);
+      if (recorder) involve(person, recorder, event.at, 1);
+      for (const code of receivers) involve(person, code, event.at, 1);
     }
+  }
+
+  /** Whether an organisation of the agency type is involved with anyone in the person's family. */
+  private familyInvolves(personId: string, agency: Agency): boolean {
+    return recordCircle(this.confirmedLinksOnly(), personId).some((id) => {
+      for (const code of this.persons.get(id)?.organisations.keys() ?? []) if (this.organisations.get(code)?.agency === agency) return true;
+      return false;
+    });
   }
 
   private newPerson(id: string, role: PersonState['role'], at: number): PersonRecord {
@@ -159,6 +228,7 @@ export class World implements WorldView {
       gpRegistrations: [],
       openPlans: new Map(),
       agencies: new Set(),
+      organisations: new Map(),
       events: [],
       byType: EVENT_TYPES.map(() => undefined),
     };
@@ -248,12 +318,15 @@ export class World implements WorldView {
         this.persons.get(event.data.person)?.openPlans.delete(event.data.kind);
         return;
       case 'identity.linked':
-        this.link(event.data.person, event.data.to);
+        this.link(this.sameAs, event.data.person, event.data.to);
+        if (event.data.basis === 'confirmed') this.link(this.confirmedSameAs, event.data.person, event.data.to);
         this.reviews.delete(pairKey(event.data.person, event.data.to));
         return;
       case 'identity.unlinked':
-        this.sameAs.get(event.data.person)?.delete(event.data.from);
-        this.sameAs.get(event.data.from)?.delete(event.data.person);
+        for (const links of [this.sameAs, this.confirmedSameAs]) {
+          links.get(event.data.person)?.delete(event.data.from);
+          links.get(event.data.from)?.delete(event.data.person);
+        }
         this.reviews.delete(pairKey(event.data.person, event.data.from));
         return;
       case 'identity.review':
@@ -265,14 +338,14 @@ export class World implements WorldView {
     }
   }
 
-  private link(a: string, b: string): void {
+  private link(links: Map<string, Set<string>>, a: string, b: string): void {
     for (const [x, y] of [
       [a, b],
       [b, a],
     ] as const) {
-      const set = this.sameAs.get(x) ?? new Set<string>();
+      const set = links.get(x) ?? new Set<string>();
       set.add(y);
-      this.sameAs.set(x, set);
+      links.set(x, set);
     }
   }
 
@@ -280,8 +353,12 @@ export class World implements WorldView {
   private retract(key: string): void {
     const old = this.events.get(key);
     if (!old) return;
+    // The involvement the record made goes with it (a record made about the wrong family).
+    const { recorder } = involvedOrganisations(old, this.organisations, () => true);
+    const withdrawn = [...(recorder ? [recorder] : []), ...(this.receivers.get(key) ?? [])];
     for (const id of old.persons) {
       const person = this.persons.get(id);
+      if (person) for (const code of withdrawn) involve(person, code, old.at, -1);
       if (person) person.events = person.events.filter((e) => e.key !== key);
       const type = TYPE_NUMBER.get(old.type)!;
       const list = person?.byType[type];
@@ -293,6 +370,22 @@ export class World implements WorldView {
       this.byAdult.set(old.data.person, drop(this.byAdult.get(old.data.person)));
     }
   }
+}
+
+function isLinkerProposal(event: ThreadEvent): boolean {
+  return event.type === 'identity.review' || (event.type === 'identity.linked' && event.data.basis === 'automatic');
+}
+
+/** Counts one more (or one fewer) record by which the organisation is involved with the person. */
+function involve(person: PersonRecord, code: string, at: number, change: 1 | -1): void {
+  const current = person.organisations.get(code);
+  if (!current) {
+    if (change > 0) person.organisations.set(code, { records: 1, lastAt: at });
+    return;
+  }
+  current.records += change;
+  if (current.records <= 0) person.organisations.delete(code);
+  else if (at > current.lastAt) current.lastAt = at;
 }
 
 function pairKey(a: string, b: string): string {

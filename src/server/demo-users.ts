@@ -8,16 +8,36 @@ export interface DemoAccount {
   username: string;
   role: Role;
   qualified: boolean;
+  /** The organisation's code; absent: the default organisation of the role's usual agency type. */
+  organisation?: string;
+  displayName?: string;
 }
 
-/** One account per role; the front door has a qualified social worker and an unqualified information officer. */
+/**
+ * One account per role in the default organisation of its agency type; the front door
+ * has a qualified social worker and an unqualified information officer. A second GP
+ * practice and a second police force have their own accounts, as does the ambulance
+ * service (which owns a finding of the demo), so that need-to-know by organisation can
+ * be tried: `gp` (Riverside Medical Practice) cannot open Jack's
+ * family, which only `gp-fenland` (Fenland Surgery) has seen, and `police-northshire`
+ * cannot open Jack's family, which `police` (Riverside Constabulary) can (src/demo/demo-organisations.ts).
+ */
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   ...ROLES.map((role) => ({
     username: role,
     role,
     qualified: role === 'front-door-worker' || role === 'social-worker' || role === 'safeguarding-lead',
   })),
-  { username: 'information-officer', role: 'front-door-worker', qualified: false },
+  { username: 'information-officer', role: 'front-door-worker', qualified: false, displayName: 'Demo Information officer' },
+  { username: 'gp-fenland', role: 'gp', qualified: false, organisation: 'Y10002', displayName: 'Demo GP (Fenland Surgery)' },
+  {
+    username: 'police-northshire',
+    role: 'police',
+    qualified: false,
+    organisation: 'ZPF002',
+    displayName: 'Demo Police officer (Northshire)',
+  },
+  { username: 'paramedic', role: 'hospital-clinician', qualified: false, organisation: 'ZAM001', displayName: 'Demo Paramedic' },
 ];
 
 export async function ensureDemoUsers(users: UserDirectory): Promise<DemoAccount[]> {
@@ -25,9 +45,9 @@ export async function ensureDemoUsers(users: UserDirectory): Promise<DemoAccount
     if (await users.byUsername(account.username)) continue;
     await users.create({
       username: account.username,
-      displayName: `Demo ${account.username === 'information-officer' ? 'Information officer' : ROLE_LABELS[account.role]}`,
+      displayName: account.displayName ?? `Demo ${ROLE_LABELS[account.role]}`,
       role: account.role,
-      agency: USUAL_AGENCY[account.role],
+      ...(account.organisation ? { organisation: account.organisation } : { agency: USUAL_AGENCY[account.role] }),
       qualified: account.qualified,
       password: DEMO_PASSWORD,
     });

@@ -32,7 +32,7 @@ export interface ServiceOptions {
 
 export function createServices(db: Database, store: RecordStore, options: ServiceOptions = {}): Services {
   const now = options.now ?? Date.now;
-  const users = new UserDirectory(db);
+  const users = new UserDirectory(db, store.engine.world.organisations);
   const grants = new AccessGrants(db, now);
   const audit = new AuditLog(db);
   // The engine's own writes are audited too: each step of a finding's escalation.

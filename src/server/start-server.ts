@@ -41,6 +41,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   if (options.demo && existsSync(options.demo.scenariosDir)) demoLoaded = await loadDemoScenarios(db, options.demo.scenariosDir);
   const store = await RecordStore.open(db, PROTOCOLS, loadPartnershipConfig(options.config ?? {}, PROTOCOLS), new SystemClock());
   const services = createServices(db, store);
+  await services.users.storeOrganisations();
   let demoAccounts: DemoAccount[] | undefined;
   let firstAdmin: RunningServer['firstAdmin'];
   if (options.demo) {

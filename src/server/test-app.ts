@@ -106,10 +106,10 @@ export function fixtureEvents(now = DateTime.now()): Record<string, unknown>[] {
 }
 
 export async function startTestApp(
-  options: { location?: StoreLocation; events?: Record<string, unknown>[]; app?: AppOptions } = {},
+  options: { location?: StoreLocation; events?: Record<string, unknown>[]; app?: AppOptions; config?: unknown } = {},
 ): Promise<TestApp> {
   const db = await openDatabase(options.location ?? {});
-  const store = await RecordStore.open(db, PROTOCOLS, loadPartnershipConfig({}, PROTOCOLS), new SystemClock());
+  const store = await RecordStore.open(db, PROTOCOLS, loadPartnershipConfig(options.config ?? {}, PROTOCOLS), new SystemClock());
   const events = options.events ?? fixtureEvents();
   for (const event of events) await store.submit(event, String(event.id));
   const services = createServices(db, store);

@@ -10,6 +10,7 @@ import { Engine } from '../engine/engine.ts';
 import { assertSameSubmission } from '../engine/same-submission.ts';
 import { IdentityLinker } from '../engine/identity-linker.ts';
 import type { Protocol } from '../protocols/protocol.ts';
+import type { FindingActionKind } from '../access/finding-ownership.ts';
 import type { Database, Transaction } from './database.ts';
 import { EVENT_COLUMNS, eventCopyRow, eventValues, type EventRow, type Submitter } from './event-rows.ts';
 import { findingFromRow, insertFindingsSql, type FindingRow } from './finding-rows.ts';
@@ -30,7 +31,7 @@ function yieldToIo(): Promise<void> {
 export type StoredSubmission =
   { status: 'accepted'; event: ThreadEvent; findings: Finding[] } | { status: 'duplicate'; event: ThreadEvent; findings: Finding[] };
 
-export type FindingActionKind = 'acknowledged' | 'actioned' | 'closed' | 'reopened';
+export type { FindingActionKind } from '../access/finding-ownership.ts';
 
 export interface FindingActor {
   userId: string;
@@ -38,11 +39,19 @@ export interface FindingActor {
   agency?: string;
 }
 
-const STATUS_AFTER: Record<FindingActionKind, FindingStatus> = {
+// Notes and challenges leave the status as it is.
+const STATUS_AFTER: Partial<Record<FindingActionKind, FindingStatus>> = {
   acknowledged: 'acknowledged',
   actioned: 'actioned',
   closed: 'closed',
   reopened: 'open',
+};
+
+const NOTE_REQUIRED: Partial<Record<FindingActionKind, string>> = {
+  closed: 'a finding is closed only with a recorded reason',
+  actioned: 'say what action was taken',
+  noted: 'write the note',
+  challenged: 'say what you challenge and why',
 };
 
 /**
@@ -97,7 +106,7 @@ export class RecordStore {
         const action = actions[nextAction];
         rederived.push(...this.engine.runUntil(action.at - 1));
         const finding = this.engine.world.findingById(action.finding_id);
-        if (finding) finding.status = STATUS_AFTER[action.kind];
+        if (finding) finding.status = STATUS_AFTER[action.kind] ?? finding.status;
       }
     };
     for (const row of rows) {
@@ -339,15 +348,12 @@ export class RecordStore {
       await this.committing;
       const finding = this.engine.world.findingById(findingId);
       if (!finding) throw new ValidationError([{ field: 'finding', reason: `no finding ${JSON.stringify(findingId)}` }]);
-      if ((kind === 'closed' || kind === 'actioned') && !note?.trim()) {
-        throw new ValidationError([
-          { field: 'note', reason: kind === 'closed' ? 'a finding is closed only with a recorded reason' : 'say what action was taken' },
-        ]);
-      }
+      const required = NOTE_REQUIRED[kind];
+      if (required && !note?.trim()) throw new ValidationError([{ field: 'note', reason: required }]);
       if (kind === 'reopened' && finding.status !== 'closed' && finding.status !== 'actioned') {
         throw new ValidationError([{ field: 'kind', reason: 'only an actioned or closed finding can be reopened' }]);
       }
-      const status = STATUS_AFTER[kind];
+      const status = STATUS_AFTER[kind] ?? finding.status;
       await this.db.transaction(async (tx) => {
         await tx.query(
           'INSERT INTO finding_actions (finding_id, kind, at, by_user, by_role, by_agency, note) VALUES ($1, $2, $3, $4, $5, $6, $7)',

@@ -2,6 +2,7 @@ import type { Queryable } from '../../store/database.ts';
 import type { World } from '../../engine/world.ts';
 import type { Principal } from '../../access/principal.ts';
 import type { RecordAccess } from '../../access/record-access.ts';
+import { owningOrganisation } from '../../access/finding-ownership.ts';
 import { byUrgency, findingView, isOpen, type FindingView } from './finding-view.ts';
 import { describeAge, nameOf } from './people.ts';
 import { agreedActionView, awaitingAcknowledgement, type AgreedActionView, type AwaitingAcknowledgement } from './loop-views.ts';
@@ -64,7 +65,10 @@ export async function myWork(
   );
   const findings = owned.rows
     .map((r) => world.findingById(r.id))
-    .filter((f) => f !== undefined && isOpen(f) && access.knows(principal, f.subject))
+    .filter(
+      (f) =>
+        f !== undefined && isOpen(f) && owningOrganisation(world, f)?.code === principal.organisation && access.knows(principal, f.subject),
+    )
     .map((f) => ({ ...findingView(f!, now), subjectName: nameOf(world, f!.subject), ownedByMe: isMe(principal, f!.ownerName) }))
     .sort(byUrgency);
   const actions = await db.query<{ idempotency_key: string }>(

@@ -28,7 +28,7 @@ export function eventRoutes(app: FastifyInstance, services: Services): void {
       },
     },
     async (request, reply) => {
-      const result = await recordEvent(services, request.principal!, request.body, randomUUID(), (id) => (request.auditNote.subject = id));
+      const result = await recordEvent(services, request.principal!, request.body, randomUUID(), request.auditNote);
       return reply.code(201).send({
         status: result.status,
         id: result.id,

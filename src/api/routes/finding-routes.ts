@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Services } from '../../server/services.ts';
 import { requireRecordAccess } from '../person-access.ts';
+import { requireFindingStep } from '../finding-access.ts';
 import { findingView } from '../read/finding-view.ts';
 import { findingAction, findingParams } from '../schemas.ts';
 import { notFound } from '../errors.ts';
@@ -37,7 +38,8 @@ export function findingRoutes(app: FastifyInstance, services: Services): void {
       config: { access: 'record.write' },
       schema: {
         tags: ['findings'],
-        summary: 'Acknowledge a finding, record the action taken, close it with a reason, or reopen it',
+        summary:
+          "Acknowledge a finding, record the action taken, close it with a reason or reopen it (its owner's), or add a note or a challenge (anyone who may see the child)",
         params: findingParams,
         body: findingAction,
       },
@@ -45,7 +47,7 @@ export function findingRoutes(app: FastifyInstance, services: Services): void {
     async (request) => {
       const finding = world.findingById(request.params.id);
       if (!finding) throw notFound('That finding');
-      await requireRecordAccess(services, request, finding.subject);
+      await requireFindingStep(services, request, finding, request.body.kind);
       const p = request.principal!;
       const updated = await services.store.actOnFinding(
         finding.id,

@@ -37,9 +37,9 @@ export function personRoutes(app: FastifyInstance, services: Services): void {
       },
     },
     async (request) => {
-      await requireRecordAccess(services, request, request.params.id);
+      const view = await requireRecordAccess(services, request, request.params.id);
       const now = services.now();
-      return { summary: personSummary(world, request.params.id, now, zone)!, chronology: chronologyOf(world, request.params.id, zone) };
+      return { summary: personSummary(view, request.params.id, now, zone)!, chronology: chronologyOf(view, request.params.id, zone) };
     },
   );
 
@@ -54,8 +54,8 @@ export function personRoutes(app: FastifyInstance, services: Services): void {
       },
     },
     async (request) => {
-      await requireRecordAccess(services, request, request.params.id);
-      return { household: householdOf(world, request.params.id, services.now(), zone) };
+      const view = await requireRecordAccess(services, request, request.params.id);
+      return { household: householdOf(view, request.params.id, services.now(), zone) };
     },
   );
 
@@ -71,8 +71,8 @@ export function personRoutes(app: FastifyInstance, services: Services): void {
       },
     },
     async (request) => {
-      await requireRecordAccess(services, request, request.params.id);
-      return { chronology: chronologyOf(world, request.params.id, zone, request.query) };
+      const view = await requireRecordAccess(services, request, request.params.id);
+      return { chronology: chronologyOf(view, request.params.id, zone, request.query) };
     },
   );
 

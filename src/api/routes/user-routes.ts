@@ -12,9 +12,9 @@ export function userRoutes(app: FastifyInstance, services: Services): void {
     '/api/users',
     {
       config: { access: 'users.manage' },
-      schema: { tags: ['users'], summary: 'Every account' },
+      schema: { tags: ['users'], summary: "Every account, and the partnership's organisations" },
     },
-    async () => ({ users: (await services.users.list()).map(principalOf) }),
+    async () => ({ users: (await services.users.list()).map(principalOf), organisations: services.users.organisations.all() }),
   );
 
   api.post(
@@ -28,7 +28,8 @@ export function userRoutes(app: FastifyInstance, services: Services): void {
           username: z.string().max(64),
           displayName: z.string().max(200),
           role: z.enum(ROLES),
-          agency: z.enum(AGENCIES),
+          organisation: z.string().max(20).optional().describe("The code of the user's organisation (GET /api/users lists them)"),
+          agency: z.enum(AGENCIES).optional().describe("Without an organisation: the agency type's default organisation"),
           qualified: z.boolean().optional(),
           password: z.string().max(1000),
         }),

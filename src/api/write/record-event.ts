@@ -1,41 +1,48 @@
 import type { Principal } from '../../access/principal.ts';
 import { can } from '../../access/roles.ts';
+import { correctionRefusal } from '../../access/corrections.ts';
+import { referencesOf } from '../../domain/event-references.ts';
 import type { Finding } from '../../domain/findings.ts';
 import type { Services } from '../../server/services.ts';
+import type { AuditNote } from '../route-access.ts';
 import { Refusal } from '../errors.ts';
 import { ValidationError } from '../../domain/validation-error.ts';
 
-const PERSON_FIELDS = ['person', 'of', 'unborn', 'child', 'mother'] as const;
-const PERSON_LIST_FIELDS = ['persons', 'seen'] as const;
-
-/** Everyone an input names, whether or not they are known yet. */
-export function namedPersons(input: Record<string, unknown>): string[] {
-  const ids = new Set<string>();
-  for (const field of PERSON_FIELDS) if (typeof input[field] === 'string') ids.add(input[field]);
-  for (const field of PERSON_LIST_FIELDS) {
-    const list = input[field];
-    if (Array.isArray(list)) for (const id of list) if (typeof id === 'string') ids.add(id);
-  }
-  return [...ids];
+/**
+ * Everyone an input touches, whether or not they are known yet: the people its
+ * reference fields name, and the people of every record it refers to by id (a record it
+ * corrects, the referral an outcome answers...). Reads the reference fields each event
+ * type declares (src/domain/reference-ids.ts), so a new type needs nothing here.
+ */
+export function touchedPersons(services: Services, input: Record<string, unknown>): string[] {
+  const world = services.store.engine.world;
+  const { persons, events } = referencesOf(input);
+  const touched = new Set(persons);
+  for (const key of events) for (const id of world.event(key)?.persons ?? []) touched.add(id);
+  return [...touched];
 }
 
 export interface Recorded {
   status: 'accepted' | 'duplicate';
   id: string;
+  /** The findings the record raised, about children the user may see. */
   findings: Finding[];
 }
 
 /**
- * Records one event for a signed-in practitioner. The agency and who recorded it come
- * from the account, never from the request; every known person the event names must
- * be within the user's access; decisions on referrals need a role that decides.
+ * Records one event for a signed-in practitioner. The agency, organisation and who
+ * recorded it come from the account, never from the request. Before anything is stored,
+ * access is decided on every person the event touches (writing about someone never
+ * grants access to them), a correction must come from the organisation that made the
+ * record or a safeguarding lead, and decisions on referrals need a role that decides.
+ * The audit entry names the person affected (for a correction, the corrected record's).
  */
 export async function recordEvent(
   services: Services,
   principal: Principal,
   input: unknown,
   defaultKey: string,
-  onSubject?: (id: string) => void,
+  audit?: AuditNote,
 ): Promise<Recorded> {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     throw new ValidationError([{ field: '', reason: 'an event must be a JSON object' }]);
@@ -45,19 +52,33 @@ export async function recordEvent(
   if (event.agency !== undefined && event.agency !== principal.agency && event.type !== 'action.agreed') {
     throw new Refusal(403, `You record for your own agency (${principal.agency}), not ${JSON.stringify(event.agency)}.`);
   }
+  if (event.organisation !== undefined && event.organisation !== principal.organisation) {
+    throw new Refusal(403, `You record for your own organisation (${principal.organisation}), not ${JSON.stringify(event.organisation)}.`);
+  }
   if (event.type === 'referral.decision' && !can(principal.role, 'decide')) {
     throw new Refusal(403, 'Decisions on referrals are recorded by the front door or a social worker.');
   }
   if (event.type !== 'action.agreed' || event.agency === undefined) event.agency = principal.agency;
+  event.organisation = principal.organisation;
   event.recordedBy = { role: principal.role, qualified: principal.qualified, name: principal.displayName };
   const world = services.store.engine.world;
-  const named = namedPersons(event);
-  if (named[0]) onSubject?.(named[0]);
-  for (const id of named) {
+  const touched = touchedPersons(services, event);
+  const superseded = typeof event.supersedes === 'string' ? world.event(event.supersedes) : undefined;
+  if (audit) {
+    audit.subject = superseded?.subject ?? touched[0];
+    if (superseded) audit.detail = `corrects record ${superseded.key} (${superseded.type}) about ${superseded.persons.join(', ')}`;
+  }
+  for (const id of touched) {
     if (!world.hasPerson(id)) continue; // new people are introduced by this event, or refused by validation
     const decision = await services.access.decide(principal, id);
     if (!decision.allowed) throw new Refusal(403, `You cannot record about ${id}: ${decision.reason}.`, decision.mayBreakGlass, id);
   }
+  if (superseded) {
+    const refusal = correctionRefusal(world, principal, superseded, event.note);
+    if (refusal) throw new Refusal(403, `You cannot correct this record: ${refusal}.`);
+  }
   const result = await services.store.submit(event, defaultKey, { userId: principal.userId });
-  return { status: result.status, id: result.event.key, findings: result.findings };
+  const findings: Finding[] = [];
+  for (const finding of result.findings) if ((await services.access.decide(principal, finding.subject)).allowed) findings.push(finding);
+  return { status: result.status, id: result.event.key, findings };
 }

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { storeLocationFromEnv } from '../../store/open-database.ts';
 import { startServer } from '../../server/start-server.ts';
 import { DEMO_PASSWORD } from '../../server/demo-users.ts';
-import { ROLE_LABELS } from '../../access/roles.ts';
+import { ROLE_LABELS, USUAL_AGENCY } from '../../access/roles.ts';
 import { UserError } from '../report-failure.ts';
 
 export function registerServe(program: Command): void {
@@ -31,10 +31,13 @@ export function registerServe(program: Command): void {
       if (server.demoLoaded) out.write(`Demo: loaded ${server.demoLoaded.events} records from ${server.demoLoaded.scenarios} scenarios.\n`);
       if (server.demoAccounts) {
         out.write(`\nDemo accounts (DEMO ONLY: every password is "${DEMO_PASSWORD}"):\n`);
-        for (const a of server.demoAccounts)
+        const organisations = server.services.users.organisations;
+        for (const a of server.demoAccounts) {
+          const organisation = organisations.get(a.organisation ?? '') ?? organisations.defaultFor(USUAL_AGENCY[a.role]);
           out.write(
-            `  ${a.username.padEnd(22)} ${ROLE_LABELS[a.role]}${a.role === 'front-door-worker' ? (a.qualified ? ' (qualified social worker)' : ' (unqualified)') : ''}\n`,
+            `  ${a.username.padEnd(22)} ${ROLE_LABELS[a.role]}${a.role === 'front-door-worker' ? (a.qualified ? ' (qualified social worker)' : ' (unqualified)') : ''}, ${organisation.name}\n`,
           );
+        }
       }
       if (server.firstAdmin)
         out.write(

@@ -3,7 +3,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Services } from '../../server/services.ts';
 import { ROLES, ROLE_LABELS, isRole } from '../../access/roles.ts';
-import { AGENCIES, type Agency } from '../../domain/vocabulary.ts';
 import { ValidationError, type FieldProblem } from '../../domain/validation-error.ts';
 import { agencyName } from '../../protocols/support/describe.ts';
 import { errorList, page } from '../render.ts';
@@ -20,14 +19,20 @@ export function adminPages(app: FastifyInstance, services: Services): void {
       'users.njk',
       {
         title: 'Accounts',
-        users: users.map((u) => ({ ...u, roleLabel: ROLE_LABELS[u.role], agencyLabel: agencyName(u.agency) })),
+        users: users.map((u) => ({
+          ...u,
+          roleLabel: ROLE_LABELS[u.role],
+          organisationLabel: `${services.users.organisations.get(u.organisation)?.name ?? u.organisation} (${agencyName(u.agency)})`,
+        })),
         roleOptions: [
           { value: '', text: 'Choose' },
           ...ROLES.map((r) => ({ value: r, text: ROLE_LABELS[r], selected: values.role === r })),
         ],
-        agencyOptions: [
+        organisationOptions: [
           { value: '', text: 'Choose' },
-          ...AGENCIES.map((a) => ({ value: a, text: agencyName(a), selected: values.agency === a })),
+          ...services.users.organisations
+            .all()
+            .map((o) => ({ value: o.code, text: `${o.name} (${agencyName(o.agency)})`, selected: values.organisation === o.code })),
         ],
         values,
         fieldErrors,
@@ -49,7 +54,7 @@ export function adminPages(app: FastifyInstance, services: Services): void {
           username: z.string().max(64).default(''),
           displayName: z.string().max(200).default(''),
           role: z.string().max(40).default(''),
-          agency: z.string().max(40).default(''),
+          organisation: z.string().max(20).default(''),
           qualified: z.string().optional(),
           password: z.string().max(1000).default(''),
           _csrf: z.string().optional(),
@@ -60,13 +65,13 @@ export function adminPages(app: FastifyInstance, services: Services): void {
       const b = request.body;
       try {
         if (!isRole(b.role)) throw new ValidationError([{ field: 'role', reason: 'choose a role' }]);
-        if (!(AGENCIES as readonly string[]).includes(b.agency))
-          throw new ValidationError([{ field: 'agency', reason: 'choose an agency' }]);
+        if (!services.users.organisations.get(b.organisation))
+          throw new ValidationError([{ field: 'organisation', reason: 'choose the organisation the person works for' }]);
         await services.users.create({
           username: b.username,
           displayName: b.displayName,
           role: b.role,
-          agency: b.agency as Agency,
+          organisation: b.organisation,
           qualified: b.qualified === 'yes',
           password: b.password,
         });

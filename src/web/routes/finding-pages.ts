@@ -4,6 +4,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Services } from '../../server/services.ts';
 import type { Finding } from '../../domain/findings.ts';
 import { requireRecordAccess } from '../../api/person-access.ts';
+import { requireFindingStep } from '../../api/finding-access.ts';
+import { FINDING_ACTION_KINDS, findingActionRefusal, owningOrganisation } from '../../access/finding-ownership.ts';
 import { findingView } from '../../api/read/finding-view.ts';
 import { nameOf } from '../../api/read/people.ts';
 import { describeEvent } from '../../chronology/describe-event.ts';
@@ -13,7 +15,6 @@ import { ValidationError, type FieldProblem } from '../../domain/validation-erro
 import { errorList, page } from '../render.ts';
 
 const params = z.object({ id: z.string().min(1).max(400) });
-const ACTIONS = ['acknowledged', 'actioned', 'closed', 'reopened'] as const;
 
 interface ActionRow {
   kind: string;
@@ -58,6 +59,9 @@ export function findingPages(app: FastifyInstance, services: Services): void {
         title: findingView(finding, services.now()).title,
         finding: findingView(finding, services.now()),
         subjectName: nameOf(world, finding.subject),
+        owningOrganisation: owningOrganisation(world, finding)?.name,
+        // Only the owner (and safeguarding leads) acknowledge, action, close and reopen; anyone may note or challenge.
+        mayAct: findingActionRefusal(world, request.principal!, finding, 'actioned') === undefined,
         evidence,
         actions: rows.map((r) => ({
           ...r,
@@ -99,8 +103,9 @@ export function findingPages(app: FastifyInstance, services: Services): void {
     async (request, reply) => {
       const finding = world.findingById(request.params.id);
       if (!finding) throw notFound('That finding');
-      await requireRecordAccess(services, request, finding.subject);
-      const kind = ACTIONS.find((k) => k === request.body.kind);
+      const kind = FINDING_ACTION_KINDS.find((k) => k === request.body.kind);
+      if (!kind) await requireRecordAccess(services, request, finding.subject);
+      else await requireFindingStep(services, request, finding, kind);
       try {
         if (!kind) throw new ValidationError([{ field: 'kind', reason: 'choose what you are recording' }]);
         const p = request.principal!;

@@ -57,7 +57,7 @@ export function loopPages(app: FastifyInstance, services: Services): void {
         request.principal!,
         { id: key, type: 'information.acknowledged', at, person: shared.data.person, of: shared.key },
         key,
-        (subject) => (request.auditNote.subject = subject),
+        request.auditNote,
       );
       return reply.redirect(`/inbox?acknowledged=${encodeURIComponent(shared.key)}`, 303);
     },

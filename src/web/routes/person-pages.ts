@@ -63,19 +63,19 @@ export function personPages(app: FastifyInstance, services: Services): void {
     },
     async (request, reply) => {
       const id = request.params.id;
-      await requireRecordAccess(services, request, id);
+      const view = await requireRecordAccess(services, request, id);
       const now = services.now();
       const agency = (AGENCIES as readonly string[]).includes(request.query.agency ?? '') ? request.query.agency : undefined;
       const type = [...EVENT_TYPES, 'finding'].includes(request.query.type ?? '') ? request.query.type : undefined;
-      const summary = personSummary(world, id, now, zone)!;
-      const person = world.person(id)!;
-      const children = person.role === 'adult' ? world.childrenOf(id).map((r) => r.of) : [id];
+      const summary = personSummary(view, id, now, zone)!;
+      const person = view.person(id)!;
+      const children = person.role === 'adult' ? view.childrenOf(id).map((r) => r.of) : [id];
       return page(request, reply, 'person.njk', {
         title: summary.name,
         summary,
         viaBreakGlass: request.auditNote.detail === 'through break-glass',
-        household: householdOf(world, id, now, zone),
-        chronology: chronologyOf(world, id, zone, { agency, type }),
+        household: householdOf(view, id, now, zone),
+        chronology: chronologyOf(view, id, zone, { agency, type }),
         filter: { agency: agency ?? '', type: type ?? '' },
         agencyOptions: [
           { value: '', text: 'All agencies' },
@@ -86,21 +86,21 @@ export function personPages(app: FastifyInstance, services: Services): void {
           { value: 'finding', text: 'Findings only', selected: type === 'finding' },
           ...EVENT_TYPES.map((t) => ({ value: t, text: label(t.replaceAll('-', ' ').replaceAll('.', ' ')), selected: t === type })),
         ],
-        findings: children.flatMap((c) => world.findingsAbout(c)).map((f) => findingView(f, now)),
-        growth: person.role === 'child' ? growthSlot(world, id) : undefined,
-        history: familyHistory(world, children[0] ?? id, zone),
-        historyCount: historyCount(familyHistory(world, children[0] ?? id, zone)),
+        findings: children.flatMap((c) => view.findingsAbout(c)).map((f) => findingView(f, now)),
+        growth: person.role === 'child' ? growthSlot(view, id) : undefined,
+        history: familyHistory(view, children[0] ?? id, zone),
+        historyCount: historyCount(familyHistory(view, children[0] ?? id, zone)),
         forms: EVENT_FORMS.filter((f) => !f.capability || can(request.principal!.role, f.capability)).map((f) => ({
           slug: f.slug,
           text: f.title.replace(/^Record (a |an )?/, '').replace(/^./, (c) => c.toUpperCase()),
         })),
         mayWrite: can(request.principal!.role, 'record.write'),
         loops: {
-          allocations: allocationsOf(world, id, now),
-          actions: agreedActionsAbout(world, id, now, zone),
-          escalations: escalationsAbout(world, id, now),
-          awaiting: (world.eventsOf(id, 'information.shared') as ThreadEvent<'information.shared'>[])
-            .map((e) => awaitingAcknowledgement(world, e, now))
+          allocations: allocationsOf(view, id, now),
+          actions: agreedActionsAbout(view, id, now, zone),
+          escalations: escalationsAbout(view, id, now),
+          awaiting: (view.eventsOf(id, 'information.shared') as ThreadEvent<'information.shared'>[])
+            .map((e) => awaitingAcknowledgement(view, e, now))
             .filter((a) => a !== undefined),
         },
         recorded: request.query.recorded,

@@ -7,6 +7,7 @@ import type { Services } from '../../server/services.ts';
 import { requireRecordAccess } from '../../api/person-access.ts';
 import { recordEvent } from '../../api/write/record-event.ts';
 import { recordCircle } from '../../access/need-to-know.ts';
+import type { WorldView } from '../../engine/world-view.ts';
 import { can } from '../../access/roles.ts';
 import { notFound, Refusal } from '../../api/errors.ts';
 import { ValidationError, type FieldProblem } from '../../domain/validation-error.ts';
@@ -30,7 +31,6 @@ function fieldId(form: EventFormSpec, field: string): string {
 
 export function recordFormPages(app: FastifyInstance, services: Services): void {
   const web = app.withTypeProvider<ZodTypeProvider>();
-  const world = services.store.engine.world;
 
   function formFor(request: FastifyRequest, slug: string): EventFormSpec {
     const form = formBySlug(slug);
@@ -42,12 +42,13 @@ export function recordFormPages(app: FastifyInstance, services: Services): void 
   function render(
     request: FastifyRequest,
     reply: FastifyReply,
+    view: WorldView,
     form: EventFormSpec,
     id: string,
     values: FormBody,
     problems: FieldProblem[] = [],
   ) {
-    const people = recordCircle(world, id).map((p) => ({ value: p, text: nameOf(world, p) }));
+    const people = recordCircle(view, id).map((p) => ({ value: p, text: nameOf(view, p) }));
     const labels: Record<string, string> = Object.fromEntries(form.fields.map((f) => [f.name, f.label]));
     labels['at-time'] = 'Time';
     const fieldErrors: Record<string, { text: string }> = {};
@@ -55,11 +56,11 @@ export function recordFormPages(app: FastifyInstance, services: Services): void 
       const key = p.field === 'at-time' ? 'at-time' : p.field.split('.')[0];
       fieldErrors[key] ??= { text: problemText(p, labels[key]) };
     }
-    const history = form.slug === 'decision' ? familyHistory(world, id, services.zone) : undefined;
+    const history = form.slug === 'decision' ? familyHistory(view, id, services.zone) : undefined;
     const recordOptions = Object.fromEntries(
       form.fields
         .filter((f) => f.kind === 'record' && f.records)
-        .map((f) => [f.name, recordChoices(world, id, f.records!, request.principal!.agency, services.now(), services.zone)]),
+        .map((f) => [f.name, recordChoices(view, id, f.records!, request.principal!.agency, services.now(), services.zone)]),
     );
     return page(
       request,
@@ -69,7 +70,7 @@ export function recordFormPages(app: FastifyInstance, services: Services): void 
         title: form.title,
         form,
         personId: id,
-        personName: nameOf(world, id),
+        personName: nameOf(view, id),
         people,
         values,
         fieldErrors,
@@ -93,7 +94,7 @@ export function recordFormPages(app: FastifyInstance, services: Services): void 
     },
     async (request, reply) => {
       const form = formFor(request, request.params.form);
-      await requireRecordAccess(services, request, request.params.id);
+      const view = await requireRecordAccess(services, request, request.params.id);
       const now = DateTime.fromMillis(services.now(), { zone: services.zone });
       const values: FormBody = {
         eventId: randomUUID(),
@@ -104,7 +105,7 @@ export function recordFormPages(app: FastifyInstance, services: Services): void 
         'at-time': now.toFormat('HH:mm'),
         agency: request.principal!.agency,
       };
-      return render(request, reply, form, request.params.id, values);
+      return render(request, reply, view, form, request.params.id, values);
     },
   );
 
@@ -117,17 +118,17 @@ export function recordFormPages(app: FastifyInstance, services: Services): void 
     async (request, reply) => {
       const form = formFor(request, request.params.form);
       const id = request.params.id;
-      await requireRecordAccess(services, request, id);
+      const view = await requireRecordAccess(services, request, id);
       const body = request.body as FormBody;
       const { event, problems } = formToEvent(form, body, services.zone);
       if (!event) {
         request.auditNote.outcome = 'invalid';
-        return render(request, reply, form, id, body, problems);
+        return render(request, reply, view, form, id, body, problems);
       }
       const key = typeof body.eventId === 'string' && /^[\w-]{8,64}$/.test(body.eventId) ? body.eventId : randomUUID();
       event.id = key;
       try {
-        const result = await recordEvent(services, request.principal!, event, key, (subject) => (request.auditNote.subject = subject));
+        const result = await recordEvent(services, request.principal!, event, key, request.auditNote);
         const raised = result.findings.length;
         return reply.redirect(
           `/people/${encodeURIComponent(id)}?recorded=${encodeURIComponent(String(event.type))}${raised ? `&raised=${raised}` : ''}`,
@@ -136,7 +137,7 @@ export function recordFormPages(app: FastifyInstance, services: Services): void 
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
         request.auditNote.outcome = 'invalid';
-        return render(request, reply, form, id, body, error.problems);
+        return render(request, reply, view, form, id, body, error.problems);
       }
     },
   );

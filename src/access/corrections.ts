@@ -1,0 +1,30 @@
+import type { ThreadEvent } from '../domain/events.ts';
+import { ValidationError } from '../domain/validation-error.ts';
+import type { World } from '../engine/world.ts';
+import { MIN_REASON_LENGTH } from './access-grants.ts';
+import type { Principal } from './principal.ts';
+
+/**
+ * Who may correct (supersede) a record: the organisation that made it, or a
+ * safeguarding lead who says why in the correction's `note`. A correction hides the
+ * record it supersedes from the chronology, so nobody else may make one. Returns the
+ * reason for a refusal, or undefined when the correction may be made; throws a
+ * ValidationError when a safeguarding lead gives no reason.
+ */
+export function correctionRefusal(world: World, principal: Principal, superseded: ThreadEvent, note: unknown): string | undefined {
+  const owner = world.organisationOf(superseded);
+  if (owner !== undefined && owner === principal.organisation) return undefined;
+  if (principal.role === 'safeguarding-lead') {
+    if (typeof note !== 'string' || note.trim().length < MIN_REASON_LENGTH) {
+      throw new ValidationError([
+        {
+          field: 'note',
+          reason: `say why you are correcting another organisation's record (at least ${MIN_REASON_LENGTH} characters)`,
+        },
+      ]);
+    }
+    return undefined;
+  }
+  const maker = owner === undefined ? 'Threadline itself' : (world.organisations.get(owner)?.name ?? owner);
+  return `only the organisation that made this record (${maker}) or a safeguarding lead can correct it`;
+}
