@@ -181,8 +181,8 @@ describe('every event type, every reference field: an uninvolved organisation ga
         }
         const attackRefs = new Map(ownRefs);
         if (targetRefs.has(field)) attackRefs.set(field, targetRefs.get(field)!);
-        // Sent as a client would, naming the writer's own agency (version 2 records require it).
-        const envelope = { type, at: AT, agency: writer.agency };
+        // Sent as a client would, without agency or organisation: the API takes both from the account, for every type.
+        const envelope = { type, at: AT };
         const control: Record<string, unknown> = { ...envelope, ...fixture.build(idsFor(own, target, undefined, ownRefs)) };
         const attack: Record<string, unknown> = { ...envelope, ...fixture.build(idsFor(own, target, field, attackRefs)) };
         if (field === 'supersedes') {

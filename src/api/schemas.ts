@@ -8,8 +8,19 @@ export const findingParams = z.object({ id: z.string().min(1).max(400).describe(
 
 export const errorsBody = z.object({ errors: z.array(z.object({ field: z.string(), reason: z.string() })) });
 
-/** Every event type of the scenario contract, one variant each, for validation and the OpenAPI description. */
-const variants = EVENT_TYPES.map((type) => (EVENT_SCHEMAS[type] as z.ZodObject).safeExtend({ type: z.literal(type) }));
+/**
+ * Every event type of the scenario contract, one variant each, for the OpenAPI description
+ * and a first check of the body. `agency` is optional in every variant, version 2 included:
+ * the account supplies it (src/api/write/record-event.ts), and the whole record is then
+ * validated with its type's rules before anything is stored.
+ */
+const variants = EVENT_TYPES.map((type) =>
+  z.strictObject({
+    ...(EVENT_SCHEMAS[type] as unknown as z.ZodObject).shape,
+    type: z.literal(type),
+    agency: z.enum(AGENCIES).optional(),
+  }),
+);
 export const eventBody = z
   .discriminatedUnion('type', variants as unknown as [z.ZodObject, ...z.ZodObject[]])
   .describe(
