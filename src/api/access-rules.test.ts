@@ -8,17 +8,16 @@ import { verifyAuditChain } from './audit/verify-chain.ts';
 
 describe('need-to-know, break-glass, audit, validation, CSRF, lock-out and logs', () => {
   let t: TestApp;
-  let csrf: { cookie: string; token: string };
   const logs: string[] = [];
   before(async () => {
     t = await startTestApp({ app: { trustProxy: true, logStream: { write: (line) => void logs.push(line) } } });
-    csrf = await t.csrf();
   });
   after(() => t.close());
 
   async function call(role: Role | undefined, method: 'GET' | 'POST' | 'DELETE', url: string, body?: unknown, withCsrf = true) {
-    const cookies = [csrf.cookie];
-    if (role) cookies.push(await t.sessionCookie(role));
+    const session = role ? await t.sessionCookie(role) : undefined;
+    const csrf = await t.csrf(session);
+    const cookies = [csrf.cookie, ...(session ? [session] : [])];
     const headers: Record<string, string> = { cookie: cookies.join('; ') };
     if (withCsrf) headers['x-csrf-token'] = csrf.token;
     if (body !== undefined) headers['content-type'] = 'application/json';
@@ -28,7 +27,7 @@ describe('need-to-know, break-glass, audit, validation, CSRF, lock-out and logs'
   test('an uninvolved agency is refused, and the refusal is audited', async () => {
     const refused = await call('police', 'GET', '/api/persons/quiet-baby');
     assert.equal(refused.statusCode, 403);
-    assert.match(refused.json().error, /not involved/);
+    assert.match(refused.json().detail, /not involved/);
     assert.equal((await call('midwife', 'GET', '/api/persons/quiet-baby')).statusCode, 200);
     assert.equal((await call('front-door-worker', 'GET', '/api/persons/quiet-baby')).statusCode, 200);
     await t.services.audit.drain();
@@ -118,6 +117,7 @@ describe('need-to-know, break-glass, audit, validation, CSRF, lock-out and logs'
   });
 
   test('every unsafe request needs the CSRF token', async () => {
+    const csrf = await t.csrf();
     const response = await call(
       'gp',
       'POST',
@@ -136,6 +136,7 @@ describe('need-to-know, break-glass, audit, validation, CSRF, lock-out and logs'
   });
 
   test('sign-in sets a secure session cookie; five failures lock the account for 15 minutes', async () => {
+    const csrf = await t.csrf();
     const headers = { cookie: csrf.cookie, 'x-csrf-token': csrf.token, 'content-type': 'application/json', 'x-forwarded-proto': 'https' };
     const ok = await t.app.inject({
       method: 'POST',
@@ -164,7 +165,7 @@ describe('need-to-know, break-glass, audit, validation, CSRF, lock-out and logs'
       payload: JSON.stringify({ username: 'health-visitor-user', password: TEST_PASSWORD }),
     });
     assert.equal(locked.statusCode, 401);
-    assert.match(locked.json().error, /locked/);
+    assert.match(locked.json().detail, /locked/);
     const stored = await t.services.db.query<{ password_hash: string }>("SELECT password_hash FROM users WHERE username = 'midwife-user'");
     assert.match(stored.rows[0].password_hash, /^\$argon2id\$/);
   });

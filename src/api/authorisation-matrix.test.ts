@@ -133,14 +133,14 @@ describe('authorisation matrix: every route against every role and the anonymous
   });
 
   test('allowed callers get through; others are refused (401 or sign-in for the anonymous, 403 for a role)', async () => {
-    const csrf = await t.csrf();
     const failures: string[] = [];
     for (const [route, allowed] of Object.entries(MATRIX)) {
       const [method, url] = route.split(' ') as [string, string];
       for (const caller of EVERYONE) {
         const request = requestFor(method, url, findingId, caller);
-        const cookies = [csrf.cookie];
-        if (caller !== 'anonymous') cookies.push(await t.sessionCookie(caller));
+        const session = caller === 'anonymous' ? undefined : await t.sessionCookie(caller);
+        const csrf = await t.csrf(session);
+        const cookies = [csrf.cookie, ...(session ? [session] : [])];
         const headers: Record<string, string> = { cookie: cookies.join('; '), 'x-csrf-token': csrf.token };
         let payload: string | undefined;
         if (request.payload && request.form) {

@@ -5,7 +5,7 @@ import { AGENCIES } from '../domain/vocabulary.ts';
 export const personParams = z.object({ id: z.string().min(1).max(200).describe("The person's id") });
 export const findingParams = z.object({ id: z.string().min(1).max(400).describe("The finding's id") });
 
-export const errorsBody = z.object({ errors: z.array(z.object({ field: z.string(), reason: z.string() })) });
+export { problemBody } from './problem-document.ts';
 
 /** Every event type of the scenario contract, one variant each, for validation and the OpenAPI description. */
 const variants = EVENT_TYPES.map((type) => (EVENT_SCHEMAS[type] as z.ZodObject).extend({ type: z.literal(type) }));

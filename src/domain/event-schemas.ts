@@ -1,28 +1,35 @@
 import { z } from 'zod';
 import * as v from './vocabulary.ts';
 import { SERVICE_LEVEL_SYNONYMS } from './vocabulary.ts';
+import { isSafeText, UNSAFE_TEXT_REASON } from './safe-text.ts';
+import { isValidNhsNumber } from '../linkage/nhs-number.ts';
 
 // One schema per event type of the scenario contract. Schemas are strict: a misspelt
 // field is refused rather than silently dropped. Dates stay as text here and are
 // resolved to instants by the normaliser, which knows the partnership's time zone.
 
-const id = z.string().min(1, 'must not be empty').max(200);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}(T[0-9:.]+(Z|[+-]\d{2}:\d{2})?)?$/, 'must be an ISO date (YYYY-MM-DD) or date-time');
-const words = z.array(z.string().min(1)).max(100);
+// The one string schema every string field is built on: no NUL, no lone surrogate.
+const text = z.string().refine(isSafeText, UNSAFE_TEXT_REASON);
+const id = text.min(1, 'must not be empty').max(200);
+const isoDate = text.regex(/^\d{4}-\d{2}-\d{2}(T[0-9:.]+(Z|[+-]\d{2}:\d{2})?)?$/, 'must be an ISO date (YYYY-MM-DD) or date-time');
+const words = z.array(text.min(1)).max(100);
+const nhsNumber = text
+  .regex(/^\d{3} ?\d{3} ?\d{4}$/, 'must be 10 digits')
+  .refine(isValidNhsNumber, 'fails the NHS number check digit (modulus 11): check it was copied correctly');
 
 const envelope = {
   at: isoDate,
-  type: z.string(),
+  type: text,
   id: id.optional(),
   supersedes: id.optional(),
   recordedAt: isoDate.optional(),
   agency: z.enum(v.AGENCIES).optional(),
-  note: z.string().max(20_000).optional(),
+  note: text.max(20_000).optional(),
   recordedBy: z
     .strictObject({
-      role: z.string().min(1).max(100),
+      role: text.min(1).max(100),
       qualified: z.boolean().optional(),
-      name: z.string().max(200).optional(),
+      name: text.max(200).optional(),
     })
     .optional(),
 };
@@ -43,19 +50,16 @@ export const EVENT_SCHEMAS = {
     sex: z.enum(v.SEXES).optional(),
     born: isoDate.optional(),
     due: isoDate.optional(),
-    name: z.strictObject({ given: z.string().max(200).optional(), family: z.string().max(200).optional() }).optional(),
-    nhsNumber: z
-      .string()
-      .regex(/^\d{3} ?\d{3} ?\d{4}$/, 'must be 10 digits')
-      .optional(),
-    postcode: z.string().max(10).optional(),
-    area: z.string().min(1).max(200).optional(),
-    email: z.string().max(200).optional(),
-    phone: z.string().max(40).optional(),
+    name: z.strictObject({ given: text.max(200).optional(), family: text.max(200).optional() }).optional(),
+    nhsNumber: nhsNumber.optional(),
+    postcode: text.max(10).optional(),
+    area: text.min(1).max(200).optional(),
+    email: text.max(200).optional(),
+    phone: text.max(40).optional(),
   }),
   'relationship.recorded': event({ person: id, of: id, kind: z.enum(v.RELATIONSHIP_KINDS) }),
-  'address.changed': event({ persons: z.array(id).min(1), area: z.string().min(1).max(200), postcode: z.string().max(10).optional() }),
-  'gp.registered': event({ person: id, area: z.string().min(1).max(200).optional() }),
+  'address.changed': event({ persons: z.array(id).min(1), area: text.min(1).max(200), postcode: text.max(10).optional() }),
+  'gp.registered': event({ person: id, area: text.min(1).max(200).optional() }),
   'pregnancy.booked': event({
     person: id,
     unborn: id,
@@ -84,25 +88,25 @@ export const EVENT_SCHEMAS = {
   'injury.observed': event({
     person: id,
     kind: z.enum(v.INJURY_KINDS),
-    site: z.string().max(200).optional(),
+    site: text.max(200).optional(),
     count: z.number().int().positive().optional(),
-    explanation: z.string().max(2000).optional(),
+    explanation: text.max(2000).optional(),
     mobile: z.boolean().optional(),
   }),
   'illness.presented': event({
     person: id,
     severity: z.enum(v.ILLNESS_SEVERITIES),
-    description: z.string().max(2000).optional(),
+    description: text.max(2000).optional(),
     mobile: z.boolean().optional(),
   }),
   'concern.recorded': event({
     person: id,
     kind: z.enum(v.CONCERN_KINDS),
-    detail: z.string().max(5000).optional(),
+    detail: text.max(5000).optional(),
     severity: z.enum(v.SEVERITIES).optional(),
   }),
-  'referral.made': event({ person: id, to: z.enum(v.REFERRAL_DESTINATIONS), reason: z.string().max(2000).optional() }),
-  'referral.decision': event({ person: id, outcome: z.enum(v.DECISION_OUTCOMES), rationale: z.string().max(5000).optional() }),
+  'referral.made': event({ person: id, to: z.enum(v.REFERRAL_DESTINATIONS), reason: text.max(2000).optional() }),
+  'referral.decision': event({ person: id, outcome: z.enum(v.DECISION_OUTCOMES), rationale: text.max(5000).optional() }),
   'action.agreed': event({ person: id, action: z.enum(v.AGREED_ACTIONS), due: isoDate.optional() }),
   'strategy.discussion': event({
     person: id,
@@ -114,20 +118,20 @@ export const EVENT_SCHEMAS = {
     person: id,
     kind: z.enum(v.INVESTIGATION_KINDS),
     status: z.enum(v.INVESTIGATION_STATUSES),
-    findings: z.string().max(5000).optional(),
+    findings: text.max(5000).optional(),
   }),
-  'hospital.admitted': event({ person: id, reason: z.string().max(2000).optional() }),
-  'hospital.fit-for-discharge': event({ person: id, reason: z.string().max(2000).optional() }),
-  'hospital.discharged': event({ person: id, reason: z.string().max(2000).optional() }),
+  'hospital.admitted': event({ person: id, reason: text.max(2000).optional() }),
+  'hospital.fit-for-discharge': event({ person: id, reason: text.max(2000).optional() }),
+  'hospital.discharged': event({ person: id, reason: text.max(2000).optional() }),
   'plan.started': event({ person: id, kind: z.enum(v.PLAN_KINDS) }),
   'plan.ended': event({ person: id, kind: z.enum(v.PLAN_KINDS) }),
   'information.shared': event({
     person: id,
     to: z.enum(v.REFERRAL_DESTINATIONS),
     content: words.optional(),
-    area: z.string().max(200).optional(),
+    area: text.max(200).optional(),
   }),
-  'incident.serious': event({ person: id, description: z.string().max(5000).optional() }),
+  'incident.serious': event({ person: id, description: text.max(5000).optional() }),
   // Identity: two records of the same person, made by different agencies, joined or parted.
   'identity.linked': event({
     person: id,
@@ -135,16 +139,16 @@ export const EVENT_SCHEMAS = {
     basis: z.enum(['automatic', 'confirmed']),
     matchWeight: z.number().optional(),
     probability: z.number().min(0).max(1).optional(),
-    explanation: z.string().max(5000).optional(),
+    explanation: text.max(5000).optional(),
   }),
   'identity.review': event({
     person: id,
     candidate: id,
     matchWeight: z.number(),
     probability: z.number().min(0).max(1),
-    explanation: z.string().max(5000).optional(),
+    explanation: text.max(5000).optional(),
   }),
-  'identity.unlinked': event({ person: id, from: id, reason: z.string().min(1, 'say why the records are not the same person').max(2000) }),
+  'identity.unlinked': event({ person: id, from: id, reason: text.min(1, 'say why the records are not the same person').max(2000) }),
 } as const;
 
 export type EventType = keyof typeof EVENT_SCHEMAS;

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FieldProblem } from '../domain/validation-error.ts';
 import { can, ROLE_LABELS, type Capability } from '../access/roles.ts';
 import { agencyName } from '../protocols/support/describe.ts';
+import { csrfToken } from '../api/csrf.ts';
 
 interface NavItem {
   text: string;
@@ -77,7 +78,7 @@ export function page(
         : undefined,
       agencyLabel: principal ? agencyName(principal.agency) : undefined,
       nav,
-      csrfToken: reply.generateCsrf(),
+      csrfToken: csrfToken(request, reply),
       cspNonce: request.cspNonce,
       ...data,
     });

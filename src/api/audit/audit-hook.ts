@@ -1,6 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AuditLog } from './audit-log.ts';
 import type { AuditAction, AuditOutcome } from './audit-entry.ts';
+import { toSafeText } from '../../domain/safe-text.ts';
+
+const optionalSafe = (text: string | undefined) => (text === undefined ? undefined : toSafeText(text));
 
 function outcomeOf(status: number): AuditOutcome {
   if (status === 401 || status === 403) return 'refused';
@@ -30,10 +33,11 @@ export function registerAuditHook(app: FastifyInstance, audit: AuditLog): void {
         actorAgency: actor?.agency,
         action,
         route: `${request.method} ${request.routeOptions.url}`,
-        subject: note.subject ?? params?.id,
+        // A refused request may carry text PostgreSQL cannot store; the audit records it all the same.
+        subject: optionalSafe(note.subject ?? params?.id),
         outcome: note.outcome ?? outcomeOf(reply.statusCode),
         status: reply.statusCode,
-        detail: note.detail,
+        detail: optionalSafe(note.detail),
       });
     } catch (error) {
       request.log.error({ err: { type: error instanceof Error ? error.name : 'unknown' } }, 'audit write failed: answer withheld');

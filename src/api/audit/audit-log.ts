@@ -9,7 +9,7 @@ interface Pending {
 
 const MAX_BATCH = 2_000;
 /** Serialises writers across servers sharing one PostgreSQL database. */
-const CHAIN_LOCK = 7262;
+export const CHAIN_LOCK = 7262;
 
 /**
  * The append-only, hash-chained audit log. `record` resolves once the entry is
