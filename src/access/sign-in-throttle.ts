@@ -98,8 +98,10 @@ export class SignInThrottle {
   /**
    * Takes a password check for the account from the address, or says which is locked
    * and until when. The address is asked first: an address that is locked out cannot
-   * lock accounts. An attempt refused because the account is locked counts against the
-   * address (it is a guess all the same).
+   * lock accounts. An attempt on an account already locked is refused without a check
+   * and is not counted against the address: it guesses nothing and locks nothing more,
+   * and one person retrying behind a shared network address (a hospital's) must not
+   * lock out everyone else there.
    */
   reserve(account: string, address: string, at: number): Promise<Reservation> {
     const keys: ThrottleKey[] = [
@@ -116,7 +118,6 @@ export class SignInThrottle {
       else if (byAccount.lockedUntil !== null) refusal = { granted: false, lockedBy: 'account', until: byAccount.lockedUntil };
       // Every check is taken, some still running: refused, without starting a lock of its own.
       else if (byAccount.attempts >= this.limit(keys[1])) refusal = { granted: false, lockedBy: 'account', until: at + this.policy.lockMs };
-      if (refusal?.granted === false && refusal.lockedBy === 'account') this.fail(keys[0], byAddress, at);
       if (!refusal) for (const counter of counters) counter.attempts += 1;
       for (const [i, key] of keys.entries()) await this.save(tx, key, counters[i]);
       return refusal ?? { granted: true };

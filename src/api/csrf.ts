@@ -21,7 +21,7 @@ function bindingOf(sessionToken: string | undefined): string {
 
 /** A CSRF token for this request's session. */
 export function csrfToken(request: FastifyRequest, reply: FastifyReply): string {
-  return reply.generateCsrf({ userInfo: csrfUserInfo(request) } as never);
+  return reply.generateCsrf({ userInfo: csrfUserInfo(request) });
 }
 
 /**
@@ -31,7 +31,7 @@ export function csrfToken(request: FastifyRequest, reply: FastifyReply): string 
 export function rotateCsrf(request: FastifyRequest, reply: FastifyReply, sessionToken: string): string {
   // The plugin makes a new secret (and sets its cookie) only when the request has none.
   request.cookies[CSRF_COOKIE] = undefined;
-  return reply.generateCsrf({ userInfo: bindingOf(sessionToken) } as never);
+  return reply.generateCsrf({ userInfo: bindingOf(sessionToken) });
 }
 
 /**

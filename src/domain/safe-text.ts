@@ -1,6 +1,7 @@
 // A NUL character or half of a UTF-16 surrogate pair is never meaningful text: PostgreSQL
 // refuses both (so they would fail a write half-way), and a lone surrogate cannot be
 // encoded as UTF-8 at all. Every string that arrives is checked against this one rule.
+// eslint-disable-next-line no-control-regex -- finding NUL is the point
 const UNSAFE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const UNSAFE_ALL = new RegExp(UNSAFE.source, 'g');
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-export type AuditAction = 'read' | 'write' | 'search' | 'sign-in' | 'sign-out' | 'break-glass';
+export type AuditAction = 'read' | 'write' | 'search' | 'sign-in' | 'sign-out' | 'break-glass' | 'account';
 export type AuditOutcome = 'allowed' | 'refused' | 'invalid' | 'failed';
 
 /** One line of the audit: who did what to whose record, and whether it was allowed. */

@@ -7,12 +7,13 @@ import { AGENCIES, type Agency } from '../../domain/vocabulary.ts';
 import { ValidationError, type FieldProblem } from '../../domain/validation-error.ts';
 import { agencyName } from '../../protocols/support/describe.ts';
 import { errorList, page } from '../render.ts';
+import { describeAccount } from './account-pages.ts';
 
 export function adminPages(app: FastifyInstance, services: Services): void {
   const web = app.withTypeProvider<ZodTypeProvider>();
 
   async function render(request: FastifyRequest, reply: FastifyReply, problems: FieldProblem[] = [], values: Record<string, string> = {}) {
-    const users = await services.users.list();
+    const { accounts: users } = await services.accounts.list();
     const fieldErrors = Object.fromEntries(problems.map((p) => [p.field, { text: p.reason.replace(/^./, (c) => c.toUpperCase()) }]));
     return page(
       request,
@@ -20,7 +21,8 @@ export function adminPages(app: FastifyInstance, services: Services): void {
       'users.njk',
       {
         title: 'Accounts',
-        users: users.map((u) => ({ ...u, roleLabel: ROLE_LABELS[u.role], agencyLabel: agencyName(u.agency) })),
+        users: users.map(describeAccount),
+        lockedCount: users.filter((u) => u.lockedUntil !== undefined).length,
         roleOptions: [
           { value: '', text: 'Choose' },
           ...ROLES.map((r) => ({ value: r, text: ROLE_LABELS[r], selected: values.role === r })),
