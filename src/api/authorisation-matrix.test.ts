@@ -67,7 +67,20 @@ const MATRIX: Record<string, Caller[]> = {
   'GET /notifications': ['safeguarding-lead'],
   'GET /admin/users': ['administrator'],
   'POST /admin/users': ['administrator'],
+  'GET /admin/users/:userId': ['administrator'],
+  'POST /admin/users/:userId/unlock': ['administrator'],
+  'POST /admin/users/:userId/disable': ['administrator'],
+  'POST /admin/users/:userId/enable': ['administrator'],
+  'POST /admin/users/:userId/reset-password': ['administrator'],
+  'GET /admin/locks': ['administrator'],
+  'POST /admin/locks/address': ['administrator'],
+  'GET /admin/operations': ['administrator'],
+  'GET /healthz': EVERYONE,
+  'GET /readyz': EVERYONE,
 };
+
+/** An account for the account routes to act on (none of the callers). */
+let spareUserId = '';
 
 let counter = 0;
 /** A request that an allowed caller would make successfully. */
@@ -76,6 +89,7 @@ function requestFor(method: string, url: string, findingId: string, caller: Call
     .replace('/assets/*', '/assets/govuk-frontend.min.css')
     .replace('/static/*', '/static/app.css')
     .replace(':id/record/:form', 'known-baby/record/contact')
+    .replace(':userId', spareUserId)
     .replace('/findings/:id', `/findings/${encodeURIComponent(findingId)}`)
     .replace(':id', 'known-baby');
   const n = ++counter;
@@ -98,6 +112,11 @@ function requestFor(method: string, url: string, findingId: string, caller: Call
       'at-time': '10:00',
     },
     'POST /findings/:id/actions': { kind: 'acknowledged' },
+    'POST /admin/locks/address': { address: '192.0.2.1' },
+    'POST /admin/users/:userId/unlock': {},
+    'POST /admin/users/:userId/disable': {},
+    'POST /admin/users/:userId/enable': {},
+    'POST /admin/users/:userId/reset-password': {},
     'POST /admin/users': {
       username: `form-user-${n}`,
       displayName: 'Form user',
@@ -115,6 +134,14 @@ describe('authorisation matrix: every route against every role and the anonymous
   before(async () => {
     t = await startTestApp();
     findingId = t.services.store.engine.world.findingsAbout('known-baby')[0].id;
+    const spare = await t.services.users.create({
+      username: 'spare-user',
+      displayName: 'Spare',
+      role: 'gp',
+      agency: 'gp',
+      password: 'a long enough password',
+    });
+    spareUserId = spare.userId;
   });
   after(() => t.close());
 

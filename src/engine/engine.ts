@@ -16,6 +16,10 @@ export interface EngineOptions {
 export interface ProtocolFailure {
   protocol: string;
   message: string;
+  /** What woke the protocol: an event type, `deadline` or `finding` (names no one). */
+  trigger: string;
+  /** The kind of error (TypeError, RangeError...), for counting without the message. */
+  errorType: string;
 }
 
 /**
@@ -47,6 +51,13 @@ export class Engine {
         this.byTrigger.set(trigger, list);
       }
     }
+  }
+
+  /** Forgets everything, to be rebuilt from the log (the same World object, so its readers keep it). */
+  reset(): void {
+    this.world.reset();
+    this.wakes.clear();
+    this.failures.length = 0;
   }
 
   get pendingWakes(): number {
@@ -131,6 +142,8 @@ export class Engine {
       this.failures.push({
         protocol: `${protocol.id}@${protocol.version}`,
         message: error instanceof Error ? error.message : String(error),
+        trigger: trigger.event?.type ?? (trigger.wake ? 'deadline' : 'finding'),
+        errorType: error instanceof Error ? error.name : typeof error,
       });
       return undefined;
     }

@@ -35,6 +35,12 @@ export class World implements WorldView {
   private readonly sameAs = new Map<string, Set<string>>();
   private readonly reviews = new Map<string, ThreadEvent<'identity.review'>>();
 
+  /** Empties the projection, to be rebuilt by applying the log again. */
+  reset(): void {
+    for (const map of [this.persons, this.byChild, this.byAdult, this.events, this.findings, this.findingIndex, this.sameAs, this.reviews])
+      map.clear();
+  }
+
   person(id: string): PersonState | undefined {
     return this.persons.get(id);
   }

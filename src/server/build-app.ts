@@ -110,6 +110,10 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   registerAuditHook(app, services.audit);
   registerErrorHandler(app, renderErrorPage);
 
+  // A protocol that throws is logged by name, version, trigger and kind of error: never the message, which may name someone.
+  services.store.onProtocolFailure = (failure) =>
+    app.log.error({ protocol: failure.protocol, trigger: failure.trigger, errorType: failure.errorType }, 'protocol failed');
+
   registerApi(app, services);
   await registerWeb(app, services);
   await app.ready();

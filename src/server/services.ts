@@ -9,7 +9,6 @@ import { RecordAccess } from '../access/record-access.ts';
 import { SessionStore } from '../access/sessions.ts';
 import { UserDirectory } from '../access/user-directory.ts';
 import { AuditLog } from '../api/audit/audit-log.ts';
-import { AuditCheckpoints } from '../api/audit/audit-checkpoints.ts';
 import { ephemeralServerKeys, type ServerKeys } from './server-keys.ts';
 
 /** Everything the routes need, built once per server. */
@@ -23,7 +22,6 @@ export interface Services {
   grants: AccessGrants;
   access: RecordAccess;
   audit: AuditLog;
-  checkpoints: AuditCheckpoints;
   keys: ServerKeys;
   /** The partnership's time zone, for dates shown to users. */
   zone: string;
@@ -60,7 +58,6 @@ export function createServices(db: Database, store: RecordStore, options: Servic
     grants,
     access: new RecordAccess(store.engine.world, grants),
     audit: new AuditLog(db),
-    checkpoints: new AuditCheckpoints(db, keys.auditSigningKey, now),
     keys,
     zone: store.config.timezone,
     now,

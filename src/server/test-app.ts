@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { openDatabase, type StoreLocation } from '../store/open-database.ts';
 import { RecordStore } from '../store/record-store.ts';
 import { PROTOCOLS } from '../protocols/registry.ts';
+import type { Protocol } from '../protocols/protocol.ts';
 import { loadPartnershipConfig } from '../config/partnership-config.ts';
 import { SystemClock } from '../engine/clock.ts';
 import { ROLES, USUAL_AGENCY, type Role } from '../access/roles.ts';
@@ -106,10 +107,17 @@ export function fixtureEvents(now = DateTime.now()): Record<string, unknown>[] {
 }
 
 export async function startTestApp(
-  options: { location?: StoreLocation; events?: Record<string, unknown>[]; app?: AppOptions; services?: ServiceOptions } = {},
+  options: {
+    location?: StoreLocation;
+    events?: Record<string, unknown>[];
+    app?: AppOptions;
+    services?: ServiceOptions;
+    protocols?: readonly Protocol[];
+  } = {},
 ): Promise<TestApp> {
   const db = await openDatabase(options.location ?? {});
-  const store = await RecordStore.open(db, PROTOCOLS, loadPartnershipConfig({}, PROTOCOLS), new SystemClock());
+  const protocols = options.protocols ?? PROTOCOLS;
+  const store = await RecordStore.open(db, protocols, loadPartnershipConfig({}, protocols), new SystemClock());
   const events = options.events ?? fixtureEvents();
   for (const event of events) await store.submit(event, String(event.id));
   const services = createServices(db, store, options.services);

@@ -6,7 +6,7 @@ import { checkEvent } from '../domain/validate-event.ts';
 import { ValidationError } from '../domain/validation-error.ts';
 import { BatchReferences, checkReferences } from '../engine/check-references.ts';
 import { RestoreClock, SwitchableClock, type Clock } from '../engine/clock.ts';
-import { Engine } from '../engine/engine.ts';
+import { Engine, type ProtocolFailure } from '../engine/engine.ts';
 import { assertSameSubmission } from '../engine/same-submission.ts';
 import { IdentityLinker } from '../engine/identity-linker.ts';
 import type { Protocol } from '../protocols/protocol.ts';
@@ -56,7 +56,10 @@ export class RecordStore {
   private broken?: Error;
   /** Person–agency pairs already in person_agencies, so each is written once. */
   private readonly knownAgencies = new Set<string>();
-  private readonly linker: IdentityLinker;
+  private linker: IdentityLinker;
+  private liveClock!: Clock;
+  /** Told of each protocol that throws on a live event or deadline (the server logs it). */
+  onProtocolFailure?: (failure: ProtocolFailure) => void;
   /** Settles when every batch handed to the database so far has committed or failed. */
   private committing: Promise<void> = Promise.resolve();
 
@@ -73,11 +76,19 @@ export class RecordStore {
     const clock = new SwitchableClock(new RestoreClock());
     const engine = new Engine({ protocols, config, clock });
     const store = new RecordStore(db, engine, config, clock);
-    await store.restore(liveClock);
+    store.liveClock = liveClock;
+    await store.restore();
+    await store.tick();
     return store;
   }
 
-  private async restore(liveClock: Clock): Promise<void> {
+  /** True unless a failed commit has left the in-memory picture ahead of the log (until it is rebuilt). */
+  get healthy(): boolean {
+    return this.broken === undefined;
+  }
+
+  /** Rebuilds the engine's picture from the log: on start, and after a failed commit. */
+  private async restore(): Promise<void> {
     const { rows } = await this.db.query<EventRow>('SELECT seq, idempotency_key, recorded_at, payload FROM events ORDER BY seq');
     const rederived: Finding[] = [];
     for (const row of rows) {
@@ -99,8 +110,42 @@ export class RecordStore {
     }
     for (const saved of byId.values()) this.engine.restoreFinding(saved);
     if (lost.length > 0) await this.db.transaction((tx) => this.insertFindings(tx, lost));
-    this.clock.switchTo(liveClock);
-    await this.tick();
+    // Failures met while rebuilding were counted when the events were first evaluated.
+    this.engine.failures.length = 0;
+    this.clock.switchTo(this.liveClock);
+  }
+
+  /**
+   * After a commit failed once the engine had evaluated, the picture in memory is ahead of
+   * the log: once every batch handed to the database has settled, it is thrown away and
+   * rebuilt from the log (the same World object, so everything reading it stays current).
+   * The store carries on without a restart; if the rebuild fails too, the next call tries again.
+   */
+  private async recoverIfBroken(): Promise<void> {
+    if (!this.broken) return;
+    await this.committing;
+    this.engine.reset();
+    this.linker = new IdentityLinker(this.config.timezone);
+    this.knownAgencies.clear();
+    this.seq = 0;
+    this.clock.switchTo(new RestoreClock());
+    await this.restore();
+    this.broken = undefined;
+  }
+
+  /** Counts, in the transaction at hand, each protocol that threw while evaluating live; and tells the listener. */
+  private async saveProtocolFailures(tx: Transaction): Promise<void> {
+    if (this.engine.failures.length === 0) return;
+    const at = new Date(this.clock.now()).toISOString();
+    for (const failure of this.engine.failures.splice(0)) {
+      const split = failure.protocol.lastIndexOf('@');
+      await tx.query(
+        `INSERT INTO protocol_failures (protocol, version, trigger, error_type, count, first_at, last_at) VALUES ($1, $2, $3, $4, 1, $5, $5)
+         ON CONFLICT (protocol, version, trigger, error_type) DO UPDATE SET count = protocol_failures.count + 1, last_at = EXCLUDED.last_at`,
+        [failure.protocol.slice(0, split), failure.protocol.slice(split + 1), failure.trigger, failure.errorType, at],
+      );
+      this.onProtocolFailure?.(failure);
+    }
   }
 
   /** Validates one submission against the record; throws ValidationError naming the field. */
@@ -112,7 +157,7 @@ export class RecordStore {
   submit(input: unknown, defaultKey: string, submitter?: Submitter): Promise<StoredSubmission> {
     return this.queue.run(async () => {
       await this.committing;
-      this.assertHealthy();
+      await this.recoverIfBroken();
       const event = this.prepare(input, defaultKey);
       if (this.engine.world.hasEvent(event.key)) return { status: 'duplicate', event, findings: [] };
       return this.acceptOne(event, submitter);
@@ -123,7 +168,7 @@ export class RecordStore {
    * Stores one prepared event, its findings and projections in one transaction, then
    * any identity records the linker proposes. The engine evaluates inside the
    * transaction; if the commit then fails, the in-memory picture is ahead of the log,
-   * so the store refuses further work until it is reopened (which rebuilds from the log).
+   * and the next call rebuilds it from the log before doing anything else.
    */
   private async acceptOne(event: ThreadEvent, submitter?: Submitter): Promise<StoredSubmission> {
     event.seq = this.seq + 1;
@@ -139,6 +184,7 @@ export class RecordStore {
         findings = this.engine.record(event);
         await writeProjections(tx, this.engine.world, [event], this.knownAgencies);
         await this.insertFindings(tx, findings);
+        await this.saveProtocolFailures(tx);
       });
     } catch (error) {
       if (evaluated) this.broken = error instanceof Error ? error : new Error(String(error));
@@ -154,7 +200,7 @@ export class RecordStore {
   }
 
   private assertHealthy(): void {
-    if (this.broken) throw new Error(`the record store must be reopened after a failed write (${this.broken.message})`);
+    if (this.broken) throw new Error(`an earlier write failed to commit (${this.broken.message}); nothing of this one is stored`);
   }
 
   /**
@@ -173,7 +219,7 @@ export class RecordStore {
   ): Promise<{ accepted: number; duplicates: number; findings: Finding[] }> {
     let outcome!: Promise<{ accepted: number; duplicates: number; findings: Finding[] }>;
     await this.queue.run(async () => {
-      this.assertHealthy();
+      if (this.broken) await this.recoverIfBroken();
       const previous = this.committing;
       let loaded!: () => void;
       const rowsLoaded = new Promise<void>((resolve) => {
@@ -260,6 +306,7 @@ export class RecordStore {
         this.assertHealthy();
         await writeProjections(tx, this.engine.world, events, this.knownAgencies);
         await this.insertFindings(tx, findings);
+        await this.saveProtocolFailures(tx);
       });
     } catch (error) {
       if (evaluated) this.broken ??= error instanceof Error ? error : new Error(String(error));
@@ -272,8 +319,13 @@ export class RecordStore {
   tick(): Promise<Finding[]> {
     return this.queue.run(async () => {
       await this.committing;
+      await this.recoverIfBroken();
       const findings = this.engine.runUntil(this.clock.now());
-      if (findings.length > 0) await this.db.transaction((tx) => this.insertFindings(tx, findings));
+      if (findings.length > 0 || this.engine.failures.length > 0)
+        await this.db.transaction(async (tx) => {
+          await this.insertFindings(tx, findings);
+          await this.saveProtocolFailures(tx);
+        });
       return findings;
     });
   }
@@ -282,6 +334,7 @@ export class RecordStore {
   actOnFinding(findingId: string, kind: FindingActionKind, actor: FindingActor, note?: string): Promise<Finding> {
     return this.queue.run(async () => {
       await this.committing;
+      await this.recoverIfBroken();
       const finding = this.engine.world.findingById(findingId);
       if (!finding) throw new ValidationError([{ field: 'finding', reason: `no finding ${JSON.stringify(findingId)}` }]);
       if ((kind === 'closed' || kind === 'actioned') && !note?.trim()) {

@@ -18,6 +18,7 @@ const NAV: NavItem[] = [
   { text: 'Audit', href: '/audit', capability: 'audit.read' },
   { text: 'Figures', href: '/figures', capability: 'figures.read' },
   { text: 'Accounts', href: '/admin/users', capability: 'users.manage' },
+  { text: 'Operations', href: '/admin/operations', capability: 'users.manage' },
 ];
 
 /**

@@ -16,6 +16,9 @@ export interface Checkpoint {
   signature: string;
 }
 
+/** The copy of the checkpoints kept outside the database, in the keys folder. */
+export const CHECKPOINT_FILE = 'audit-checkpoints.jsonl';
+
 export function keyIdOf(key: KeyObject): string {
   const publicKey = key.type === 'private' ? createPublicKey(key) : key;
   return createHash('sha256')

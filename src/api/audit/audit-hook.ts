@@ -6,8 +6,8 @@ import { toSafeText } from '../../domain/safe-text.ts';
 const optionalSafe = (text: string | undefined) => (text === undefined ? undefined : toSafeText(text));
 
 function outcomeOf(status: number): AuditOutcome {
-  if (status === 401 || status === 403) return 'refused';
-  if (status === 400 || status === 404 || status === 409 || status === 422) return 'invalid';
+  if (status === 401 || status === 403 || status === 429) return 'refused';
+  if (status >= 400 && status < 500) return 'invalid';
   if (status >= 500) return 'failed';
   return 'allowed';
 }

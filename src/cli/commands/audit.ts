@@ -2,11 +2,10 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { openDatabase, storeLocationFromEnv } from '../../store/open-database.ts';
 import { verifyAnchoredAudit } from '../../api/audit/verify-anchored.ts';
-import { AuditCheckpoints, readCheckpointFile } from '../../api/audit/audit-checkpoints.ts';
+import { AuditCheckpoints, CHECKPOINT_FILE, readCheckpointFile } from '../../api/audit/audit-checkpoints.ts';
 import { DEFAULT_KEYS_DIR, loadAuditPublicKey, loadServerKeys } from '../../server/server-keys.ts';
 
 export const DEFAULT_DATA_DIR = '.threadline-data';
-export const CHECKPOINT_FILE = 'audit-checkpoints.jsonl';
 
 interface AuditOptions {
   dataDir: string;
