@@ -25,7 +25,8 @@ import { VirtualClock } from '../src/engine/clock.ts';
 import { Engine } from '../src/engine/engine.ts';
 import { PROTOCOLS } from '../src/protocols/registry.ts';
 import { arg } from './bench-support.ts';
-import { generatePopulation, interleave, random, type Family } from './synthetic-population.ts';
+import { LOOP_PRACTICE, generatePopulation, interleave, random, type Family } from './synthetic-population.ts';
+import { WorkingCalendar } from '../src/domain/working-days.ts';
 
 const ZONE = 'Europe/London';
 const config = loadPartnershipConfig({ timezone: ZONE }, PROTOCOLS);
@@ -74,8 +75,40 @@ function minute(text: unknown): DateTime {
   return DateTime.fromISO(String(text), { zone: ZONE });
 }
 
+const CLOSING_CODES = [
+  'agreed-action-overdue',
+  'referral-outcome-missing',
+  'information-not-acknowledged',
+  'no-lead-professional',
+  'escalation-unresolved',
+];
+const calendar = new WorkingCalendar(ZONE);
+
+/**
+ * The receiver's acknowledgement of a share the overlay adds, at the generator's handover
+ * rates (LOOP_PRACTICE), drawn from its own random stream so the overlay's other draws do
+ * not move. Returns whether the receipt was late or missing (a lapse the rates imply).
+ */
+function acknowledge(
+  add: (at: DateTime, event: Record<string, unknown>) => string,
+  shared: { id: string; at: DateTime; person: string; receiver: string },
+  rand: () => number,
+): boolean {
+  const draw = rand();
+  const onDay = (days: number) =>
+    DateTime.fromMillis(calendar.endOfWorkingDaysAfter(shared.at.toMillis(), days), { zone: ZONE }).set({ hour: 15, minute: 0 });
+  const ack = { type: 'information.acknowledged', person: shared.person, agency: shared.receiver, of: shared.id };
+  if (draw < LOOP_PRACTICE.handoverAcknowledgedWithin2WorkingDays) {
+    add(DateTime.max(onDay(Math.floor(rand() * 3)), shared.at.plus({ minutes: 1 })), ack);
+    return false;
+  }
+  if (draw < LOOP_PRACTICE.handoverAcknowledgedWithin2WorkingDays + LOOP_PRACTICE.handoverAcknowledgedLater)
+    add(onDay(3 + Math.floor(rand() * 4)), ack);
+  return true;
+}
+
 /** Adds the ordinary-life background to a generated family (same ids, valid events, time order kept by the caller). */
-function overlay(family: Family, rand: () => number): Family {
+function overlay(family: Family, rand: () => number, ackRand: () => number): Family {
   const events = [...family.events];
   const booking = events.find((e) => e.type === 'pregnancy.booked')!;
   const birth = events.find((e) => e.type === 'birth')!;
@@ -89,7 +122,17 @@ function overlay(family: Family, rand: () => number): Family {
   const born = minute(birth.at).startOf('day');
   const iso = (at: DateTime) => at.toFormat("yyyy-MM-dd'T'HH:mm");
   let n = 0;
-  const add = (at: DateTime, event: Record<string, unknown>) => events.push({ ...event, at: iso(at), id: `${child}#o${n++}` });
+  const add = (at: DateTime, event: Record<string, unknown>) => {
+    const id = `${child}#o${n++}`;
+    events.push({ ...event, at: iso(at), id });
+    return id;
+  };
+  const lapses = { ...family.lapses };
+  const share = (at: DateTime, event: Record<string, unknown>) => {
+    const id = add(at, event);
+    if (acknowledge(add, { id, at, person: String(event.person), receiver: String(event.to) }, ackRand))
+      lapses['information-not-acknowledged'] = (lapses['information-not-acknowledged'] ?? 0) + 1;
+  };
   const concern = (at: DateTime, person: string, kind: string, agency: string) =>
     add(at, { type: 'concern.recorded', person, kind, agency, severity: 'low' });
   const chance = (p: number) => rand() < p;
@@ -149,7 +192,7 @@ function overlay(family: Family, rand: () => number): Family {
     const at = born.plus({ days: 30 + Math.floor(rand() * 200), hours: 14 });
     concern(at, mother, 'anxiety', 'adult-mental-health');
     if (chance(RATES.adultServiceSharesWithin7Days))
-      add(at.plus({ days: 1 + Math.floor(rand() * 5) }), {
+      share(at.plus({ days: 1 + Math.floor(rand() * 5) }), {
         type: 'information.shared',
         person: mother,
         agency: 'adult-mental-health',
@@ -161,7 +204,7 @@ function overlay(family: Family, rand: () => number): Family {
     const at = born.plus({ days: 20 + Math.floor(rand() * 300), hours: 23 });
     concern(at, mother, 'domestic-abuse', 'police');
     if (chance(RATES.policeSharesWithHealthVisiting))
-      add(at.plus({ days: 2 }), {
+      share(at.plus({ days: 2 }), {
         type: 'information.shared',
         person: child,
         agency: 'police',
@@ -176,7 +219,7 @@ function overlay(family: Family, rand: () => number): Family {
     const to = AREAS.filter((a) => a !== area)[Math.floor(rand() * (AREAS.length - 1))];
     add(at, { type: 'address.changed', persons: father ? [mother, father, child] : [mother, child], area: to, agency: 'health-visiting' });
     if (chance(RATES.moveTransferredWithin7Days))
-      add(at.plus({ days: 1 + Math.floor(rand() * 5) }), {
+      share(at.plus({ days: 1 + Math.floor(rand() * 5) }), {
         type: 'information.shared',
         person: child,
         agency: 'health-visiting',
@@ -202,7 +245,7 @@ function overlay(family: Family, rand: () => number): Family {
     });
   }
   events.sort((a, b) => String(a.at).localeCompare(String(b.at)));
-  return { ...family, events };
+  return { ...family, events, lapses };
 }
 
 function prepare(inputs: readonly Record<string, unknown>[]): ThreadEvent[] {
@@ -266,9 +309,10 @@ function run(population: Family[]): Burden {
 
 function main() {
   const started = performance.now();
-  const population = generatePopulation({ families, seed });
+  const population = generatePopulation({ families, seed, closingTheLoop: true });
   const rand = random(seed ^ 0x5eed);
-  const withOverlay = population.map((f) => overlay(f, rand));
+  const ackRand = random(seed ^ 0xac4);
+  const withOverlay = population.map((f) => overlay(f, rand, ackRand));
   const plain = run(population);
   const life = run(withOverlay);
 
@@ -282,14 +326,24 @@ function main() {
     `  with ordinary-life overlay: ${life.ordinary.toLocaleString('en-GB')} ordinary babies, ${life.events.toLocaleString('en-GB')} events, ${(life.ms / 1000).toFixed(1)} s`,
   );
   console.log('');
-  console.log(`| ${'protocol (finding code)'.padEnd(38)} | generator | + overlay |`);
-  console.log(`|${'-'.repeat(40)}|----------:|----------:|`);
+  console.log(
+    `| ${'protocol (finding code)'.padEnd(38)} | generator | + overlay | implied by the practice rates (+ overlay) | beyond them |`,
+  );
+  console.log(`|${'-'.repeat(40)}|----------:|----------:|------------------------------------------:|------------:|`);
+  const implied = (population: Family[], code: string) =>
+    (population.filter((f) => !f.risk).reduce((sum, f) => sum + (f.lapses?.[code] ?? 0), 0) / population.filter((f) => !f.risk).length) *
+    1000;
   for (const code of codes) {
-    console.log(`| ${code.padEnd(38)} | ${per1000(plain, code).padStart(9)} | ${per1000(life, code).padStart(9)} |`);
+    const loop = CLOSING_CODES.includes(code);
+    const imp = loop ? implied(withOverlay, code) : undefined;
+    const beyond = imp === undefined ? '' : (Number(per1000(life, code)) - imp).toFixed(1);
+    console.log(
+      `| ${code.padEnd(38)} | ${per1000(plain, code).padStart(9)} | ${per1000(life, code).padStart(9)} | ${(imp === undefined ? '' : `${implied(population, code).toFixed(1)} (${imp.toFixed(1)})`).padStart(41)} | ${beyond.padStart(11)} |`,
+    );
     const parts = [...new Set([...plain.perCode.keys(), ...life.perCode.keys()])].filter((k) => k.startsWith(`${code}\u0000`)).sort();
     for (const part of parts)
       console.log(
-        `| ${`  of which ${part.split('\u0000')[1]}`.padEnd(38)} | ${per1000(plain, part).padStart(9)} | ${per1000(life, part).padStart(9)} |`,
+        `| ${`  of which ${part.split('\u0000')[1]}`.padEnd(38)} | ${per1000(plain, part).padStart(9)} | ${per1000(life, part).padStart(9)} | | |`,
       );
   }
   const total = (b: Burden) =>

@@ -5,6 +5,7 @@
 // families with an injected risk. Deterministic for a given seed.
 import { DateTime } from 'luxon';
 import { ukWhoValue } from '../src/growth/uk-who.ts';
+import { WorkingCalendar } from '../src/domain/working-days.ts';
 
 export type RiskKind = 'bruise-at-8-weeks' | 'faltering-weight' | 'repeated-not-brought' | 'parental-mental-health';
 export const RISK_KINDS: RiskKind[] = ['bruise-at-8-weeks', 'faltering-weight', 'repeated-not-brought', 'parental-mental-health'];
@@ -13,6 +14,11 @@ export interface Family {
   child: string;
   risk?: RiskKind;
   events: Record<string, unknown>[];
+  /**
+   * Loops the generated practice left open on purpose, by the finding code that should
+   * report them (see LOOP_PRACTICE): what the stated rates imply, for the alert-burden bench.
+   */
+  lapses?: Partial<Record<string, number>>;
 }
 
 export interface PopulationOptions {
@@ -22,6 +28,12 @@ export interface PopulationOptions {
   riskShare?: number;
   /** First booking date; families start spread over the following year. */
   start?: string;
+  /**
+   * Also model ordinary practice in closing loops (named practitioners, handovers
+   * acknowledged, agreed actions done, referral outcomes), at LOOP_PRACTICE's rates. Drawn
+   * from a separate random stream, so the rest of each family is the same with or without it.
+   */
+  closingTheLoop?: boolean;
 }
 
 /** Mulberry32: small, fast and good enough for synthetic data. */
@@ -42,6 +54,7 @@ function gaussian(rand: () => number): number {
 
 const AREAS = ['Cambridgeshire', 'Peterborough', 'Sandwell', 'Birmingham', 'Norfolk', 'Suffolk'];
 const ZONE = 'Europe/London';
+const CALENDAR = new WorkingCalendar(ZONE);
 
 export function generateFamily(index: number, rand: () => number, start: DateTime, risk: RiskKind | undefined): Family {
   const id = (role: string) => `f${index}-${role}`;
@@ -167,14 +180,204 @@ export function generateFamily(index: number, rand: () => number, start: DateTim
 
 export function generatePopulation(options: PopulationOptions): Family[] {
   const rand = random(options.seed ?? 20261123);
+  const practice = random((options.seed ?? 20261123) ^ 0x100b5);
   const start = DateTime.fromISO(options.start ?? '2024-01-01', { zone: ZONE });
   const riskShare = options.riskShare ?? 0.03;
   const families: Family[] = [];
   for (let i = 0; i < options.families; i++) {
     const risk = rand() < riskShare ? RISK_KINDS[Math.floor(rand() * RISK_KINDS.length)] : undefined;
-    families.push(generateFamily(i, rand, start, risk));
+    const family = generateFamily(i, rand, start, risk);
+    families.push(options.closingTheLoop ? closeLoops(family, practice) : family);
   }
   return families;
+}
+
+/**
+ * Ordinary practice in closing loops, per family: a model with round rates chosen to
+ * resemble good ordinary practice (not data). Each rate is the share of families, or of
+ * the records concerned, to which it applies.
+ */
+export const LOOP_PRACTICE = {
+  // A community midwife is named at booking and a health visitor at the birth notification.
+  midwifeNamedAtBooking: 0.98,
+  healthVisitorNamedWithin3Days: 0.97,
+  healthVisitorNamedWithin4To10Days: 0.02, // the rest (1%) have nobody named
+  // The midwifery handover to health visiting (day 10-14) is acknowledged:
+  handoverAcknowledgedWithin2WorkingDays: 0.96,
+  handoverAcknowledgedLater: 0.03, // 3-6 working days; the rest (1%) never
+  // At the 6-8 week review a follow-up is agreed with the family, due in 14 days:
+  followUpAgreed: 0.25,
+  followUpDoneOnTime: 0.93,
+  followUpClosedExplicitly: 0.03, // completed or cancelled with a reason
+  followUpDoneLate: 0.02, // the rest (2%) never
+  // A referral to another service (feeding clinic, paediatrics) in the first months:
+  referredToService: 0.05,
+  referralOutcomeWithin28Days: 0.95, // seen, or an outcome recorded; the rest: nothing
+  // A professional disagreement taken to the escalation procedure:
+  escalationRaised: 0.005,
+  escalationResolvedAtStage1: 0.9, // within 5 working days; the rest stay open
+} as const;
+
+/** Adds the records of ordinary loop-closing practice to a generated family (ids and times valid). */
+function closeLoops(family: Family, rand: () => number): Family {
+  const events = [...family.events];
+  const lapses: Partial<Record<string, number>> = {};
+  const lapse = (code: string) => (lapses[code] = (lapses[code] ?? 0) + 1);
+  const child = family.child;
+  const booking = events.find((e) => e.type === 'pregnancy.booked')!;
+  const birth = events.find((e) => e.type === 'birth')!;
+  const at = (text: unknown) => DateTime.fromISO(String(text), { zone: ZONE });
+  const born = at(birth.at).startOf('day');
+  const iso = (when: DateTime) => when.toFormat("yyyy-MM-dd'T'HH:mm");
+  let n = 0;
+  const add = (when: DateTime, event: Record<string, unknown>) => {
+    const id = `${child}#l${n++}`;
+    events.push({ ...event, at: iso(when), id });
+    return id;
+  };
+  // The day `days` working days after `from` (bank holidays in England and Wales excluded), at 3 pm.
+  const workingDaysOn = (from: DateTime, days: number) =>
+    DateTime.fromMillis(CALENDAR.endOfWorkingDaysAfter(from.toMillis(), days), { zone: ZONE }).set({ hour: 15, minute: 0 });
+
+  if (rand() < LOOP_PRACTICE.midwifeNamedAtBooking)
+    add(at(booking.at).plus({ minutes: 10 }), {
+      type: 'allocation.set',
+      person: child,
+      agency: 'midwifery',
+      role: 'named-midwife',
+      name: 'Community midwife',
+    });
+  const hv = rand();
+  const hvDays =
+    hv < LOOP_PRACTICE.healthVisitorNamedWithin3Days
+      ? Math.floor(rand() * 4)
+      : hv < LOOP_PRACTICE.healthVisitorNamedWithin3Days + LOOP_PRACTICE.healthVisitorNamedWithin4To10Days
+        ? 4 + Math.floor(rand() * 7)
+        : undefined;
+  if (hvDays !== undefined)
+    add(born.plus({ days: hvDays, hours: 12 }), {
+      type: 'allocation.set',
+      person: child,
+      agency: 'health-visiting',
+      role: 'health-visitor',
+      name: 'Named health visitor',
+    });
+  if (hvDays === undefined || hvDays > 5) lapse('no-lead-professional');
+
+  // The handover, and the health visitor's receipt.
+  const handoverAt = born.plus({ days: 10 + Math.floor(rand() * 5), hours: 9 });
+  const handover = add(handoverAt, {
+    type: 'information.shared',
+    person: child,
+    agency: 'midwifery',
+    to: 'health-visiting',
+    kind: 'handover',
+    content: ['birth and postnatal summary'],
+  });
+  const ack = rand();
+  if (ack < LOOP_PRACTICE.handoverAcknowledgedWithin2WorkingDays)
+    add(workingDaysOn(handoverAt, Math.floor(rand() * 3)), {
+      type: 'information.acknowledged',
+      person: child,
+      agency: 'health-visiting',
+      of: handover,
+    });
+  else {
+    lapse('information-not-acknowledged');
+    if (ack < LOOP_PRACTICE.handoverAcknowledgedWithin2WorkingDays + LOOP_PRACTICE.handoverAcknowledgedLater)
+      add(workingDaysOn(handoverAt, 3 + Math.floor(rand() * 4)), {
+        type: 'information.acknowledged',
+        person: child,
+        agency: 'health-visiting',
+        of: handover,
+      });
+  }
+
+  // A follow-up agreed at the 6-8 week review.
+  const review = events.find((e) => e.type === 'contact' && e.kind === 'six-to-eight-week-review');
+  if (review && rand() < LOOP_PRACTICE.followUpAgreed) {
+    const agreedAt = at(review.at).plus({ minutes: 20 });
+    const due = agreedAt.plus({ days: 14 });
+    const action = add(agreedAt, {
+      type: 'action.agreed',
+      person: child,
+      agency: 'health-visiting',
+      action: 'follow-up-contact',
+      due: due.toISODate(),
+    });
+    const outcome = rand();
+    const { followUpDoneOnTime: onTime, followUpClosedExplicitly: closed, followUpDoneLate: late } = LOOP_PRACTICE;
+    if (outcome < onTime)
+      add(agreedAt.plus({ days: 3 + Math.floor(rand() * 10) }), {
+        type: 'contact',
+        person: child,
+        agency: 'health-visiting',
+        kind: 'phone-call',
+      });
+    else if (outcome < onTime + closed)
+      add(
+        agreedAt.plus({ days: 5 }),
+        rand() < 0.5
+          ? { type: 'action.completed', person: child, agency: 'health-visiting', action }
+          : { type: 'action.cancelled', person: child, agency: 'health-visiting', action, reason: 'family seen at clinic instead' },
+      );
+    else {
+      lapse('agreed-action-overdue');
+      if (outcome < onTime + closed + late)
+        add(due.plus({ days: 3 + Math.floor(rand() * 7) }), {
+          type: 'contact',
+          person: child,
+          agency: 'health-visiting',
+          kind: 'phone-call',
+        });
+    }
+  }
+
+  // A referral to another service, and what became of it.
+  if (rand() < LOOP_PRACTICE.referredToService) {
+    const referredAt = born.plus({ days: 20 + Math.floor(rand() * 120), hours: 11 });
+    const to = rand() < 0.6 ? 'feeding-clinic' : 'paediatrics';
+    const referral = add(referredAt, { type: 'referral.made', person: child, agency: 'health-visiting', to, reason: 'routine referral' });
+    if (rand() < LOOP_PRACTICE.referralOutcomeWithin28Days) {
+      const answeredAt = referredAt.plus({ days: 3 + Math.floor(rand() * 21) });
+      add(
+        answeredAt,
+        rand() < 0.5
+          ? {
+              type: 'referral.outcome',
+              person: child,
+              agency: 'hospital',
+              of: referral,
+              outcome: rand() < 0.8 ? 'accepted' : 'waiting-list',
+            }
+          : { type: 'contact', person: child, agency: 'hospital', kind: 'clinic' },
+      );
+    } else lapse('referral-outcome-missing');
+  }
+
+  // A disagreement between agencies, taken to the escalation procedure.
+  if (rand() < LOOP_PRACTICE.escalationRaised) {
+    const raisedAt = born.plus({ days: 30 + Math.floor(rand() * 200), hours: 10 });
+    const escalation = add(raisedAt, {
+      type: 'escalation.raised',
+      person: child,
+      agency: 'health-visiting',
+      to: 'children-social-care',
+      about: 'threshold decision on a referral',
+      stage: 1,
+    });
+    if (rand() < LOOP_PRACTICE.escalationResolvedAtStage1)
+      add(workingDaysOn(raisedAt, 1 + Math.floor(rand() * 4)), {
+        type: 'escalation.resolved',
+        person: child,
+        agency: 'children-social-care',
+        of: escalation,
+        outcome: 'decision explained and agreed',
+      });
+    else lapse('escalation-unresolved');
+  }
+  events.sort((a, b) => String(a.at).localeCompare(String(b.at)));
+  return { ...family, events, lapses };
 }
 
 /** All families' events merged in time order, as a partnership would receive them. */

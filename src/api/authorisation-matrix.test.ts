@@ -1,6 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ROLES, type Role } from '../access/roles.ts';
+import { ROLES, USUAL_AGENCY, type Role } from '../access/roles.ts';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../server/test-app.ts';
 
 // Who may call each route, written out by hand (not derived from the code under test).
@@ -77,6 +77,8 @@ const MATRIX: Record<string, Caller[]> = {
   'GET /admin/operations': ['administrator'],
   'GET /healthz': EVERYONE,
   'GET /readyz': EVERYONE,
+  'GET /inbox': READERS,
+  'POST /inbox/:id/acknowledge': READERS,
 };
 
 /** An account for the account routes to act on (none of the callers). */
@@ -90,6 +92,8 @@ function requestFor(method: string, url: string, findingId: string, caller: Call
     .replace('/static/*', '/static/app.css')
     .replace(':id/record/:form', 'known-baby/record/contact')
     .replace(':userId', spareUserId)
+    // Each organisation acknowledges only what was sent to it: the caller's own test share.
+    .replace('/inbox/:id/acknowledge', `/inbox/matrix-share-${caller === 'anonymous' ? 'gp' : USUAL_AGENCY[caller]}/acknowledge`)
     .replace('/findings/:id', `/findings/${encodeURIComponent(findingId)}`)
     .replace(':id', 'known-baby');
   const n = ++counter;
@@ -117,6 +121,7 @@ function requestFor(method: string, url: string, findingId: string, caller: Call
     'POST /admin/users/:userId/disable': {},
     'POST /admin/users/:userId/enable': {},
     'POST /admin/users/:userId/reset-password': {},
+    'POST /inbox/:id/acknowledge': {},
     'POST /admin/users': {
       username: `form-user-${n}`,
       displayName: 'Form user',
@@ -142,6 +147,20 @@ describe('authorisation matrix: every route against every role and the anonymous
       password: 'a long enough password',
     });
     spareUserId = spare.userId;
+    const at = new Date(Date.now() - 3_600_000).toISOString();
+    for (const agency of new Set(Object.values(USUAL_AGENCY)))
+      await t.services.store.submit(
+        {
+          id: `matrix-share-${agency}`,
+          type: 'information.shared',
+          at,
+          person: 'known-baby',
+          agency: 'midwifery',
+          to: agency,
+          requiresAcknowledgement: true,
+        },
+        `matrix-share-${agency}`,
+      );
   });
   after(() => t.close());
 

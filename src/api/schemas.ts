@@ -8,7 +8,7 @@ export const findingParams = z.object({ id: z.string().min(1).max(400).describe(
 export { problemBody } from './problem-document.ts';
 
 /** Every event type of the scenario contract, one variant each, for validation and the OpenAPI description. */
-const variants = EVENT_TYPES.map((type) => (EVENT_SCHEMAS[type] as z.ZodObject).extend({ type: z.literal(type) }));
+const variants = EVENT_TYPES.map((type) => (EVENT_SCHEMAS[type] as z.ZodObject).safeExtend({ type: z.literal(type) }));
 export const eventBody = z
   .discriminatedUnion('type', variants as unknown as [z.ZodObject, ...z.ZodObject[]])
   .describe(

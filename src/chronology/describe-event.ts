@@ -4,6 +4,16 @@ import { agencyName } from '../protocols/support/describe.ts';
 
 const words = (text: string) => text.replaceAll('-', ' ');
 
+function describeAgreedAction(action: ThreadEvent<'action.agreed'>['data']): string {
+  if (action.action === 'referral') return `referral to ${agencyName(action.to)}`;
+  if (action.action === 'other') return action.detail ?? 'other';
+  return words(action.action);
+}
+
+function ownerText(owner: { agency: string; name?: string }): string {
+  return owner.name ? `${owner.name} (${agencyName(owner.agency)})` : agencyName(owner.agency);
+}
+
 /** One plain-English line for a record, as a chronology shows it. */
 export function describeEvent(event: ThreadEvent, zone: string): string {
   switch (event.type) {
@@ -48,7 +58,23 @@ export function describeEvent(event: ThreadEvent, zone: string): string {
     case 'referral.decision':
       return `Decision: ${words(event.data.outcome)}${event.recordedBy ? ` by ${event.recordedBy.role}${event.recordedBy.qualified === false ? ' (unqualified)' : ''}` : ''}${event.data.rationale ? `; rationale: ${event.data.rationale}` : ''}`;
     case 'action.agreed':
-      return `Action agreed: ${words(event.data.action)}${event.dueMs ? ` by ${formatDay(event.dueMs, zone)}` : ''}`;
+      return `Action agreed: ${describeAgreedAction(event.data)}${event.dueMs ? ` by ${formatDay(event.dueMs, zone)}` : ''}${event.data.owner ? `; owner: ${ownerText(event.data.owner)}` : ''}`;
+    case 'action.completed':
+      return `Agreed action ${event.data.action} completed`;
+    case 'action.cancelled':
+      return `Agreed action ${event.data.action} cancelled: ${event.data.reason}`;
+    case 'information.acknowledged':
+      return `Receipt of ${event.data.of} acknowledged by ${agencyName(event.agency)}`;
+    case 'referral.outcome':
+      return `Outcome of referral ${event.data.of}: ${words(event.data.outcome)}`;
+    case 'allocation.set':
+      return `${event.data.name} allocated as ${words(event.data.role)} (${agencyName(event.agency)})`;
+    case 'allocation.ended':
+      return `Allocation of ${event.data.name} as ${words(event.data.role)} ended: ${event.data.reason}`;
+    case 'escalation.raised':
+      return `Escalation at stage ${event.data.stage} to ${agencyName(event.data.to)}: ${event.data.about}`;
+    case 'escalation.resolved':
+      return `Escalation ${event.data.of} resolved: ${event.data.outcome}`;
     case 'strategy.discussion':
       return `Strategy discussion with ${event.data.attendees.map(agencyName).join(', ')}${event.data.paediatricianInput ? ' and a paediatrician' : ''}${event.data.decisions?.length ? `; decided: ${event.data.decisions.map(words).join(', ')}` : ''}`;
     case 'investigation':
@@ -64,7 +90,7 @@ export function describeEvent(event: ThreadEvent, zone: string): string {
     case 'plan.ended':
       return `${words(event.data.kind)} plan ended`;
     case 'information.shared':
-      return `Information shared with ${agencyName(event.data.to)}${event.data.area ? ` in ${event.data.area}` : ''}${event.data.content?.length ? `: ${event.data.content.map(words).join(', ')}` : ''}`;
+      return `${event.data.kind ? `${words(event.data.kind).replace(/^./, (c) => c.toUpperCase())} sent to` : 'Information shared with'} ${agencyName(event.data.to)}${event.data.area ? ` in ${event.data.area}` : ''}${event.data.content?.length ? `: ${event.data.content.map(words).join(', ')}` : ''}`;
     case 'identity.linked':
       return `${event.data.person} and ${event.data.to} recorded as the same person (${event.data.basis === 'automatic' ? `automatic match, probability ${(event.data.probability ?? 1).toFixed(3)}` : 'confirmed by a practitioner'})`;
     case 'identity.review':

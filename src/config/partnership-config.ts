@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { isValidZone } from '../domain/time.ts';
 import { ValidationError } from '../domain/validation-error.ts';
+import { workingDaysSchema, type WorkingDaysConfig } from '../domain/working-days.ts';
+import { findingEscalationSchema, type FindingEscalationConfig } from '../engine/finding-escalation-config.ts';
 import type { Protocol } from '../protocols/protocol.ts';
 
 /**
@@ -13,6 +15,10 @@ export interface PartnershipConfig {
   timezone: string;
   disabled: string[];
   protocols: Record<string, unknown>;
+  /** Bank holidays and the partnership's own closure days, for "working days". */
+  workingDays: WorkingDaysConfig;
+  /** When an overdue finding goes to the owning organisation's, then the partnership's, safeguarding lead. */
+  findingEscalation: FindingEscalationConfig;
 }
 
 const configFile = z.strictObject({
@@ -20,6 +26,8 @@ const configFile = z.strictObject({
   timezone: z.string().refine(isValidZone, 'must be an IANA time zone such as Europe/London').default('Europe/London'),
   disabled: z.array(z.string()).default([]),
   protocols: z.record(z.string(), z.unknown()).default({}),
+  workingDays: workingDaysSchema,
+  findingEscalation: findingEscalationSchema,
 });
 
 export function loadPartnershipConfig(input: unknown, protocols: readonly Protocol[]): PartnershipConfig {

@@ -39,6 +39,10 @@ const serviceLevel = z.preprocess(
   z.enum(v.SERVICE_LEVELS),
 );
 
+/** The agency is required on version 2 records: it is who answers for them. */
+const agency = z.enum(v.AGENCIES);
+const reason = (hint: string) => text.trim().min(1, hint).max(2000);
+
 function event<T extends z.ZodRawShape>(shape: T) {
   return z.strictObject({ ...envelope, ...shape });
 }
@@ -107,7 +111,27 @@ export const EVENT_SCHEMAS = {
   }),
   'referral.made': event({ person: id, to: z.enum(v.REFERRAL_DESTINATIONS), reason: text.max(2000).optional() }),
   'referral.decision': event({ person: id, outcome: z.enum(v.DECISION_OUTCOMES), rationale: text.max(5000).optional() }),
-  'action.agreed': event({ person: id, action: z.enum(v.AGREED_ACTIONS), due: isoDate.optional() }),
+  'action.agreed': event({
+    person: id,
+    action: z.enum(v.AGREED_ACTIONS),
+    due: isoDate.optional(),
+    to: z.enum(v.REFERRAL_DESTINATIONS).optional(),
+    detail: text.min(1).max(2000).optional(),
+    owner: z.strictObject({ agency: z.enum(v.AGENCIES), name: text.trim().min(1).max(200).optional() }).optional(),
+  }).superRefine((action, ctx) => {
+    if (action.action === 'referral' && action.to === undefined)
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'is required for an agreed referral (the service to refer to)' });
+    if (action.action !== 'referral' && action.to !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['to'], message: "is only for action 'referral'" });
+    if (action.action === 'other' && action.detail === undefined)
+      ctx.addIssue({ code: 'custom', path: ['detail'], message: "is required for action 'other' (say what was agreed)" });
+    if (action.owner === undefined && action.agency === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['agency'],
+        message: 'is required: the agency that agreed the action owns it unless owner is given',
+      });
+  }),
   'strategy.discussion': event({
     person: id,
     attendees: z.array(z.enum(v.AGENCIES)),
@@ -130,8 +154,34 @@ export const EVENT_SCHEMAS = {
     to: z.enum(v.REFERRAL_DESTINATIONS),
     content: words.optional(),
     area: text.max(200).optional(),
+    kind: z.enum(v.INFORMATION_KINDS).optional(),
+    requiresAcknowledgement: z.boolean().optional(),
   }),
   'incident.serious': event({ person: id, description: text.max(5000).optional() }),
+  // Version 2, closing the loop: explicit closure of agreed actions, receipts, referral
+  // outcomes, named allocations and escalation between agencies. References to earlier
+  // records are by their `id`.
+  'action.completed': event({ person: id, agency, action: id }),
+  'action.cancelled': event({ person: id, agency, action: id, reason: reason('say why the action is no longer needed') }),
+  'information.acknowledged': event({ person: id, agency, of: id }),
+  'referral.outcome': event({ person: id, agency, of: id, outcome: z.enum(v.REFERRAL_OUTCOMES) }),
+  'allocation.set': event({ person: id, agency, role: z.enum(v.ALLOCATION_ROLES), name: text.trim().min(1).max(200) }),
+  'allocation.ended': event({
+    person: id,
+    agency,
+    role: z.enum(v.ALLOCATION_ROLES),
+    name: text.trim().min(1).max(200),
+    reason: reason('say why the allocation ended (for example: left the service, case closed, transferred)'),
+  }),
+  'escalation.raised': event({
+    person: id,
+    agency,
+    to: z.enum(v.AGENCIES),
+    about: text.trim().min(1).max(2000),
+    stage: z.literal(v.ESCALATION_STAGES),
+    follows: id.optional(),
+  }),
+  'escalation.resolved': event({ person: id, agency, of: id, outcome: text.trim().min(1, 'say how it was resolved').max(5000) }),
   // Identity: two records of the same person, made by different agencies, joined or parted.
   'identity.linked': event({
     person: id,

@@ -54,6 +54,17 @@ export function personsOf(raw: RawEvent): { subject: string; persons: string[] }
       return { subject: raw.person, persons: [raw.person, raw.candidate] };
     case 'identity.unlinked':
       return { subject: raw.person, persons: [raw.person, raw.from] };
+    // Version 2 records touch only the child they are about; the earlier record they
+    // answer (an action, a share, a referral, an escalation) is about the same child.
+    case 'action.completed':
+    case 'action.cancelled':
+    case 'information.acknowledged':
+    case 'referral.outcome':
+    case 'allocation.set':
+    case 'allocation.ended':
+    case 'escalation.raised':
+    case 'escalation.resolved':
+      return { subject: raw.person, persons: [raw.person] };
     default:
       return { subject: raw.person, persons: [raw.person] };
   }

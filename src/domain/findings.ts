@@ -18,6 +18,8 @@ export interface FindingDraft {
   /** What to do. */
   action: string;
   owner: Agency;
+  /** The named practitioner who owns it within the owning agency (the allocated lead), if any. */
+  ownerName?: string;
   deadline?: number;
   /** A finding that itself requires a same-day referral to children's social care. */
   requiresReferral?: boolean;
@@ -29,6 +31,16 @@ export interface Finding extends FindingDraft {
   protocolVersion: string;
   raisedAt: number;
   status: FindingStatus;
+  /** Each step by which the overdue finding went to a safeguarding lead, oldest first. */
+  escalations?: FindingEscalation[];
+}
+
+/** An overdue finding sent up: to the owning organisation's, then the partnership's, safeguarding lead. */
+export interface FindingEscalation {
+  level: 'organisation' | 'partnership';
+  at: number;
+  /** The organisation whose safeguarding lead is told, or the partnership's name. */
+  to: string;
 }
 
 export function findingId(code: string, subject: string, dedupeKey: string): string {

@@ -146,7 +146,19 @@ export const DECISION_OUTCOMES = [
 ] as const;
 export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
 
-export const AGREED_ACTIONS = ['refer-to-children-social-care', 'home-visit', 'weigh', 'follow-up-contact', 'share-information'] as const;
+export const AGREED_ACTIONS = [
+  'refer-to-children-social-care',
+  'home-visit',
+  'weigh',
+  'follow-up-contact',
+  'share-information',
+  // Version 2 (closing the loop).
+  'assessment',
+  'referral',
+  'review-growth',
+  'safety-plan',
+  'other',
+] as const;
 export type AgreedAction = (typeof AGREED_ACTIONS)[number];
 
 export const STRATEGY_DECISIONS = ['cp-medical', 'skeletal-survey', 'section-47', 'police-investigation', 'safety-plan'] as const;
@@ -191,5 +203,41 @@ export const FINDING_CODES = [
   'moved-without-transfer',
   'unscheduled-care-while-on-plan',
   'unsafe-sleep-observed',
+  // Version 2: closing the loop.
+  'agreed-action-overdue',
+  'referral-outcome-missing',
+  'information-not-acknowledged',
+  'no-lead-professional',
+  'escalation-unresolved',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
+
+// Version 2: closing the loop (shared/spec/scenarios.md, "Version 2 additions").
+
+export const INFORMATION_KINDS = ['handover', 'discharge-summary', 'transfer', 'notification', 'communique', 'report', 'minutes'] as const;
+export type InformationKind = (typeof INFORMATION_KINDS)[number];
+
+export const REFERRAL_OUTCOMES = ['accepted', 'declined', 'seen', 'waiting-list', 'no-further-action'] as const;
+export type ReferralOutcome = (typeof REFERRAL_OUTCOMES)[number];
+
+export const ALLOCATION_ROLES = ['lead-professional', 'social-worker', 'health-visitor', 'named-midwife', 'family-practitioner'] as const;
+export type AllocationRole = (typeof ALLOCATION_ROLES)[number];
+
+export const ESCALATION_STAGES = [1, 2, 3] as const;
+export type EscalationStage = (typeof ESCALATION_STAGES)[number];
+
+/**
+ * The agency that answers for a service that is not itself an agency of the contract:
+ * who acknowledges information sent to it and records the outcome of a referral to it.
+ */
+export const SERVICE_AGENCIES: Record<Exclude<ReferralDestination, Agency>, Agency> = {
+  paediatrics: 'hospital',
+  'feeding-clinic': 'hospital',
+  iapt: 'adult-mental-health',
+  'mother-and-baby-unit': 'perinatal-mental-health',
+};
+
+/** The agency that receives what is sent to a destination (an agency, or a service's agency). */
+export function receivingAgency(destination: ReferralDestination): Agency {
+  return (SERVICE_AGENCIES as Partial<Record<ReferralDestination, Agency>>)[destination] ?? (destination as Agency);
+}

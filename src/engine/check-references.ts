@@ -1,11 +1,13 @@
 import type { ThreadEvent } from '../domain/events.ts';
 import type { FieldProblem } from '../domain/validation-error.ts';
-import type { PersonRole } from '../domain/vocabulary.ts';
+import { receivingAgency, type PersonRole } from '../domain/vocabulary.ts';
 
 /** What the reference check needs to know of the record. */
 export interface ReferenceView {
   roleOf(id: string): PersonRole | undefined;
   hasEvent(key: string): boolean;
+  /** An earlier record by its id, for records that refer to one (action.completed, ...). */
+  event(key: string): ThreadEvent | undefined;
 }
 
 function known(world: ReferenceView, problems: FieldProblem[], field: string, id: string): void {
@@ -79,18 +81,109 @@ export function checkReferences(event: ThreadEvent, world: ReferenceView): Field
       if (other[1] === event.data.person) problems.push({ field: other[0], reason: 'a record cannot be linked to itself' });
       break;
     }
+    case 'action.completed':
+    case 'action.cancelled': {
+      known(world, problems, 'person', event.data.person);
+      const action = referenced(world, problems, event, 'action', event.data.action, 'action.agreed');
+      if (action)
+        onlyBy(
+          problems,
+          event,
+          [action.agency, action.data.owner?.agency],
+          `only the agency that agreed the action or its owner closes it`,
+        );
+      break;
+    }
+    case 'information.acknowledged': {
+      known(world, problems, 'person', event.data.person);
+      const shared = referenced(world, problems, event, 'of', event.data.of, 'information.shared');
+      if (shared)
+        onlyBy(
+          problems,
+          event,
+          [receivingAgency(shared.data.to)],
+          `${JSON.stringify(event.data.of)} was sent to ${shared.data.to}; only the receiver acknowledges it`,
+        );
+      break;
+    }
+    case 'referral.outcome': {
+      known(world, problems, 'person', event.data.person);
+      const referral = referenced(world, problems, event, 'of', event.data.of, 'referral.made');
+      if (referral)
+        onlyBy(
+          problems,
+          event,
+          [receivingAgency(referral.data.to)],
+          `${JSON.stringify(event.data.of)} was a referral to ${referral.data.to}; only that service records its outcome`,
+        );
+      break;
+    }
+    case 'escalation.resolved': {
+      known(world, problems, 'person', event.data.person);
+      const raised = referenced(world, problems, event, 'of', event.data.of, 'escalation.raised');
+      if (raised)
+        onlyBy(
+          problems,
+          event,
+          [raised.agency, raised.data.to],
+          'only the agency that raised the escalation or the agency it was raised with resolves it',
+        );
+      break;
+    }
+    case 'escalation.raised':
+      known(world, problems, 'person', event.data.person);
+      if (event.data.follows !== undefined) referenced(world, problems, event, 'follows', event.data.follows, 'escalation.raised');
+      break;
     default:
       known(world, problems, 'person', (event.data as { person: string }).person);
   }
   return problems;
 }
 
+/** A record that answers an earlier one comes from one of the agencies that may answer it. */
+function onlyBy(problems: FieldProblem[], event: ThreadEvent, agencies: readonly (string | undefined)[], reason: string): void {
+  if (!agencies.includes(event.agency)) problems.push({ field: 'agency', reason });
+}
+
+/**
+ * A record that closes or answers an earlier one must name a record of the right type,
+ * about the same person (or the same person as recorded by another agency).
+ */
+function referenced<T extends ThreadEvent['type']>(
+  world: ReferenceView,
+  problems: FieldProblem[],
+  event: ThreadEvent,
+  field: string,
+  key: string,
+  type: T,
+): ThreadEvent<T> | undefined {
+  const earlier = world.event(key);
+  if (!earlier) {
+    problems.push({ field, reason: `no ${type} record with id ${JSON.stringify(key)}` });
+    return undefined;
+  }
+  if (earlier.type !== type) {
+    problems.push({ field, reason: `${JSON.stringify(key)} is a ${earlier.type} record, not ${type}` });
+    return undefined;
+  }
+  if (!earlier.persons.includes(event.subject)) {
+    problems.push({ field, reason: `${JSON.stringify(key)} is about ${earlier.subject}, not ${event.subject}` });
+    return undefined;
+  }
+  return earlier as unknown as ThreadEvent<T>;
+}
+
 /** The record as it will be after the earlier events of a batch: their people count. */
 export class BatchReferences implements ReferenceView {
   private readonly roles = new Map<string, PersonRole>();
   private readonly keys = new Set<string>();
+  private readonly noted = new Map<string, ThreadEvent>();
 
   constructor(private readonly base: ReferenceView) {}
+
+  event(key: string): ThreadEvent | undefined {
+    return this.noted.get(key) ?? this.base.event(key);
+  }
 
   roleOf(id: string): PersonRole | undefined {
     return this.roles.get(id) ?? this.base.roleOf(id);
@@ -102,6 +195,7 @@ export class BatchReferences implements ReferenceView {
 
   note(event: ThreadEvent): void {
     this.keys.add(event.key);
+    this.noted.set(event.key, event);
     if (event.type === 'person.recorded') this.roles.set(event.data.person, event.data.role);
     else if (event.type === 'pregnancy.booked' && this.roleOf(event.data.unborn) === undefined) this.roles.set(event.data.unborn, 'unborn');
     else if (event.type === 'birth') this.roles.set(event.data.child, 'child');

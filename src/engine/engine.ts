@@ -1,7 +1,9 @@
 import type { ThreadEvent } from '../domain/events.ts';
-import { findingId, type Finding, type FindingDraft } from '../domain/findings.ts';
+import { findingId, type Finding, type FindingDraft, type FindingEscalation } from '../domain/findings.ts';
+import { namedLeadFor } from '../protocols/support/allocations.ts';
 import type { PartnershipConfig } from '../config/partnership-config.ts';
-import type { Protocol, ProtocolContext, ProtocolResult, Wake } from '../protocols/protocol.ts';
+import type { PartnershipContext, Protocol, ProtocolContext, ProtocolResult, Wake } from '../protocols/protocol.ts';
+import { WorkingCalendar } from '../domain/working-days.ts';
 import type { Clock } from './clock.ts';
 import { WakeQueue } from './wake-queue.ts';
 import { World } from './world.ts';
@@ -11,6 +13,15 @@ export interface EngineOptions {
   config: PartnershipConfig;
   clock: Clock;
   world?: World;
+}
+
+/** The wake-ups that follow a finding past its deadline (not a protocol's). */
+const ESCALATION = '#finding-escalation';
+
+/** A step by which an overdue finding went to a safeguarding lead. */
+export interface EscalationStep {
+  finding: Finding;
+  step: FindingEscalation;
 }
 
 export interface ProtocolFailure {
@@ -30,18 +41,23 @@ export interface ProtocolFailure {
 export class Engine {
   readonly world: World;
   readonly failures: ProtocolFailure[] = [];
+  private escalated: EscalationStep[] = [];
   private readonly wakes = new WakeQueue();
   private readonly byTrigger = new Map<string, Protocol[]>();
   private readonly byId = new Map<string, Protocol>();
   private readonly clock: Clock;
   private readonly config: PartnershipConfig;
-  private readonly partnership: { name: string; timezone: string };
+  private readonly partnership: PartnershipContext;
 
   constructor(options: EngineOptions) {
     this.world = options.world ?? new World();
     this.clock = options.clock;
     this.config = options.config;
-    this.partnership = { name: options.config.name, timezone: options.config.timezone };
+    this.partnership = {
+      name: options.config.name,
+      timezone: options.config.timezone,
+      calendar: new WorkingCalendar(options.config.timezone, options.config.workingDays),
+    };
     for (const protocol of options.protocols) {
       if (options.config.disabled.includes(protocol.id)) continue;
       this.byId.set(protocol.id, protocol);
@@ -58,6 +74,7 @@ export class Engine {
     this.world.reset();
     this.wakes.clear();
     this.failures.length = 0;
+    this.escalated = [];
   }
 
   get pendingWakes(): number {
@@ -96,8 +113,41 @@ export class Engine {
     while (this.wakes.peekTime() <= time) {
       const wake = this.wakes.pop()!;
       this.clock.advanceTo(wake.at);
+      if (wake.protocol === ESCALATION) {
+        this.escalate(wake);
+        continue;
+      }
       const protocol = this.byId.get(wake.protocol);
       if (protocol) this.collect(protocol, { wake, now: this.clock.now() }, raised);
+    }
+  }
+
+  get pendingEscalations(): number {
+    return this.escalated.length;
+  }
+
+  /** The escalation steps taken since the last call, for the store to write and announce. */
+  takeEscalations(): EscalationStep[] {
+    const steps = this.escalated;
+    this.escalated = [];
+    return steps;
+  }
+
+  /**
+   * A finding still open at its deadline goes to the safeguarding lead of the organisation
+   * that owns it; still open a further time later, to the partnership's safeguarding lead.
+   */
+  private escalate(wake: Wake): void {
+    const finding = this.world.findingById(wake.cause!);
+    if (!finding || (finding.status !== 'open' && finding.status !== 'acknowledged')) return;
+    const level = wake.key.startsWith('organisation:') ? 'organisation' : 'partnership';
+    if (finding.escalations?.some((s) => s.level === level)) return;
+    const step: FindingEscalation = { level, at: wake.at, to: level === 'organisation' ? finding.owner : this.config.name };
+    (finding.escalations ??= []).push(step);
+    this.escalated.push({ finding, step });
+    if (level === 'organisation') {
+      const at = this.partnership.calendar.endOfWorkingDaysAfter(wake.at, this.config.findingEscalation.partnershipAfterWorkingDays);
+      this.wakes.push({ protocol: ESCALATION, at, subject: finding.subject, key: `partnership:${finding.id}`, cause: finding.id });
     }
   }
 
@@ -152,8 +202,21 @@ export class Engine {
   private raise(protocol: Protocol, draft: FindingDraft, now: number): Finding | undefined {
     const id = findingId(draft.code, draft.subject, draft.dedupeKey);
     if (this.world.findingById(id)) return undefined;
-    const finding: Finding = { ...draft, id, protocol: protocol.id, protocolVersion: protocol.version, raisedAt: now, status: 'open' };
+    // Owned by a named practitioner when the owning agency has one allocated to the child.
+    const ownerName = draft.ownerName ?? namedLeadFor(this.world, draft.subject, draft.owner, now)?.name;
+    const finding: Finding = {
+      ...draft,
+      ownerName,
+      id,
+      protocol: protocol.id,
+      protocolVersion: protocol.version,
+      raisedAt: now,
+      status: 'open',
+    };
+    if (ownerName === undefined) delete finding.ownerName;
     this.world.addFinding(finding);
+    if (this.config.findingEscalation.enabled && finding.deadline !== undefined)
+      this.wakes.push({ protocol: ESCALATION, at: finding.deadline, subject: finding.subject, key: `organisation:${id}`, cause: id });
     return finding;
   }
 }

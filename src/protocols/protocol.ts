@@ -4,6 +4,7 @@ import type { ThreadEvent } from '../domain/events.ts';
 import type { Finding, FindingDraft } from '../domain/findings.ts';
 import type { FindingCode } from '../domain/vocabulary.ts';
 import type { WorldView } from '../engine/world-view.ts';
+import type { WorkingCalendar } from '../domain/working-days.ts';
 
 /** A request to be evaluated again when the clock reaches `at`. */
 export interface WakeRequest {
@@ -22,6 +23,8 @@ export interface Wake extends WakeRequest {
 export interface PartnershipContext {
   name: string;
   timezone: string;
+  /** Working days: weekends, bank holidays and the partnership's closures excluded. */
+  calendar: WorkingCalendar;
 }
 
 export interface ProtocolContext<C> {

@@ -19,6 +19,11 @@ import { parentRiskNotShared } from './parent-risk-not-shared.ts';
 import { frontDoorDecisionNeedsReview } from './front-door-decision-needs-review.ts';
 import { movedWithoutTransfer } from './moved-without-transfer.ts';
 import { maleCarerNotIdentified } from './male-carer-not-identified.ts';
+import { agreedActionOverdue } from './agreed-action-overdue.ts';
+import { referralOutcomeMissing } from './referral-outcome-missing.ts';
+import { informationNotAcknowledged } from './information-not-acknowledged.ts';
+import { noLeadProfessional } from './no-lead-professional.ts';
+import { escalationUnresolved } from './escalation-unresolved.ts';
 
 /** Every protocol Threadline knows, in evaluation order. */
 export const PROTOCOLS: readonly Protocol[] = [
@@ -42,4 +47,9 @@ export const PROTOCOLS: readonly Protocol[] = [
   frontDoorDecisionNeedsReview,
   movedWithoutTransfer,
   maleCarerNotIdentified,
+  agreedActionOverdue,
+  referralOutcomeMissing,
+  informationNotAcknowledged,
+  noLeadProfessional,
+  escalationUnresolved,
 ];

@@ -130,3 +130,9 @@ test('the count, window and age limit follow the partnership configuration', () 
   );
   assert.equal(toddler.raised(CODE).length, 1);
 });
+
+test('the baby is to be seen within 2 working days: raised on a Friday before a bank holiday, due by the end of Wednesday', () => {
+  // Friday 22 December 2023: Christmas Day and Boxing Day fall on Monday and Tuesday.
+  const h = new ProtocolHarness(only).add(...family, noAccess('2023-12-01T10:00'), missed('2023-12-22T11:00'));
+  assert.equal(h.raised(CODE)[0]?.deadline, t('2023-12-28T23:59:59.999'));
+});

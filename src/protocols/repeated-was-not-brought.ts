@@ -15,7 +15,7 @@ function isMissedCare(event: ThreadEvent): event is MissedCare {
 
 export const repeatedWasNotBrought = defineProtocol({
   id: 'repeated-was-not-brought',
-  version: '1.2.0',
+  version: '1.3.0',
   title: 'Repeated missed appointments or no-access visits for a baby',
   source:
     'NSPCC "Was Not Brought" guidance (escalate repeated missed health care); CSPR 000 and 002 (repeated no-access visits and missed appointments)',
@@ -57,7 +57,7 @@ export const repeatedWasNotBrought = defineProtocol({
         action:
           'Escalate: discuss with the safeguarding lead, see the baby within 2 working days, and share with the GP and any allocated social worker.',
         owner: event.agency ?? 'health-visiting',
-        deadline: now + 2 * DAY_MS,
+        deadline: partnership.calendar.endOfWorkingDaysAfter(now, 2),
       });
     }
     return { findings };

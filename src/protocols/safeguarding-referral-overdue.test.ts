@@ -189,7 +189,7 @@ test('the deadline follows the partnership configuration (4 hours instead of end
   assert.equal(justInTime.raised(CODE).length, 0);
 });
 
-test('faltering growth with two signs of neglect and no referral by the end of the next day is raised (review 002, Child Two)', async () => {
+test('faltering growth with two signs of neglect and no referral by the end of the next working day is raised (review 002, Child Two)', async () => {
   const { falteringGrowth } = await import('./faltering-growth.ts');
   const protocols = [falteringGrowth, safeguardingReferralOverdue];
   const start = [
@@ -202,10 +202,12 @@ test('faltering growth with two signs of neglect and no referral by the end of t
       { at: '2023-03-20T10:20', type: 'concern.recorded', person: 'baby', kind: 'unsafe-sleep', agency: 'health-visiting' },
       { at: '2023-03-24T10:00', type: 'visit.no-access', person: 'mum', agency: 'health-visiting' },
     )
-    .runUntil('2023-03-27T00:00');
+    .runUntil('2023-03-28T00:00');
   assert.ok(h.raised('faltering-growth', 'baby').length >= 1, 'the weight is a faltering-growth finding');
   const [overdue] = h.raised('safeguarding-referral-overdue', 'baby');
   assert.ok(overdue);
+  // The second sign was on Friday 24 March: the next working day is Monday 27 March.
+  assert.equal(overdue.raisedAt, t('2023-03-27T23:59:59.999'));
   assert.match(overdue.explanation, /unsafe sleep.*no access to a home visit/);
 
   const referred = new ProtocolHarness(protocols)

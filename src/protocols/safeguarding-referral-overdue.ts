@@ -6,6 +6,7 @@ import { referralSince } from './support/referral.ts';
 import { neglectSigns } from './support/neglect-signs.ts';
 import { childrenAround } from './support/family.ts';
 import type { WorldView } from '../engine/world-view.ts';
+import type { WorkingCalendar } from '../domain/working-days.ts';
 import type { Wake, ProtocolResult } from './protocol.ts';
 
 /**
@@ -15,7 +16,7 @@ import type { Wake, ProtocolResult } from './protocol.ts';
  */
 export const safeguardingReferralOverdue = defineProtocol({
   id: 'safeguarding-referral-overdue',
-  version: '1.2.0',
+  version: '1.3.0',
   title: "Safeguarding referral to children's social care not made in time",
   source:
     "Working Together to Safeguard Children 2023, ch. 2 (referral without delay); local bruising protocol (same-day referral); NICE NG75 1.1 and NICE CG89 (faltering growth with signs of neglect: follow safeguarding procedures); CSPR 000 (Child B: the referral reached CSC two weeks later); CSPR 002 §11.3 (no referral for Child Two's weight with difficulties engaging the family)",
@@ -32,7 +33,7 @@ export const safeguardingReferralOverdue = defineProtocol({
     /** Faltering growth with this many signs of neglect in the window requires a referral. */
     neglectSigns: z.number().int().min(1).max(10).default(2),
     neglectWindowDays: z.number().int().min(7).max(180).default(30),
-    /** Working days are not modelled: the referral is due by the end of the next day. */
+    /** Working days (weekends, bank holidays and closures excluded): by default the end of the next working day. */
     neglectReferralDays: z.number().int().min(0).max(14).default(1),
   }),
   evaluate({ event, finding, wake, world, config, partnership }) {
@@ -56,7 +57,7 @@ export const safeguardingReferralOverdue = defineProtocol({
     if (event || finding) {
       const at = event?.at ?? finding!.raisedAt;
       const wakes = childrenAround(world, event?.subject ?? finding!.subject).flatMap(
-        (child) => neglectWithFalteringGrowth(world, child.id, at, config, zone)?.wakes ?? [],
+        (child) => neglectWithFalteringGrowth(world, child.id, at, config, partnership.calendar)?.wakes ?? [],
       );
       return { wakes };
     }
@@ -102,7 +103,7 @@ function neglectWithFalteringGrowth(
   childId: string,
   at: number,
   config: NeglectConfig,
-  zone: string,
+  calendar: WorkingCalendar,
 ): ProtocolResult | undefined {
   const child = world.person(childId);
   // A child whose case children's social care already holds (an open plan) is discussed there.
@@ -114,7 +115,7 @@ function neglectWithFalteringGrowth(
   return {
     wakes: [
       {
-        at: endOfLocalDay(at + config.neglectReferralDays * DAY_MS, zone),
+        at: calendar.endOfWorkingDaysAfter(at, config.neglectReferralDays),
         subject: childId,
         key: `neglect:${faltering.id}`,
         cause: faltering.id,

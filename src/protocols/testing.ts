@@ -17,8 +17,8 @@ export class ProtocolHarness {
   readonly findings: Finding[] = [];
   private index = 0;
 
-  constructor(protocols: readonly Protocol[] = PROTOCOLS, protocolConfig: Record<string, unknown> = {}) {
-    const config = loadPartnershipConfig({ timezone: ZONE, protocols: protocolConfig }, protocols);
+  constructor(protocols: readonly Protocol[] = PROTOCOLS, protocolConfig: Record<string, unknown> = {}, workingDays?: unknown) {
+    const config = loadPartnershipConfig({ timezone: ZONE, protocols: protocolConfig, workingDays }, protocols);
     this.record = new InMemoryRecord(protocols, config, new VirtualClock());
   }
 

@@ -16,6 +16,8 @@ export function findingJson(finding: Finding, result: ReplayResult) {
     owner: finding.owner,
     deadline: finding.deadline === undefined ? undefined : formatLocal(finding.deadline, zone),
     evidence: finding.evidence,
+    ownerName: finding.ownerName,
+    escalations: finding.escalations?.map((e) => ({ level: e.level, at: formatLocal(e.at, zone), to: e.to })),
     scored: isScored(finding, result),
   };
 }

@@ -37,7 +37,8 @@ export function score(result: ReplayResult): Score {
     const from = parseLocal(expectation.from, zone)!;
     const by = windowEnd(expectation.by, zone);
     const candidates = result.findings.filter((f) => f.code === expectation.code && f.subject === expectation.subject);
-    const inWindow = candidates.find((f) => f.raisedAt >= from && f.raisedAt <= by);
+    // Each finding meets one expectation: two expectations of the same code need two findings.
+    const inWindow = candidates.find((f) => !used.has(f) && f.raisedAt >= from && f.raisedAt <= by);
     if (inWindow) {
       used.add(inWindow);
       outcomes.push({ expectation, status: 'met', finding: inWindow });

@@ -48,6 +48,23 @@ export function createServices(db: Database, store: RecordStore, options: Servic
   const authenticator = options.authenticator ?? local!;
   const throttle = authenticator instanceof LocalAuthenticator ? authenticator.throttle : undefined;
   const keys = options.keys ?? ephemeralServerKeys();
+  const audit = new AuditLog(db);
+  // The engine's own writes are audited too: each step of a finding's escalation.
+  store.onEscalation = (steps) => {
+    for (const { finding, step } of steps)
+      audit
+        .record({
+          at: step.at,
+          actor: 'threadline',
+          action: 'write',
+          route: 'ENGINE finding escalation',
+          subject: finding.subject,
+          outcome: 'allowed',
+          status: 200,
+          detail: `finding ${finding.id} escalated to the ${step.level === 'organisation' ? `${step.to} safeguarding lead` : 'partnership safeguarding lead'}`,
+        })
+        .catch(() => undefined);
+  };
   return {
     db,
     store,
@@ -57,7 +74,7 @@ export function createServices(db: Database, store: RecordStore, options: Servic
     accounts: new AccountAdministration(users, sessions, throttle, now),
     grants,
     access: new RecordAccess(store.engine.world, grants),
-    audit: new AuditLog(db),
+    audit,
     keys,
     zone: store.config.timezone,
     now,

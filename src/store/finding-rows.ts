@@ -15,6 +15,7 @@ export const FINDING_COLUMNS = [
   'evidence',
   'requires_referral',
   'status',
+  'owner_name',
 ] as const;
 
 export function findingValues(f: Finding): unknown[] {
@@ -33,6 +34,7 @@ export function findingValues(f: Finding): unknown[] {
     f.evidence,
     f.requiresReferral ?? false,
     f.status,
+    f.ownerName ?? null,
   ];
 }
 
@@ -51,6 +53,7 @@ export interface FindingRow {
   evidence: string[];
   requires_referral: boolean;
   status: string;
+  owner_name?: string | null;
 }
 
 export function findingFromRow(row: FindingRow): Finding {
@@ -70,6 +73,7 @@ export function findingFromRow(row: FindingRow): Finding {
     requiresReferral: row.requires_referral,
     status: row.status as Finding['status'],
     dedupeKey: row.id,
+    ...(row.owner_name ? { ownerName: row.owner_name } : {}),
   };
 }
 

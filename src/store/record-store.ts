@@ -15,6 +15,8 @@ import { EVENT_COLUMNS, eventCopyRow, eventValues, type EventRow, type Submitter
 import { findingFromRow, insertFindingsSql, type FindingRow } from './finding-rows.ts';
 import { writeProjections } from './projections.ts';
 import { SerialQueue } from './serial-queue.ts';
+import type { EscalationStep } from '../engine/engine.ts';
+import { insertEscalations, type EscalationRow } from './escalation-rows.ts';
 
 // How many events are checked, and how many evaluated, between chances for the rows
 // already written to reach the server.
@@ -62,6 +64,8 @@ export class RecordStore {
   onProtocolFailure?: (failure: ProtocolFailure) => void;
   /** Settles when every batch handed to the database so far has committed or failed. */
   private committing: Promise<void> = Promise.resolve();
+  /** Told of each escalation step once it is committed (the server audits them). */
+  onEscalation?: (steps: readonly EscalationStep[]) => void;
 
   private constructor(
     readonly db: Database,
@@ -90,12 +94,29 @@ export class RecordStore {
   /** Rebuilds the engine's picture from the log: on start, and after a failed commit. */
   private async restore(): Promise<void> {
     const { rows } = await this.db.query<EventRow>('SELECT seq, idempotency_key, recorded_at, payload FROM events ORDER BY seq');
+    // Practitioners' actions on findings are replayed at their moments too, so that a
+    // finding closed before its deadline is not escalated on restart either.
+    const actions = (
+      await this.db.query<{ finding_id: string; kind: FindingActionKind; at: Date | string }>(
+        'SELECT finding_id, kind, at FROM finding_actions ORDER BY at, seq',
+      )
+    ).rows.map((a) => ({ ...a, at: new Date(a.at).getTime() }));
+    let nextAction = 0;
     const rederived: Finding[] = [];
+    const applyActionsBefore = (time: number) => {
+      for (; nextAction < actions.length && actions[nextAction].at < time; nextAction++) {
+        const action = actions[nextAction];
+        rederived.push(...this.engine.runUntil(action.at - 1));
+        const finding = this.engine.world.findingById(action.finding_id);
+        if (finding) finding.status = STATUS_AFTER[action.kind];
+      }
+    };
     for (const row of rows) {
       const recordedAt = new Date(row.recorded_at).getTime();
       const checked = checkEvent(row.payload, this.config.timezone, Number(row.seq), row.idempotency_key, recordedAt);
       if (!checked.ok) throw new Error(`stored event ${row.seq} no longer validates: ${checked.problems.map((p) => p.field).join(', ')}`);
       checked.event.recordedAt = recordedAt;
+      applyActionsBefore(this.clock.arrivalTime(checked.event));
       rederived.push(...this.engine.record(checked.event));
       // The links the linker proposed are already in the log: it only relearns who is known.
       this.linker.observe(checked.event, false);
@@ -109,7 +130,13 @@ export class RecordStore {
       if (saved) finding.status = saved.status;
     }
     for (const saved of byId.values()) this.engine.restoreFinding(saved);
-    if (lost.length > 0) await this.db.transaction((tx) => this.insertFindings(tx, lost));
+    applyActionsBefore(Number.POSITIVE_INFINITY);
+    const steps = this.engine.takeEscalations();
+    if (lost.length > 0 || steps.length > 0)
+      await this.db.transaction(async (tx) => {
+        await this.insertFindings(tx, lost);
+        this.announce(await insertEscalations(tx, steps));
+      });
     // Failures met while rebuilding were counted when the events were first evaluated.
     this.engine.failures.length = 0;
     this.clock.switchTo(this.liveClock);
@@ -148,6 +175,26 @@ export class RecordStore {
     }
   }
 
+  /** Escalation steps of a finding as stored (the engine holds the same after a restart). */
+  async escalationsOf(findingId: string): Promise<EscalationRow[]> {
+    const { rows } = await this.db.query<EscalationRow>(
+      'SELECT finding_id, level, at, to_organisation FROM finding_escalations WHERE finding_id = $1 ORDER BY seq',
+      [findingId],
+    );
+    return rows;
+  }
+
+  private announce(steps: readonly EscalationStep[]): void {
+    if (steps.length > 0) this.onEscalation?.(steps);
+  }
+
+  /** Writes the findings raised and the escalation steps taken by the engine's last work. */
+  private async writeOutcomes(tx: Transaction, findings: readonly Finding[]): Promise<EscalationStep[]> {
+    await this.insertFindings(tx, findings);
+    await this.saveProtocolFailures(tx);
+    return insertEscalations(tx, this.engine.takeEscalations());
+  }
+
   /** Validates one submission against the record; throws ValidationError naming the field. */
   private prepare(input: unknown, defaultKey: string, where?: string): ThreadEvent {
     return prepareSubmission(input, this.engine.world, this.config.timezone, this.clock, this.seq + 1, defaultKey, where);
@@ -173,6 +220,7 @@ export class RecordStore {
   private async acceptOne(event: ThreadEvent, submitter?: Submitter): Promise<StoredSubmission> {
     event.seq = this.seq + 1;
     let findings: Finding[] = [];
+    let escalated: EscalationStep[] = [];
     let evaluated = false;
     try {
       await this.db.transaction(async (tx) => {
@@ -183,9 +231,9 @@ export class RecordStore {
         evaluated = true;
         findings = this.engine.record(event);
         await writeProjections(tx, this.engine.world, [event], this.knownAgencies);
-        await this.insertFindings(tx, findings);
-        await this.saveProtocolFailures(tx);
+        escalated = await this.writeOutcomes(tx, findings);
       });
+      this.announce(escalated);
     } catch (error) {
       if (evaluated) this.broken = error instanceof Error ? error : new Error(String(error));
       throw error;
@@ -247,6 +295,7 @@ export class RecordStore {
     const findings: Finding[] = [];
     let duplicates = 0;
     let accepted = 0;
+    let escalated: EscalationStep[] = [];
     // One transaction. Rows go to the server as each slice is validated, so it loads them
     // while the rest are checked and then evaluated; the engine sees nothing until every
     // event has passed, so a refused batch changes nothing. If the commit fails after
@@ -305,13 +354,13 @@ export class RecordStore {
         await previous;
         this.assertHealthy();
         await writeProjections(tx, this.engine.world, events, this.knownAgencies);
-        await this.insertFindings(tx, findings);
-        await this.saveProtocolFailures(tx);
+        escalated = await this.writeOutcomes(tx, findings);
       });
     } catch (error) {
       if (evaluated) this.broken ??= error instanceof Error ? error : new Error(String(error));
       throw error;
     }
+    this.announce(escalated);
     return { accepted, duplicates, findings };
   }
 
@@ -321,11 +370,12 @@ export class RecordStore {
       await this.committing;
       await this.recoverIfBroken();
       const findings = this.engine.runUntil(this.clock.now());
-      if (findings.length > 0 || this.engine.failures.length > 0)
+      let escalated: EscalationStep[] = [];
+      if (findings.length > 0 || this.engine.pendingEscalations > 0 || this.engine.failures.length > 0)
         await this.db.transaction(async (tx) => {
-          await this.insertFindings(tx, findings);
-          await this.saveProtocolFailures(tx);
+          escalated = await this.writeOutcomes(tx, findings);
         });
+      this.announce(escalated);
       return findings;
     });
   }

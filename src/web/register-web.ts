@@ -19,6 +19,7 @@ import { oversightPages } from './routes/oversight-pages.ts';
 import { adminPages } from './routes/admin-pages.ts';
 import { accountPages } from './routes/account-pages.ts';
 import { operationsPages } from './routes/operations-pages.ts';
+import { loopPages } from './routes/loop-pages.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const govukDist = join(dirname(createRequire(import.meta.url).resolve('govuk-frontend/package.json')), 'dist');
@@ -56,6 +57,7 @@ export async function registerWeb(app: FastifyInstance, services: Services): Pro
   adminPages(app, services);
   accountPages(app, services);
   operationsPages(app, services);
+  loopPages(app, services);
 }
 
 /** Error pages for the web: not signed in goes to the sign-in page; others explain in plain words. */

@@ -13,6 +13,10 @@ export interface FindingView {
   overdue: boolean;
   owner: string;
   ownerName: string;
+  /** The named practitioner who owns it (the allocated lead), when there is one. */
+  ownerPerson?: string;
+  /** Each time it went to a safeguarding lead because it was still open past its deadline. */
+  escalations: { level: 'organisation' | 'partnership'; at: number; to: string; toName: string }[];
   action: string;
   explanation: string;
   evidence: string[];
@@ -41,6 +45,11 @@ export function findingView(finding: Finding, now: number): FindingView {
     overdue: isOpen(finding) && finding.deadline !== undefined && finding.deadline < now,
     owner: finding.owner,
     ownerName: agencyName(finding.owner),
+    ownerPerson: finding.ownerName,
+    escalations: (finding.escalations ?? []).map((e) => ({
+      ...e,
+      toName: e.level === 'organisation' ? `${agencyName(e.to)}'s safeguarding lead` : `the safeguarding lead of ${e.to}`,
+    })),
     action: finding.action,
     explanation: finding.explanation,
     evidence: finding.evidence,

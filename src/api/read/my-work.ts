@@ -4,6 +4,10 @@ import type { Principal } from '../../access/principal.ts';
 import type { RecordAccess } from '../../access/record-access.ts';
 import { byUrgency, findingView, isOpen, type FindingView } from './finding-view.ts';
 import { describeAge, nameOf } from './people.ts';
+import { agreedActionView, awaitingAcknowledgement, type AgreedActionView, type AwaitingAcknowledgement } from './loop-views.ts';
+import { isCurrent, type AgreedActionEvent } from '../../protocols/support/agreed-actions.ts';
+import { SERVICE_AGENCIES, type Agency } from '../../domain/vocabulary.ts';
+import type { ThreadEvent } from '../../domain/events.ts';
 
 export interface CaseloadEntry {
   id: string;
@@ -13,14 +17,38 @@ export interface CaseloadEntry {
   lastRecordedAt: number;
 }
 
+type Named<T> = T & { subjectName: string; ownedByMe: boolean };
+
 export interface MyWork {
-  findings: (FindingView & { subjectName: string })[];
+  /** Open findings owned by my organisation, mine by name marked `ownedByMe`. */
+  findings: Named<FindingView>[];
+  /** Open agreed actions owned by my organisation (or by me), most overdue first. */
+  agreedActions: Named<AgreedActionView>[];
+  /** Information sent to my organisation that waits for our acknowledgement, oldest first. */
+  awaitingAcknowledgement: (AwaitingAcknowledgement & { subjectName: string })[];
   caseload: CaseloadEntry[];
 }
 
+/** Whether a named owner is this user (names as recorded by practitioners: case and spacing aside). */
+export function isMe(principal: Principal, name: string | undefined): boolean {
+  return name !== undefined && name.trim().toLowerCase() === principal.displayName.trim().toLowerCase();
+}
+
+/** The destinations whose information my organisation receives: itself, and the services it runs. */
+function destinationsOf(agency: Agency): string[] {
+  return [
+    agency,
+    ...Object.entries(SERVICE_AGENCIES)
+      .filter(([, a]) => a === agency)
+      .map(([service]) => service),
+  ];
+}
+
 /**
- * What needs this user, most urgent first: open findings owned by their agency about
- * children they may see; and their caseload, the children they have recorded about.
+ * What needs this user, most urgent first: open findings and agreed actions owned by their
+ * organisation or by them by name, about children they may see; information sent to their
+ * organisation waiting for its acknowledgement; and their caseload, the children they
+ * have recorded about.
  */
 export async function myWork(
   db: Queryable,
@@ -37,8 +65,30 @@ export async function myWork(
   const findings = owned.rows
     .map((r) => world.findingById(r.id))
     .filter((f) => f !== undefined && isOpen(f) && access.knows(principal, f.subject))
-    .map((f) => ({ ...findingView(f!, now), subjectName: nameOf(world, f!.subject) }))
+    .map((f) => ({ ...findingView(f!, now), subjectName: nameOf(world, f!.subject), ownedByMe: isMe(principal, f!.ownerName) }))
     .sort(byUrgency);
+  const actions = await db.query<{ idempotency_key: string }>(
+    `SELECT idempotency_key FROM events WHERE type = 'action.agreed' AND coalesce(payload->'owner'->>'agency', agency) = $1 ORDER BY seq DESC LIMIT 500`,
+    [principal.agency],
+  );
+  const agreedActions = actions.rows
+    .map((r) => world.event(r.idempotency_key))
+    .filter((e): e is AgreedActionEvent => e?.type === 'action.agreed' && isCurrent(world, e) && access.knows(principal, e.subject))
+    .map((e) => agreedActionView(world, e, now, zone))
+    .filter((a) => a.state === 'open')
+    .map((a) => ({ ...a, subjectName: nameOf(world, a.subject), ownedByMe: isMe(principal, a.ownerPerson) }))
+    .sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.due ?? Infinity) - (b.due ?? Infinity));
+  const shared = await db.query<{ idempotency_key: string }>(
+    `SELECT idempotency_key FROM events WHERE type = 'information.shared' AND payload->>'to' = ANY($1) ORDER BY seq DESC LIMIT 500`,
+    [destinationsOf(principal.agency)],
+  );
+  const awaiting = shared.rows
+    .map((r) => world.event(r.idempotency_key))
+    .filter((e) => e?.type === 'information.shared' && access.knows(principal, e.subject))
+    .map((e) => awaitingAcknowledgement(world, e as ThreadEvent<'information.shared'>, now))
+    .filter((a) => a !== undefined)
+    .map((a) => ({ ...a, subjectName: nameOf(world, a.subject) }))
+    .sort((a, b) => a.sharedAt - b.sharedAt);
   const recorded = await db.query<{ subject: string; last: Date | string }>(
     `SELECT subject, max(recorded_at) AS last FROM events WHERE recorded_by_user = $1 GROUP BY subject ORDER BY last DESC LIMIT 100`,
     [principal.userId],
@@ -57,5 +107,5 @@ export async function myWork(
       lastRecordedAt: new Date(row.last).getTime(),
     });
   }
-  return { findings, caseload };
+  return { findings, agreedActions, awaitingAcknowledgement: awaiting, caseload };
 }

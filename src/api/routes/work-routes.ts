@@ -87,6 +87,6 @@ export function workRoutes(app: FastifyInstance, services: Services): void {
       config: { access: 'notifications.read' },
       schema: { tags: ['audit'], summary: 'Notifications for my role (break-glass openings of records)' },
     },
-    async (request) => ({ notifications: await notificationsFor(services.db, request.principal!.role) }),
+    async (request) => ({ notifications: await notificationsFor(services.db, request.principal!.role, request.principal!.agency) }),
   );
 }

@@ -4,7 +4,10 @@ import type { Capability } from '../../access/roles.ts';
 import { agencyName } from '../../protocols/support/describe.ts';
 
 export type FieldKind =
-  'person' | 'persons' | 'select' | 'radios' | 'checkboxes' | 'text' | 'textarea' | 'number' | 'when' | 'date' | 'yesno';
+  'person' | 'persons' | 'select' | 'radios' | 'checkboxes' | 'text' | 'textarea' | 'number' | 'when' | 'date' | 'yesno' | 'record';
+
+/** Which earlier records a 'record' field offers: the child's records of a kind still open to answer. */
+export type RecordChoice = 'open-action' | 'awaiting-acknowledgement' | 'referral' | 'open-escalation';
 
 export interface Option {
   value: string;
@@ -19,6 +22,8 @@ export interface FieldSpec {
   required?: boolean;
   hint?: string;
   suffix?: string;
+  /** For a 'record' field: which of the child's earlier records to choose from. */
+  records?: RecordChoice;
 }
 
 export interface EventFormSpec {
@@ -176,6 +181,13 @@ export const EVENT_FORMS: EventFormSpec[] = [
       { name: 'to', label: 'Shared with', kind: 'select', options: agencies(v.REFERRAL_DESTINATIONS), required: true },
       { name: 'content', label: 'What was shared?', kind: 'checkboxes', options: options(v.CONCERN_KINDS) },
       { name: 'contentOther', label: 'Anything else shared (optional)', kind: 'text', hint: 'Separate items with commas' },
+      { name: 'kind', label: 'What kind of communication (optional)', kind: 'select', options: options(v.INFORMATION_KINDS) },
+      {
+        name: 'requiresAcknowledgement',
+        label: 'Does the receiver need to acknowledge it?',
+        kind: 'yesno',
+        hint: 'If you do not say, information to another agency or area waits for the receiver’s acknowledgement',
+      },
       WHEN,
       NOTE,
     ],
@@ -188,7 +200,10 @@ export const EVENT_FORMS: EventFormSpec[] = [
     fields: [
       WHO,
       { name: 'action', label: 'Action', kind: 'select', options: options(v.AGREED_ACTIONS), required: true },
+      { name: 'to', label: 'Refer to (for a referral)', kind: 'select', options: agencies(v.REFERRAL_DESTINATIONS) },
+      { name: 'detail', label: 'What was agreed (for any other action)', kind: 'text' },
       { name: 'agency', label: 'Owner (the agency that will do it)', kind: 'select', options: agencies(v.AGENCIES), required: true },
+      { name: 'ownerName', label: 'Named owner (optional)', kind: 'text', hint: 'The practitioner who will do it' },
       { name: 'due', label: 'Deadline', kind: 'date', required: true },
       WHEN,
       NOTE,
@@ -216,6 +231,113 @@ export const EVENT_FORMS: EventFormSpec[] = [
     ],
   },
 ];
+
+// Version 2: closing the loop.
+const CHANGE = (started: string, ended: string): FieldSpec => ({
+  name: 'change',
+  label: 'What are you recording?',
+  kind: 'radios',
+  options: [
+    { value: 'started', text: started },
+    { value: 'ended', text: ended },
+  ],
+  required: true,
+});
+EVENT_FORMS.push(
+  {
+    slug: 'allocation',
+    title: 'Record who is named for the child',
+    type: { field: 'change', types: { started: 'allocation.set', ended: 'allocation.ended' } },
+    intro: 'Every child on a plan or an enhanced health visiting offer, and every baby with a serious finding, needs someone named.',
+    fields: [
+      WHO,
+      CHANGE('Someone is named (allocated)', 'An allocation ends'),
+      { name: 'role', label: 'Role', kind: 'radios', options: options(v.ALLOCATION_ROLES), required: true },
+      { name: 'name', label: 'Name of the practitioner', kind: 'text', required: true },
+      { name: 'reason', label: 'Why the allocation ends (when it ends)', kind: 'textarea' },
+      WHEN,
+      NOTE,
+    ],
+  },
+  {
+    slug: 'action-closed',
+    title: 'Record an agreed action done or cancelled',
+    type: { field: 'change', types: { started: 'action.completed', ended: 'action.cancelled' } },
+    fields: [
+      WHO,
+      { name: 'action', label: 'Which agreed action?', kind: 'record', records: 'open-action', required: true },
+      CHANGE('It is done', 'It is cancelled'),
+      { name: 'reason', label: 'Why it is cancelled (when cancelled)', kind: 'textarea' },
+      WHEN,
+      NOTE,
+    ],
+  },
+  {
+    slug: 'acknowledgement',
+    title: 'Acknowledge information received',
+    type: 'information.acknowledged',
+    fields: [
+      WHO,
+      { name: 'of', label: 'Which information?', kind: 'record', records: 'awaiting-acknowledgement', required: true },
+      WHEN,
+      NOTE,
+    ],
+  },
+  {
+    slug: 'referral-outcome',
+    title: 'Record the outcome of a referral',
+    type: 'referral.outcome',
+    intro: 'For the service that received the referral.',
+    fields: [
+      WHO,
+      { name: 'of', label: 'Which referral?', kind: 'record', records: 'referral', required: true },
+      { name: 'outcome', label: 'Outcome', kind: 'radios', options: options(v.REFERRAL_OUTCOMES), required: true },
+      WHEN,
+      NOTE,
+    ],
+  },
+  {
+    slug: 'escalation',
+    title: 'Raise an escalation',
+    type: 'escalation.raised',
+    intro:
+      'A professional disagreement about a child, under the partnership’s escalation procedure: stage 1 between practitioners, stage 2 their managers, stage 3 senior managers.',
+    fields: [
+      WHO,
+      { name: 'to', label: 'Raised with', kind: 'select', options: agencies(v.AGENCIES), required: true },
+      { name: 'about', label: 'What is the disagreement about?', kind: 'textarea', required: true },
+      {
+        name: 'stage',
+        label: 'Stage',
+        kind: 'radios',
+        options: v.ESCALATION_STAGES.map((n) => ({ value: String(n), text: `Stage ${n}` })),
+        required: true,
+      },
+      { name: 'follows', label: 'Earlier stage of the same escalation (optional)', kind: 'record', records: 'open-escalation' },
+      WHEN,
+      NOTE,
+    ],
+  },
+  {
+    slug: 'escalation-resolved',
+    title: 'Record an escalation resolved',
+    type: 'escalation.resolved',
+    fields: [
+      WHO,
+      { name: 'of', label: 'Which escalation?', kind: 'record', records: 'open-escalation', required: true },
+      { name: 'outcome', label: 'How was it resolved?', kind: 'textarea', required: true },
+      WHEN,
+      NOTE,
+    ],
+  },
+  {
+    slug: 'supervision',
+    title: 'Record supervision about the child',
+    type: 'contact',
+    intro: 'Record the supervision session here, then each action agreed in it as an agreed action: it is tracked like any other.',
+    fields: [WHO, WHEN, NOTE],
+  },
+);
 
 export function formBySlug(slug: string): EventFormSpec | undefined {
   return EVENT_FORMS.find((f) => f.slug === slug);

@@ -97,6 +97,14 @@ export function formToEvent(
           event[field.name] = text(value);
     }
   }
+  if (form.slug === 'action' && typeof event.agency === 'string') {
+    // The form names the owner; the record is the recorder's own agency's.
+    event.owner = { agency: event.agency, ...(event.ownerName ? { name: event.ownerName } : {}) };
+    delete event.agency;
+    delete event.ownerName;
+  }
+  if (form.slug === 'escalation' && typeof event.stage === 'string') event.stage = Number(event.stage);
+  if (form.slug === 'supervision') event.kind = 'supervision-session';
   if (form.slug === 'information') {
     const other = text(body.contentOther)
       .split(',')

@@ -41,7 +41,7 @@ export function oversightPages(app: FastifyInstance, services: Services): void {
   });
 
   web.get('/notifications', { config: { access: 'notifications.read' }, schema: { hide: true } }, async (request, reply) => {
-    const notifications = await notificationsFor(services.db, request.principal!.role);
+    const notifications = await notificationsFor(services.db, request.principal!.role, request.principal!.agency);
     return page(request, reply, 'notifications.njk', { title: 'Notifications', notifications });
   });
 }

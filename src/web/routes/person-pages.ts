@@ -16,6 +16,8 @@ import { agencyName } from '../../protocols/support/describe.ts';
 import { growthSlot } from '../growth-slot.ts';
 import { EVENT_FORMS } from '../forms/event-forms.ts';
 import { errorList, page } from '../render.ts';
+import { agreedActionsAbout, allocationsOf, awaitingAcknowledgement, escalationsAbout } from '../../api/read/loop-views.ts';
+import type { ThreadEvent } from '../../domain/events.ts';
 
 const idParams = z.object({ id: z.string().min(1).max(200) });
 const label = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -93,6 +95,14 @@ export function personPages(app: FastifyInstance, services: Services): void {
           text: f.title.replace(/^Record (a |an )?/, '').replace(/^./, (c) => c.toUpperCase()),
         })),
         mayWrite: can(request.principal!.role, 'record.write'),
+        loops: {
+          allocations: allocationsOf(world, id, now),
+          actions: agreedActionsAbout(world, id, now, zone),
+          escalations: escalationsAbout(world, id, now),
+          awaiting: (world.eventsOf(id, 'information.shared') as ThreadEvent<'information.shared'>[])
+            .map((e) => awaitingAcknowledgement(world, e, now))
+            .filter((a) => a !== undefined),
+        },
         recorded: request.query.recorded,
         raised: request.query.raised,
       });

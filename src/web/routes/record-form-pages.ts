@@ -15,6 +15,7 @@ import { familyHistory, historyCount } from '../../api/read/family-history.ts';
 import { formBySlug, type EventFormSpec } from '../forms/event-forms.ts';
 import { formToEvent, type FormBody } from '../forms/form-to-event.ts';
 import { errorList, page, problemText } from '../render.ts';
+import { recordChoices } from '../forms/record-choices.ts';
 
 const params = z.object({ id: z.string().min(1).max(200), form: z.string().max(40) });
 
@@ -55,6 +56,11 @@ export function recordFormPages(app: FastifyInstance, services: Services): void 
       fieldErrors[key] ??= { text: problemText(p, labels[key]) };
     }
     const history = form.slug === 'decision' ? familyHistory(world, id, services.zone) : undefined;
+    const recordOptions = Object.fromEntries(
+      form.fields
+        .filter((f) => f.kind === 'record' && f.records)
+        .map((f) => [f.name, recordChoices(world, id, f.records!, request.principal!.agency, services.now(), services.zone)]),
+    );
     return page(
       request,
       reply,
@@ -72,6 +78,7 @@ export function recordFormPages(app: FastifyInstance, services: Services): void 
           : undefined,
         history,
         historyCount: history ? historyCount(history) : 0,
+        recordOptions,
         backLink: `/people/${encodeURIComponent(id)}`,
       },
       problems.length ? 400 : 200,

@@ -1,0 +1,109 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DateTime } from 'luxon';
+import { fixtureEvents, startTestApp } from '../../server/test-app.ts';
+
+const local = (dt: DateTime) => dt.setZone('Europe/London').toFormat("yyyy-MM-dd'T'HH:mm");
+
+test('My work: what is mine by name and what is my organisation’s, agreed actions still open, and information waiting for our receipt', async () => {
+  const now = DateTime.now();
+  const e = (id: string, at: DateTime, body: Record<string, unknown>) => ({ id, at: local(at), ...body });
+  const earlier = now.minus({ days: 10 });
+  const events = [
+    ...fixtureEvents(now),
+    e('alloc', earlier, {
+      type: 'allocation.set',
+      person: 'known-baby',
+      agency: 'health-visiting',
+      role: 'health-visitor',
+      name: 'Test health-visitor',
+    }),
+    e('sleep', earlier.plus({ minutes: 5 }), {
+      type: 'concern.recorded',
+      person: 'known-baby',
+      kind: 'unsafe-sleep',
+      agency: 'health-visiting',
+    }),
+    e('a-mine', earlier, {
+      type: 'action.agreed',
+      person: 'known-baby',
+      agency: 'children-social-care',
+      action: 'home-visit',
+      due: local(now.minus({ days: 2 })).slice(0, 10),
+      owner: { agency: 'health-visiting', name: 'Test Health-Visitor ' },
+    }),
+    e('a-team', earlier, {
+      type: 'action.agreed',
+      person: 'known-baby',
+      agency: 'health-visiting',
+      action: 'weigh',
+      due: local(now.plus({ days: 3 })).slice(0, 10),
+    }),
+    e('a-gp', earlier, { type: 'action.agreed', person: 'known-baby', agency: 'gp', action: 'follow-up-contact' }),
+    e('a-done', earlier, { type: 'action.agreed', person: 'known-baby', agency: 'health-visiting', action: 'follow-up-contact' }),
+    e('a-done-by', earlier.plus({ days: 1 }), { type: 'contact', person: 'known-baby', agency: 'health-visiting', kind: 'phone-call' }),
+    e('s-waiting', earlier, {
+      type: 'information.shared',
+      person: 'known-baby',
+      agency: 'midwifery',
+      to: 'health-visiting',
+      kind: 'handover',
+    }),
+    e('s-read', earlier, {
+      type: 'information.shared',
+      person: 'known-baby',
+      agency: 'midwifery',
+      to: 'health-visiting',
+      kind: 'discharge-summary',
+    }),
+    e('s-read-ack', earlier.plus({ hours: 2 }), {
+      type: 'information.acknowledged',
+      person: 'known-baby',
+      agency: 'health-visiting',
+      of: 's-read',
+    }),
+    e('s-gp', earlier, { type: 'information.shared', person: 'known-baby', agency: 'midwifery', to: 'gp', kind: 'notification' }),
+  ].sort((a, b) => String(a.at).localeCompare(String(b.at)));
+  const t = await startTestApp({ events });
+  try {
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/api/my-work',
+      headers: { cookie: await t.sessionCookie('health-visitor') },
+    });
+    assert.equal(response.statusCode, 200);
+    const work = response.json<{
+      findings: { code: string; ownedByMe: boolean; ownerPerson?: string }[];
+      agreedActions: { id: string; ownedByMe: boolean; overdue: boolean; state: string }[];
+      awaitingAcknowledgement: { id: string }[];
+    }>();
+    const sleep = work.findings.find((f) => f.code === 'unsafe-sleep-observed');
+    assert.equal(sleep?.ownerPerson, 'Test health-visitor');
+    assert.equal(sleep?.ownedByMe, true);
+    assert.deepEqual(
+      work.agreedActions.map((a) => [a.id, a.ownedByMe, a.overdue, a.state]),
+      [
+        ['a-mine', true, true, 'open'],
+        ['a-team', false, false, 'open'],
+      ],
+    );
+    assert.deepEqual(
+      work.awaitingAcknowledgement.map((s) => s.id),
+      ['s-waiting'],
+    );
+    const gp = (await t.app.inject({ method: 'GET', url: '/api/my-work', headers: { cookie: await t.sessionCookie('gp') } })).json<{
+      agreedActions: { id: string }[];
+      awaitingAcknowledgement: { id: string }[];
+    }>();
+    assert.deepEqual(
+      gp.agreedActions.map((a) => a.id),
+      ['a-gp'],
+    );
+    assert.deepEqual(
+      gp.awaitingAcknowledgement.map((s) => s.id),
+      ['s-gp'],
+    );
+  } finally {
+    await t.close();
+  }
+});
