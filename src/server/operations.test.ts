@@ -1,6 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -108,6 +108,9 @@ describe('serve --demo', () => {
   test('probe: operations: --demo refuses to add demo accounts (with their published password) to a store that holds other data', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'threadline-demo-guard-'));
     const keys = ephemeralServerKeys();
+    // No scenarios: what is tested is which store the demo accounts may go into.
+    const scenariosDir = join(dir, 'no-scenarios');
+    await mkdir(scenariosDir);
     const options = { port: 0, host: '127.0.0.1', logger: false, keys, keysDir: join(dir, 'keys') };
     try {
       // A real store: one account of its own.
@@ -121,7 +124,7 @@ describe('serve --demo', () => {
         password: 'a long real password',
       });
       await db.close();
-      await assert.rejects(startServer({ ...options, location: { dataDir: real }, demo: { scenariosDir: 'scenarios' } }), /--demo refused/);
+      await assert.rejects(startServer({ ...options, location: { dataDir: real }, demo: { scenariosDir } }), /--demo refused/);
       const after = await openDatabase({ dataDir: real });
       const users = await after.query<{ username: string }>('SELECT username FROM users');
       const events = await after.query<{ n: number }>('SELECT count(*)::int AS n FROM events');
@@ -136,7 +139,7 @@ describe('serve --demo', () => {
       // An empty store becomes the demo's, and may be served with --demo again.
       const demo = join(dir, 'demo');
       for (let run = 0; run < 2; run++) {
-        const server = await startServer({ ...options, location: { dataDir: demo }, demo: { scenariosDir: 'scenarios' } });
+        const server = await startServer({ ...options, location: { dataDir: demo }, demo: { scenariosDir } });
         assert.ok(server.demoAccounts && server.demoAccounts.length > 0);
         await server.close();
       }
