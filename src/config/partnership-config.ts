@@ -3,6 +3,7 @@ import { isValidZone } from '../domain/time.ts';
 import { ValidationError } from '../domain/validation-error.ts';
 import { workingDaysSchema, type WorkingDaysConfig } from '../domain/working-days.ts';
 import { findingEscalationSchema, type FindingEscalationConfig } from '../engine/finding-escalation-config.ts';
+import { plausibilitySchema, type PlausibilityConfig } from '../engine/plausibility-config.ts';
 import type { Protocol } from '../protocols/protocol.ts';
 
 /**
@@ -19,6 +20,8 @@ export interface PartnershipConfig {
   workingDays: WorkingDaysConfig;
   /** When an overdue finding goes to the owning organisation's, then the partnership's, safeguarding lead. */
   findingEscalation: FindingEscalationConfig;
+  /** When a measurement or a date is refused as implausible (UK-WHO SDS limit, clock skew). */
+  plausibility: PlausibilityConfig;
 }
 
 const configFile = z.strictObject({
@@ -28,6 +31,7 @@ const configFile = z.strictObject({
   protocols: z.record(z.string(), z.unknown()).default({}),
   workingDays: workingDaysSchema,
   findingEscalation: findingEscalationSchema,
+  plausibility: plausibilitySchema,
 });
 
 export function loadPartnershipConfig(input: unknown, protocols: readonly Protocol[]): PartnershipConfig {

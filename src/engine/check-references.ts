@@ -2,10 +2,11 @@ import type { ThreadEvent } from '../domain/events.ts';
 import type { FieldProblem } from '../domain/validation-error.ts';
 import { receivingAgency, type PersonRole } from '../domain/vocabulary.ts';
 import { checkFamilyGraph, type FamilyGraphView } from './check-family-graph.ts';
+import type { PersonFacts, PlausibilityView } from './check-plausibility.ts';
 import type { Relationship } from './world-view.ts';
 
 /** What the reference check needs to know of the record. */
-export interface ReferenceView extends FamilyGraphView {
+export interface ReferenceView extends FamilyGraphView, PlausibilityView {
   roleOf(id: string): PersonRole | undefined;
   hasEvent(key: string): boolean;
   /** An earlier record by its id, for records that refer to one (action.completed, ...). */
@@ -184,6 +185,8 @@ export class BatchReferences implements ReferenceView {
   private readonly noted = new Map<string, ThreadEvent>();
   private readonly relationships = new Map<string, Relationship[]>();
   private readonly links = new Map<string, string[]>();
+  /** What the batch's earlier records say of each person (births, due dates, sex). */
+  private readonly facts = new Map<string, PersonFacts>();
 
   constructor(private readonly base: ReferenceView) {}
 
@@ -193,6 +196,15 @@ export class BatchReferences implements ReferenceView {
 
   roleOf(id: string): PersonRole | undefined {
     return this.roles.get(id) ?? this.base.roleOf(id);
+  }
+
+  person(id: string): PersonFacts | undefined {
+    return this.facts.get(id) ?? this.base.person(id);
+  }
+
+  private learn(id: string, role: PersonRole, update: Partial<PersonFacts>): void {
+    const known = this.person(id);
+    this.facts.set(id, { ...known, role, ...Object.fromEntries(Object.entries(update).filter(([, v]) => v !== undefined)) });
   }
 
   hasEvent(key: string): boolean {
@@ -237,8 +249,16 @@ export class BatchReferences implements ReferenceView {
         [event.data.to, event.data.person],
       ])
         this.links.set(a, [...(this.links.get(a) ?? []), b]);
-    if (event.type === 'person.recorded') this.roles.set(event.data.person, event.data.role);
-    else if (event.type === 'pregnancy.booked' && this.roleOf(event.data.unborn) === undefined) this.roles.set(event.data.unborn, 'unborn');
-    else if (event.type === 'birth') this.roles.set(event.data.child, 'child');
+    if (event.type === 'person.recorded') {
+      this.roles.set(event.data.person, event.data.role);
+      this.learn(event.data.person, event.data.role, { sex: event.data.sex, bornMs: event.bornMs, dueMs: event.dueMs });
+    } else if (event.type === 'pregnancy.booked') {
+      if (this.roleOf(event.data.unborn) === undefined) this.roles.set(event.data.unborn, 'unborn');
+      this.learn(event.data.unborn, this.roleOf(event.data.unborn)!, { dueMs: event.dueMs });
+    } else if (event.type === 'birth') {
+      this.roles.set(event.data.child, 'child');
+      const { sex, gestationWeeks, gestationDays } = event.data;
+      this.learn(event.data.child, 'child', { bornMs: event.at, sex, gestationWeeks, gestationDays });
+    }
   }
 }

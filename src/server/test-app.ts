@@ -30,6 +30,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** A local date `daysAgo` days before today: a plausible date for a record about the fixture's families. */
+export const recentDate = (daysAgo = 1) => DateTime.now().setZone(ZONE).minus({ days: daysAgo }).toISODate()!;
+
 const local = (dt: DateTime) => dt.setZone(ZONE).toFormat("yyyy-MM-dd'T'HH:mm");
 
 /**

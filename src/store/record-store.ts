@@ -1,10 +1,10 @@
-import { prepareSubmission } from '../engine/prepare-submission.ts';
+import { prepareSubmission, recordRuleProblems } from '../engine/prepare-submission.ts';
 import type { PartnershipConfig } from '../config/partnership-config.ts';
 import type { ThreadEvent } from '../domain/events.ts';
 import type { Finding, FindingStatus } from '../domain/findings.ts';
 import { checkEvent } from '../domain/validate-event.ts';
 import { ValidationError } from '../domain/validation-error.ts';
-import { BatchReferences, checkReferences } from '../engine/check-references.ts';
+import { BatchReferences } from '../engine/check-references.ts';
 import { RestoreClock, SwitchableClock, type Clock } from '../engine/clock.ts';
 import { Engine, type ProtocolFailure } from '../engine/engine.ts';
 import { assertSameSubmission } from '../engine/same-submission.ts';
@@ -197,7 +197,7 @@ export class RecordStore {
 
   /** Validates one submission against the record; throws ValidationError naming the field. */
   private prepare(input: unknown, defaultKey: string, where?: string): ThreadEvent {
-    return prepareSubmission(input, this.engine.world, this.config.timezone, this.clock, this.seq + 1, defaultKey, where);
+    return prepareSubmission(input, this.engine.world, this.config, this.clock, this.seq + 1, defaultKey, where);
   }
 
   /** Records one event. The same idempotency key a second time returns the first. */
@@ -317,7 +317,7 @@ export class RecordStore {
             duplicates++;
             continue;
           }
-          const problems = checkReferences(event, references);
+          const problems = recordRuleProblems(event, references, this.config, this.clock);
           if (problems.length > 0) throw new ValidationError(problems, `event ${index}`);
           references.note(event);
           event.seq = ++seq;
