@@ -62,6 +62,8 @@ const describe = (chain: readonly Step[]) =>
  * parent, anyone their own ancestor), and an identity link joining a person with their
  * own parent, child or any ancestor or descendant.
  */
+const NONE: FieldProblem[] = [];
+
 export function checkFamilyGraph(event: ThreadEvent, world: FamilyGraphView): FieldProblem[] {
   let above: { field: string; person: string; kind: RelationshipKind; child: string } | undefined;
   if (event.type === 'relationship.recorded' && ABOVE.has(event.data.kind))
@@ -103,5 +105,5 @@ export function checkFamilyGraph(event: ThreadEvent, world: FamilyGraphView): Fi
         },
       ];
   }
-  return [];
+  return NONE;
 }

@@ -55,49 +55,62 @@ function describeAge(daysOfLife: number): string {
   return `${Math.floor(days / 365.25)} years`;
 }
 
-/** The earliest a record about the person can be dated: the start of their pregnancy if one is recorded, else the day they were born. */
-function earliestFor(facts: PersonFacts, zone: string): { at: number; why: string } | undefined {
-  if (facts.dueMs !== undefined)
-    return { at: facts.dueMs - PREGNANCY_BEFORE_DUE_MS, why: `the pregnancy began (due ${day(facts.dueMs, zone)})` };
-  if (facts.bornMs === undefined) return undefined;
-  if (facts.gestationWeeks !== undefined) {
-    const began = facts.bornMs - (gestationOrTerm(facts.gestationWeeks, facts.gestationDays) + 14) * DAY_MS;
-    return { at: began, why: `the pregnancy began (born ${day(facts.bornMs, zone)} at ${facts.gestationWeeks} weeks)` };
-  }
-  return { at: startOfLocalDay(facts.bornMs, zone), why: `they were born (${day(facts.bornMs, zone)})` };
+/**
+ * The earliest a record about the person can be dated: the start of their pregnancy if
+ * one is recorded, else the day they were born; NaN when nothing is known. Numbers only:
+ * this runs for every person of every event.
+ */
+function earliestFor(facts: PersonFacts, zone: string): number {
+  if (facts.dueMs !== undefined) return facts.dueMs - PREGNANCY_BEFORE_DUE_MS;
+  if (facts.bornMs === undefined) return Number.NaN;
+  if (facts.gestationWeeks !== undefined) return facts.bornMs - (gestationOrTerm(facts.gestationWeeks, facts.gestationDays) + 14) * DAY_MS;
+  return startOfLocalDay(facts.bornMs, zone);
+}
+
+/** Why a person can have no record before `earliestFor`, in words (only when refusing). */
+function earliestWhy(facts: PersonFacts, zone: string): string {
+  if (facts.dueMs !== undefined) return `the pregnancy began (due ${day(facts.dueMs, zone)})`;
+  if (facts.gestationWeeks !== undefined) return `the pregnancy began (born ${day(facts.bornMs!, zone)} at ${facts.gestationWeeks} weeks)`;
+  return `they were born (${day(facts.bornMs!, zone)})`;
+}
+
+function checkDate(field: string, ms: number | undefined, limits: PlausibilityLimits, problems: FieldProblem[]): void {
+  if (ms === undefined || (ms >= EARLIEST_PLAUSIBLE && (field === 'due' || ms <= limits.latest))) return;
+  if (ms < EARLIEST_PLAUSIBLE)
+    problems.push({ field, reason: `${day(ms, limits.zone)} is before 1900: check the year (it should have four digits, such as 2024)` });
+  else
+    problems.push({
+      field,
+      reason: `${day(ms, limits.zone)} is in the future: a record says what has happened (check the year; put a planned date in 'due')`,
+    });
 }
 
 function checkDates(event: ThreadEvent, limits: PlausibilityLimits, problems: FieldProblem[]): void {
-  const raw = event.data as { recordedAt?: string; born?: string; due?: string };
-  const dated: [string, number | undefined][] = [
-    ['at', event.at],
-    ['recordedAt', raw.recordedAt === undefined ? undefined : event.recordedAt],
-    ['born', event.bornMs],
-    ['due', event.dueMs],
-  ];
-  for (const [field, ms] of dated) {
-    if (ms === undefined) continue;
-    if (ms < EARLIEST_PLAUSIBLE)
-      problems.push({ field, reason: `${day(ms, limits.zone)} is before 1900: check the year (it should have four digits, such as 2024)` });
-    else if (field !== 'due' && ms > limits.latest)
-      problems.push({
-        field,
-        reason: `${day(ms, limits.zone)} is in the future: a record says what has happened (check the year; put a planned date in 'due')`,
-      });
-  }
+  checkDate('at', event.at, limits, problems);
+  if ((event.data as { recordedAt?: string }).recordedAt !== undefined) checkDate('recordedAt', event.recordedAt, limits, problems);
+  checkDate('born', event.bornMs, limits, problems);
+  checkDate('due', event.dueMs, limits, problems);
 }
 
-function checkBeforeBirth(event: ThreadEvent, world: PlausibilityView, limits: PlausibilityLimits, problems: FieldProblem[]): void {
+/** Checks every person the event names; returns what is known of the first (the subject, for a measurement). */
+function checkBeforeBirth(
+  event: ThreadEvent,
+  world: PlausibilityView,
+  limits: PlausibilityLimits,
+  problems: FieldProblem[],
+): PersonFacts | undefined {
+  let first: PersonFacts | undefined;
   for (const id of event.persons) {
     const facts = world.person(id);
+    if (id === event.persons[0]) first = facts;
     if (!facts || (event.type === 'birth' && id === event.data.child)) continue;
-    const earliest = earliestFor(facts, limits.zone);
-    if (earliest && event.at < earliest.at)
+    if (event.at < earliestFor(facts, limits.zone))
       problems.push({
         field: 'at',
-        reason: `${day(event.at, limits.zone)} is before ${JSON.stringify(id)} could have a record: before ${earliest.why}. Check the date`,
+        reason: `${day(event.at, limits.zone)} is before ${JSON.stringify(id)} could have a record: before ${earliestWhy(facts, limits.zone)}. Check the date`,
       });
   }
+  return first;
 }
 
 function checkPerson(event: ThreadEvent<'person.recorded'>, limits: PlausibilityLimits, problems: FieldProblem[]): void {
@@ -196,13 +209,12 @@ function checkBirth(event: ThreadEvent<'birth'>, world: PlausibilityView, limits
 
 function checkMeasurement(
   event: ThreadEvent<'measurement'>,
-  world: PlausibilityView,
+  facts: PersonFacts | undefined,
   limits: PlausibilityLimits,
   problems: FieldProblem[],
 ): void {
   const { kind, value } = event.data;
   const growth = GROWTH_OF[kind];
-  const facts = world.person(event.data.person);
   try {
     checkPlausibleValue(growth, value);
   } catch {
@@ -245,7 +257,7 @@ export function checkPlausibility(event: ThreadEvent, world: PlausibilityView, l
   const problems: FieldProblem[] = [];
   checkDates(event, limits, problems);
   if (problems.length > 0) return problems;
-  checkBeforeBirth(event, world, limits, problems);
+  const subject = checkBeforeBirth(event, world, limits, problems);
   switch (event.type) {
     case 'person.recorded':
       checkPerson(event, limits, problems);
@@ -257,7 +269,7 @@ export function checkPlausibility(event: ThreadEvent, world: PlausibilityView, l
       checkBirth(event, world, limits, problems);
       break;
     case 'measurement':
-      checkMeasurement(event, world, limits, problems);
+      checkMeasurement(event, subject, limits, problems);
       break;
     default:
       break;
