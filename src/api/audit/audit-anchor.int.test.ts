@@ -7,28 +7,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { STORE_TARGETS } from '../../../test/store-targets.ts';
+import { sampleAuditEntry as entry } from '../../../test/sample-audit-entry.ts';
 import { openDatabase, type StoreLocation } from '../../store/open-database.ts';
 import type { Database } from '../../store/database.ts';
 import { loadServerKeys } from '../../server/server-keys.ts';
 import { AuditLog } from './audit-log.ts';
 import { AuditCheckpoints, CHECKPOINT_FILE, keyIdOf, readCheckpointFile, signedText } from './audit-checkpoints.ts';
-import { chainHash, entryFromRow, type AuditEntry, type AuditRow } from './audit-entry.ts';
+import { chainHash, entryFromRow, type AuditRow } from './audit-entry.ts';
 import { verifyAuditChain } from './verify-chain.ts';
 import { verifyAnchoredAudit } from './verify-anchored.ts';
 
 const run = promisify(execFile);
-
-const entry = (i: number): AuditEntry => ({
-  at: Date.UTC(2026, 0, 1, 9, 0, i),
-  actor: `user-${i % 3}`,
-  actorRole: 'gp',
-  actorAgency: 'gp',
-  action: 'read',
-  route: 'GET /api/persons/:id',
-  subject: `child-${i}`,
-  outcome: 'allowed',
-  status: 200,
-});
 
 /** What a superuser can do: switch the triggers off and change the log. */
 async function asSuperuser(db: Database, sql: string, params: unknown[] = []): Promise<void> {
