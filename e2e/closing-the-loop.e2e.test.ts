@@ -65,11 +65,12 @@ describe('closing the loop in Chromium', { timeout: 120_000 }, () => {
         world.eventsOf('known-baby', 'information.acknowledged').some((e) => e.type === 'information.acknowledged' && e.data.of === share),
       );
       // Another organisation gains nothing by trying: the share is not theirs to acknowledge.
-      const csrf = await server.csrf();
+      const gp = await server.sessionCookie('gp');
+      const csrf = await server.csrf(gp);
       const refused = await server.app.inject({
         method: 'POST',
         url: '/inbox/share-js-on/acknowledge',
-        headers: { cookie: `${csrf.cookie}; ${await server.sessionCookie('gp')}`, 'content-type': 'application/x-www-form-urlencoded' },
+        headers: { cookie: `${csrf.cookie}; ${gp}`, 'content-type': 'application/x-www-form-urlencoded' },
         payload: `_csrf=${encodeURIComponent(csrf.token)}`,
       });
       assert.equal(refused.statusCode, 404);

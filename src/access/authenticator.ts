@@ -1,6 +1,16 @@
 import type { Principal } from './principal.ts';
 
-export type SignInResult = { ok: true; principal: Principal } | { ok: false; reason: 'invalid' | 'locked' | 'disabled' };
+export type SignInResult =
+  | { ok: true; principal: Principal }
+  | { ok: false; reason: 'invalid' | 'disabled' }
+  | { ok: false; reason: 'locked' | 'address-locked'; until: number };
+
+export interface Credentials {
+  username: string;
+  password: string;
+  /** The client's address (behind a trusted proxy, the address the proxy saw). */
+  address: string;
+}
 
 /**
  * How a person proves who they are. The local implementation checks a password; an
@@ -10,5 +20,5 @@ export type SignInResult = { ok: true; principal: Principal } | { ok: false; rea
  */
 export interface Authenticator {
   readonly kind: string;
-  signIn(credentials: { username: string; password: string }): Promise<SignInResult>;
+  signIn(credentials: Credentials): Promise<SignInResult>;
 }

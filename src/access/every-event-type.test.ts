@@ -108,7 +108,7 @@ describe('every event type, every reference field: an uninvolved organisation ga
       await write({ type: 'person.recorded', at, person, role: 'adult', sex });
     await write({
       type: 'person.recorded',
-      at,
+      at: local(NOW.minus({ days: 110 })),
       person: made.children[0],
       role: 'child',
       sex: 'male',
@@ -131,7 +131,7 @@ describe('every event type, every reference field: an uninvolved organisation ga
 
   before(async () => {
     t = await startTestApp({ config: CONFIG });
-    call = await apiCaller(t);
+    call = apiCaller(t);
     for (const [role, organisation] of Object.entries(OUTSIDERS) as [FixtureWriter, string][])
       writers[role] = await userIn(t, `outsider-${role}`, role, organisation);
     target = await family('target', async (body) => {

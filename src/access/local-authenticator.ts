@@ -1,53 +1,50 @@
-import type { Queryable } from '../store/database.ts';
-import type { Authenticator, SignInResult } from './authenticator.ts';
+import type { Database } from '../store/database.ts';
+import type { Authenticator, Credentials, SignInResult } from './authenticator.ts';
 import { verifyAgainstNothing, verifyPassword } from './passwords.ts';
+import { DEFAULT_LOCKOUT, SignInThrottle, type LockoutPolicy } from './sign-in-throttle.ts';
 import { principalOf, type UserDirectory } from './user-directory.ts';
 
-export interface LockoutPolicy {
-  maxFailures: number;
-  windowMs: number;
+/** How a password is checked; tests count the checks. */
+export interface PasswordChecker {
+  verify(hash: string, password: string): Promise<boolean>;
+  /** Spends the time of one check when there is no account, so unknown names answer no faster. */
+  verifyAgainstNothing(password: string): Promise<false>;
 }
 
-export const DEFAULT_LOCKOUT: LockoutPolicy = { maxFailures: 5, windowMs: 15 * 60_000 };
+export const ARGON2_CHECKER: PasswordChecker = { verify: verifyPassword, verifyAgainstNothing };
 
 /**
- * Local accounts: argon2id passwords, and lock-out after `maxFailures` failed attempts
- * within `windowMs` (even the right password is refused until the window has passed).
+ * Local accounts: argon2id passwords behind an atomic lock-out per account and per
+ * client address (see SignInThrottle). A locked account refuses even the right password
+ * until its fixed lock period ends or an administrator unlocks it; unknown usernames are
+ * counted and locked like real ones, so lock-out says nothing about which names exist.
  */
 export class LocalAuthenticator implements Authenticator {
   readonly kind = 'local';
+  readonly throttle: SignInThrottle;
 
   constructor(
-    private readonly db: Queryable,
+    db: Database,
     private readonly users: UserDirectory,
-    private readonly policy: LockoutPolicy = DEFAULT_LOCKOUT,
+    policy: LockoutPolicy = DEFAULT_LOCKOUT,
     private readonly now: () => number = Date.now,
-  ) {}
+    private readonly passwords: PasswordChecker = ARGON2_CHECKER,
+  ) {
+    this.throttle = new SignInThrottle(db, policy);
+  }
 
-  async signIn({ username, password }: { username: string; password: string }): Promise<SignInResult> {
-    const at = this.now();
-    const since = new Date(at - this.policy.windowMs).toISOString();
-    const { rows } = await this.db.query<{ n: number }>(
-      'SELECT count(*)::int AS n FROM sign_in_attempts WHERE lower(username) = lower($1) AND at > $2 AND NOT succeeded',
-      [username, since],
-    );
-    if (rows[0].n >= this.policy.maxFailures) {
-      await this.attempt(username, at, false);
-      return { ok: false, reason: 'locked' };
-    }
+  async signIn({ username, password, address }: Credentials): Promise<SignInResult> {
+    const account = username.slice(0, 200);
+    const reservation = await this.throttle.reserve(account, address, this.now());
+    if (!reservation.granted)
+      return { ok: false, reason: reservation.lockedBy === 'account' ? 'locked' : 'address-locked', until: reservation.until };
     const user = await this.users.byUsername(username);
-    const valid = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : await verifyAgainstNothing(password);
-    await this.attempt(username, at, valid);
+    const valid = user?.passwordHash
+      ? await this.passwords.verify(user.passwordHash, password)
+      : await this.passwords.verifyAgainstNothing(password);
+    await this.throttle.settle(account, address, valid, this.now());
     if (!valid || !user) return { ok: false, reason: 'invalid' };
     if (user.disabled) return { ok: false, reason: 'disabled' };
     return { ok: true, principal: principalOf(user) };
-  }
-
-  private async attempt(username: string, at: number, succeeded: boolean): Promise<void> {
-    await this.db.query('INSERT INTO sign_in_attempts (username, at, succeeded) VALUES ($1, $2, $3)', [
-      username.slice(0, 200),
-      new Date(at).toISOString(),
-      succeeded,
-    ]);
   }
 }

@@ -24,7 +24,7 @@ export interface NewUser {
   password?: string;
 }
 
-interface UserRow {
+export interface UserRow {
   id: string;
   username: string;
   display_name: string;
@@ -36,7 +36,7 @@ interface UserRow {
   disabled: boolean;
 }
 
-function fromRow(row: UserRow, organisations: OrganisationDirectory): UserRecord {
+export function userFromRow(row: UserRow, organisations: OrganisationDirectory): UserRecord {
   return {
     userId: row.id,
     username: row.username,
@@ -62,17 +62,17 @@ export class UserDirectory {
 
   async byUsername(username: string): Promise<UserRecord | undefined> {
     const { rows } = await this.db.query<UserRow>('SELECT * FROM users WHERE lower(username) = lower($1)', [username]);
-    return rows[0] ? fromRow(rows[0], this.organisations) : undefined;
+    return rows[0] ? userFromRow(rows[0], this.organisations) : undefined;
   }
 
   async byId(id: string): Promise<UserRecord | undefined> {
     const { rows } = await this.db.query<UserRow>('SELECT * FROM users WHERE id = $1', [id]);
-    return rows[0] ? fromRow(rows[0], this.organisations) : undefined;
+    return rows[0] ? userFromRow(rows[0], this.organisations) : undefined;
   }
 
   async list(): Promise<UserRecord[]> {
     const { rows } = await this.db.query<UserRow>('SELECT * FROM users ORDER BY role, username');
-    return rows.map((row) => fromRow(row, this.organisations));
+    return rows.map((row) => userFromRow(row, this.organisations));
   }
 
   /** Writes the partnership's organisations to the store (names may have changed in the configuration). */
@@ -124,6 +124,18 @@ export class UserDirectory {
       [id, user.username, user.displayName.trim(), user.role, organisation.agency, organisation.code, user.qualified ?? false, hash],
     );
     return (await this.byId(id))!;
+  }
+
+  /** Disables or re-enables an account; true when it existed. */
+  async setDisabled(id: string, disabled: boolean): Promise<boolean> {
+    const { rows } = await this.db.query('UPDATE users SET disabled = $2 WHERE id = $1 RETURNING id', [id, disabled]);
+    return rows.length > 0;
+  }
+
+  async setPassword(id: string, password: string): Promise<void> {
+    if (password.length < MIN_PASSWORD_LENGTH)
+      throw new ValidationError([{ field: 'password', reason: `must be at least ${MIN_PASSWORD_LENGTH} characters` }]);
+    await this.db.query('UPDATE users SET password_hash = $2 WHERE id = $1', [id, await hashPassword(password)]);
   }
 }
 

@@ -1,24 +1,25 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Role } from '../access/roles.ts';
-import { startTestApp, TEST_PASSWORD, type TestApp } from '../server/test-app.ts';
+import { recentDate, startTestApp, TEST_PASSWORD, type TestApp } from '../server/test-app.ts';
+
+const RECENT = recentDate();
 import { auditEntries } from './read/audit-view.ts';
 import { notificationsFor } from '../access/notifications.ts';
 import { verifyAuditChain } from './audit/verify-chain.ts';
 
 describe('need-to-know, break-glass, audit, validation, CSRF, lock-out and logs', () => {
   let t: TestApp;
-  let csrf: { cookie: string; token: string };
   const logs: string[] = [];
   before(async () => {
     t = await startTestApp({ app: { trustProxy: true, logStream: { write: (line) => void logs.push(line) } } });
-    csrf = await t.csrf();
   });
   after(() => t.close());
 
   async function call(role: Role | undefined, method: 'GET' | 'POST' | 'DELETE', url: string, body?: unknown, withCsrf = true) {
-    const cookies = [csrf.cookie];
-    if (role) cookies.push(await t.sessionCookie(role));
+    const session = role ? await t.sessionCookie(role) : undefined;
+    const csrf = await t.csrf(session);
+    const cookies = [csrf.cookie, ...(session ? [session] : [])];
     const headers: Record<string, string> = { cookie: cookies.join('; ') };
     if (withCsrf) headers['x-csrf-token'] = csrf.token;
     if (body !== undefined) headers['content-type'] = 'application/json';
@@ -28,13 +29,15 @@ describe('need-to-know, break-glass, audit, validation, CSRF, lock-out and logs'
   test('an uninvolved agency is refused, and the refusal is audited', async () => {
     const refused = await call('police', 'GET', '/api/persons/quiet-baby');
     assert.equal(refused.statusCode, 403);
-    assert.match(refused.json().error, /not involved/);
+    assert.match(refused.json().detail, /not involved/);
     assert.equal((await call('midwife', 'GET', '/api/persons/quiet-baby')).statusCode, 200);
     assert.equal((await call('front-door-worker', 'GET', '/api/persons/quiet-baby')).statusCode, 200);
     await t.services.audit.drain();
     const entries = await auditEntries(t.services.db, { subject: 'quiet-baby', actor: t.users.police.userId });
     assert.equal(entries[0]?.outcome, 'refused');
     assert.equal(entries[0]?.route, 'GET /api/persons/:id');
+    assert.equal(entries[0]?.actorOrganisation, t.users.police.organisation, 'the audit names the organisation, not only its type');
+    assert.equal(entries[0]?.actorOrganisationName, 'Riverside Constabulary');
   });
 
   test('break-glass needs a reason, then opens the household, is audited and notified to safeguarding leads', async () => {
@@ -62,7 +65,7 @@ describe('need-to-know, break-glass, audit, validation, CSRF, lock-out and logs'
     const before = await count();
     const bad = await call('gp', 'POST', '/api/events', {
       type: 'measurement',
-      at: '2024-01-01',
+      at: RECENT,
       person: 'known-baby',
       kind: 'wieght',
       value: 4,
@@ -72,16 +75,16 @@ describe('need-to-know, break-glass, audit, validation, CSRF, lock-out and logs'
       bad.json().errors.map((e: { field: string }) => e.field),
       ['kind'],
     );
-    const unknownType = await call('gp', 'POST', '/api/events', { type: 'nonsense', at: '2024-01-01' });
+    const unknownType = await call('gp', 'POST', '/api/events', { type: 'nonsense', at: RECENT });
     assert.equal(unknownType.statusCode, 400);
     assert.equal(unknownType.json().errors[0].field, 'type');
-    const unknownPerson = await call('gp', 'POST', '/api/events', { type: 'contact', at: '2024-01-01', person: 'nobody', kind: 'clinic' });
+    const unknownPerson = await call('gp', 'POST', '/api/events', { type: 'contact', at: RECENT, person: 'nobody', kind: 'clinic' });
     assert.equal(unknownPerson.statusCode, 400);
     assert.equal(unknownPerson.json().errors[0].field, 'person');
     assert.equal(await count(), before);
     const asOther = await call('gp', 'POST', '/api/events', {
       type: 'contact',
-      at: '2024-01-01',
+      at: RECENT,
       person: 'known-baby',
       kind: 'clinic',
       agency: 'police',
@@ -89,7 +92,7 @@ describe('need-to-know, break-glass, audit, validation, CSRF, lock-out and logs'
     assert.equal(asOther.statusCode, 403);
     const decision = await call('gp', 'POST', '/api/events', {
       type: 'referral.decision',
-      at: '2024-01-01',
+      at: RECENT,
       person: 'known-baby',
       outcome: 'no-further-action',
     });
@@ -98,7 +101,7 @@ describe('need-to-know, break-glass, audit, validation, CSRF, lock-out and logs'
     const good = await call('gp', 'POST', '/api/events', {
       id: 'api-1',
       type: 'contact',
-      at: '2024-01-01',
+      at: RECENT,
       person: 'known-baby',
       kind: 'clinic',
     });
@@ -106,7 +109,7 @@ describe('need-to-know, break-glass, audit, validation, CSRF, lock-out and logs'
     const again = await call('gp', 'POST', '/api/events', {
       id: 'api-1',
       type: 'contact',
-      at: '2024-01-01',
+      at: RECENT,
       person: 'known-baby',
       kind: 'clinic',
     });
@@ -118,13 +121,8 @@ describe('need-to-know, break-glass, audit, validation, CSRF, lock-out and logs'
   });
 
   test('every unsafe request needs the CSRF token', async () => {
-    const response = await call(
-      'gp',
-      'POST',
-      '/api/events',
-      { type: 'contact', at: '2024-01-01', person: 'known-baby', kind: 'clinic' },
-      false,
-    );
+    const csrf = await t.csrf();
+    const response = await call('gp', 'POST', '/api/events', { type: 'contact', at: RECENT, person: 'known-baby', kind: 'clinic' }, false);
     assert.equal(response.statusCode, 403);
     const form = await t.app.inject({
       method: 'POST',
@@ -136,6 +134,7 @@ describe('need-to-know, break-glass, audit, validation, CSRF, lock-out and logs'
   });
 
   test('sign-in sets a secure session cookie; five failures lock the account for 15 minutes', async () => {
+    const csrf = await t.csrf();
     const headers = { cookie: csrf.cookie, 'x-csrf-token': csrf.token, 'content-type': 'application/json', 'x-forwarded-proto': 'https' };
     const ok = await t.app.inject({
       method: 'POST',
@@ -164,7 +163,7 @@ describe('need-to-know, break-glass, audit, validation, CSRF, lock-out and logs'
       payload: JSON.stringify({ username: 'health-visitor-user', password: TEST_PASSWORD }),
     });
     assert.equal(locked.statusCode, 401);
-    assert.match(locked.json().error, /locked/);
+    assert.match(locked.json().detail, /locked/);
     const stored = await t.services.db.query<{ password_hash: string }>("SELECT password_hash FROM users WHERE username = 'midwife-user'");
     assert.match(stored.rows[0].password_hash, /^\$argon2id\$/);
   });

@@ -69,9 +69,22 @@ const MATRIX: Record<string, Caller[]> = {
   'GET /notifications': ['safeguarding-lead'],
   'GET /admin/users': ['administrator'],
   'POST /admin/users': ['administrator'],
+  'GET /admin/users/:userId': ['administrator'],
+  'POST /admin/users/:userId/unlock': ['administrator'],
+  'POST /admin/users/:userId/disable': ['administrator'],
+  'POST /admin/users/:userId/enable': ['administrator'],
+  'POST /admin/users/:userId/reset-password': ['administrator'],
+  'GET /admin/locks': ['administrator'],
+  'POST /admin/locks/address': ['administrator'],
+  'GET /admin/operations': ['administrator'],
+  'GET /healthz': EVERYONE,
+  'GET /readyz': EVERYONE,
   'GET /inbox': READERS,
   'POST /inbox/:id/acknowledge': READERS,
 };
+
+/** An account for the account routes to act on (none of the callers). */
+let spareUserId = '';
 
 let counter = 0;
 /** A request that an allowed caller would make successfully. */
@@ -80,6 +93,7 @@ function requestFor(method: string, url: string, findingId: string, caller: Call
     .replace('/assets/*', '/assets/govuk-frontend.min.css')
     .replace('/static/*', '/static/app.css')
     .replace(':id/record/:form', 'known-baby/record/contact')
+    .replace(':userId', spareUserId)
     // Each organisation acknowledges only what was sent to it: the caller's own test share.
     .replace('/inbox/:id/acknowledge', `/inbox/matrix-share-${caller === 'anonymous' ? 'gp' : USUAL_AGENCY[caller]}/acknowledge`)
     .replace('/findings/:id', `/findings/${encodeURIComponent(findingId)}`)
@@ -111,6 +125,11 @@ function requestFor(method: string, url: string, findingId: string, caller: Call
       'at-time': '10:00',
     },
     'POST /findings/:id/actions': { kind: 'noted', note: 'Seen at the surgery today' },
+    'POST /admin/locks/address': { address: '192.0.2.1' },
+    'POST /admin/users/:userId/unlock': {},
+    'POST /admin/users/:userId/disable': {},
+    'POST /admin/users/:userId/enable': {},
+    'POST /admin/users/:userId/reset-password': {},
     'POST /inbox/:id/acknowledge': {},
     'POST /admin/users': {
       username: `form-user-${n}`,
@@ -129,6 +148,14 @@ describe('authorisation matrix: every route against every role and the anonymous
   before(async () => {
     t = await startTestApp();
     findingId = t.services.store.engine.world.findingsAbout('known-baby')[0].id;
+    const spare = await t.services.users.create({
+      username: 'spare-user',
+      displayName: 'Spare',
+      role: 'gp',
+      agency: 'gp',
+      password: 'a long enough password',
+    });
+    spareUserId = spare.userId;
     const at = new Date(Date.now() - 3_600_000).toISOString();
     for (const agency of new Set(Object.values(USUAL_AGENCY)))
       await t.services.store.submit(
@@ -161,14 +188,14 @@ describe('authorisation matrix: every route against every role and the anonymous
   });
 
   test('allowed callers get through; others are refused (401 or sign-in for the anonymous, 403 for a role)', async () => {
-    const csrf = await t.csrf();
     const failures: string[] = [];
     for (const [route, allowed] of Object.entries(MATRIX)) {
       const [method, url] = route.split(' ') as [string, string];
       for (const caller of EVERYONE) {
         const request = requestFor(method, url, findingId, caller);
-        const cookies = [csrf.cookie];
-        if (caller !== 'anonymous') cookies.push(await t.sessionCookie(caller));
+        const session = caller === 'anonymous' ? undefined : await t.sessionCookie(caller);
+        const csrf = await t.csrf(session);
+        const cookies = [csrf.cookie, ...(session ? [session] : [])];
         const headers: Record<string, string> = { cookie: cookies.join('; '), 'x-csrf-token': csrf.token };
         let payload: string | undefined;
         if (request.payload && request.form) {
@@ -223,7 +250,7 @@ describe('authorisation matrix: every step on a finding against every reader, an
   after(() => t.close());
 
   test('the owning organisation and safeguarding leads take the steps; everyone who may see the child notes or challenges', async () => {
-    const call = await apiCaller(t);
+    const call = apiCaller(t);
     const fenland = principalOf((await t.services.users.byUsername('fenland-gp'))!);
     const failures: string[] = [];
     const callers: StepCaller[] = [...READERS, 'fenland-gp'];

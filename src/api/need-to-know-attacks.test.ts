@@ -5,7 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DateTime } from 'luxon';
-import { fixtureEvents, startTestApp, type TestApp } from '../server/test-app.ts';
+import { fixtureEvents, recentDate, startTestApp, type TestApp } from '../server/test-app.ts';
 import { apiCaller, userIn, type Call } from '../server/test-caller.ts';
 import type { Principal } from '../access/principal.ts';
 import { RecordStore } from '../store/record-store.ts';
@@ -59,7 +59,7 @@ describe('need-to-know cannot be bypassed (issue 11, attacks 1 and 2, and need-t
   let call: Call;
   let secondOfficer: Principal;
   let n = 0;
-  const at = '2024-01-02T10:00';
+  const at = `${recentDate()}T10:00`;
   const ownPerson = async (who: Principal | 'police' | 'gp', extra: Record<string, unknown> = {}) => {
     const person = `own-${++n}`;
     const response = await call(who, 'POST', '/api/events', { type: 'person.recorded', at, person, role: 'adult', sex: 'male', ...extra });
@@ -74,7 +74,7 @@ describe('need-to-know cannot be bypassed (issue 11, attacks 1 and 2, and need-t
 
   before(async () => {
     t = await startTestApp({ events: [...fixtureEvents(), ...targetFamily()] });
-    call = await apiCaller(t);
+    call = apiCaller(t);
     secondOfficer = await userIn(t, 'second-officer', 'police', t.users.police.organisation);
   });
   after(() => t.close());
@@ -162,11 +162,11 @@ describe('need-to-know cannot be bypassed (issue 11, attacks 1 and 2, and need-t
   });
 
   test('only the organisation that made a record corrects it; a safeguarding lead must say why, and is audited against the child', async () => {
-    const correction = { type: 'contact', at: '2024-01-02T11:00', person: 'known-baby', kind: 'new-birth-visit', supersedes: 'k3' };
+    const correction = { type: 'contact', at: `${recentDate()}T11:00`, person: 'known-baby', kind: 'new-birth-visit', supersedes: 'k3' };
     // The GP practice is involved with the family, but the visit is health visiting's.
     const byGp = await call('gp', 'POST', '/api/events', correction);
     assert.equal(byGp.statusCode, 403);
-    assert.match(byGp.json<{ error: string }>().error, /only the organisation that made this record/);
+    assert.match(byGp.json<{ detail: string }>().detail, /only the organisation that made this record/);
     const byLead = await call('safeguarding-lead', 'POST', '/api/events', correction);
     assert.equal(byLead.statusCode, 400);
     assert.equal(byLead.json<{ errors: { field: string }[] }>().errors[0].field, 'note');
@@ -177,7 +177,7 @@ describe('need-to-know cannot be bypassed (issue 11, attacks 1 and 2, and need-t
     assert.equal(justified.statusCode, 201, justified.body);
     const byOwner = await call('health-visitor', 'POST', '/api/events', {
       type: 'contact',
-      at: '2024-01-02T12:00',
+      at: `${recentDate()}T12:00`,
       person: 'known-baby',
       kind: 'home-visit',
       supersedes: 'k9',
@@ -185,7 +185,7 @@ describe('need-to-know cannot be bypassed (issue 11, attacks 1 and 2, and need-t
     assert.equal(byOwner.statusCode, 403, 'k9 is adult mental health’s, not health visiting’s');
     const ownFix = await call('adult-mental-health', 'POST', '/api/events', {
       type: 'concern.recorded',
-      at: '2024-01-02T12:00',
+      at: `${recentDate()}T12:00`,
       person: 'known-mum',
       kind: 'anxiety',
       severity: 'medium',
@@ -205,7 +205,7 @@ describe('need-to-know cannot be bypassed (issue 11, attacks 1 and 2, and need-t
     assert.equal((await call('gp', 'GET', '/api/persons/known-baby')).statusCode, 200);
     const refused = await call(otherPractice, 'GET', '/api/persons/known-baby');
     assert.equal(refused.statusCode, 403);
-    assert.match(refused.json<{ error: string }>().error, /organisation is not involved/);
+    assert.match(refused.json<{ detail: string }>().detail, /organisation is not involved/);
     assert.equal((await call('police', 'GET', '/api/persons/known-mum')).statusCode, 200);
     assert.equal((await call(otherForce, 'GET', '/api/persons/known-mum')).statusCode, 403);
     // Search shows the other practice that it has no need-to-know.

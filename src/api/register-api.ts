@@ -7,6 +7,7 @@ import { findingRoutes } from './routes/finding-routes.ts';
 import { workRoutes } from './routes/work-routes.ts';
 import { userRoutes } from './routes/user-routes.ts';
 import { openApiRoute } from './routes/openapi-route.ts';
+import { healthRoutes } from './routes/health-routes.ts';
 
 /** The JSON API under /api, described at /api/openapi.json. */
 export function registerApi(app: FastifyInstance, services: Services): void {
@@ -17,4 +18,5 @@ export function registerApi(app: FastifyInstance, services: Services): void {
   workRoutes(app, services);
   userRoutes(app, services);
   openApiRoute(app);
+  healthRoutes(app, services);
 }

@@ -24,6 +24,8 @@ declare module 'fastify' {
     access?: RouteAccess;
     /** false: not audited (static assets, the sign-in page itself). */
     audit?: false | AuditAction;
+    /** A sign-in route: rate limited per client address. */
+    signIn?: boolean;
   }
   interface FastifyRequest {
     principal?: Principal;

@@ -6,7 +6,7 @@ import { FINDING_ACTION_KINDS } from '../access/finding-ownership.ts';
 export const personParams = z.object({ id: z.string().min(1).max(200).describe("The person's id") });
 export const findingParams = z.object({ id: z.string().min(1).max(400).describe("The finding's id") });
 
-export const errorsBody = z.object({ errors: z.array(z.object({ field: z.string(), reason: z.string() })) });
+export { problemBody } from './problem-document.ts';
 
 /**
  * Every event type of the scenario contract, one variant each, for the OpenAPI description

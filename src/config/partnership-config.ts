@@ -3,6 +3,7 @@ import { isValidZone } from '../domain/time.ts';
 import { ValidationError } from '../domain/validation-error.ts';
 import { workingDaysSchema, type WorkingDaysConfig } from '../domain/working-days.ts';
 import { findingEscalationSchema, type FindingEscalationConfig } from '../engine/finding-escalation-config.ts';
+import { plausibilitySchema, type PlausibilityConfig } from '../engine/plausibility-config.ts';
 import type { Protocol } from '../protocols/protocol.ts';
 import { organisationSchema, resolveOrganisations, type Organisation } from './organisations.ts';
 
@@ -22,6 +23,8 @@ export interface PartnershipConfig {
   workingDays: WorkingDaysConfig;
   /** When an overdue finding goes to the owning organisation's, then the partnership's, safeguarding lead. */
   findingEscalation: FindingEscalationConfig;
+  /** When a measurement or a date is refused as implausible (UK-WHO SDS limit, clock skew). */
+  plausibility: PlausibilityConfig;
 }
 
 const configFile = z.strictObject({
@@ -35,6 +38,7 @@ const configFile = z.strictObject({
     .refine((list) => new Set(list?.map((o) => o.code)).size === (list?.length ?? 0), 'each organisation needs its own code'),
   workingDays: workingDaysSchema,
   findingEscalation: findingEscalationSchema,
+  plausibility: plausibilitySchema,
 });
 
 export function loadPartnershipConfig(input: unknown, protocols: readonly Protocol[]): PartnershipConfig {

@@ -25,7 +25,6 @@ describe('the demo: every finding opens and its owner can act on it; organisatio
   let db: Database;
   let services: Services;
   let app: FastifyInstance;
-  let csrf: { cookie: string; token: string };
   const accounts = new Map<string, Principal>();
 
   before(async () => {
@@ -37,8 +36,6 @@ describe('the demo: every finding opens and its owner can act on it; organisatio
     await ensureDemoUsers(services.users);
     for (const account of DEMO_ACCOUNTS) accounts.set(account.username, principalOf((await services.users.byUsername(account.username))!));
     app = await buildApp(services, { logger: false });
-    const response = await app.inject({ method: 'GET', url: '/api/csrf-token' });
-    csrf = { cookie: String(response.headers['set-cookie']).split(';')[0], token: response.json<{ token: string }>().token };
   });
   after(async () => {
     await app.close();
@@ -47,8 +44,14 @@ describe('the demo: every finding opens and its owner can act on it; organisatio
   });
 
   async function send(username: string, method: 'GET' | 'POST', url: string, body?: unknown) {
-    const session = await services.sessions.start(accounts.get(username)!);
-    const headers: Record<string, string> = { cookie: `${csrf.cookie}; ${SESSION_COOKIE}=${session.token}`, 'x-csrf-token': csrf.token };
+    const session = `${SESSION_COOKIE}=${(await services.sessions.start(accounts.get(username)!)).token}`;
+    // The CSRF token is bound to the session.
+    const response = await app.inject({ method: 'GET', url: '/api/csrf-token', headers: { cookie: session } });
+    const csrfCookie = String(response.headers['set-cookie']).split(';')[0];
+    const headers: Record<string, string> = {
+      cookie: `${csrfCookie}; ${session}`,
+      'x-csrf-token': response.json<{ token: string }>().token,
+    };
     if (body) headers['content-type'] = 'application/json';
     return app.inject({ method, url, headers, payload: body ? JSON.stringify(body) : undefined });
   }

@@ -1,31 +1,38 @@
 import { z } from 'zod';
 import * as v from './vocabulary.ts';
 import { SERVICE_LEVEL_SYNONYMS } from './vocabulary.ts';
+import { text } from './safe-text.ts';
 import { eventRef, id, personRef } from './reference-ids.ts';
+import { isValidNhsNumber } from '../linkage/nhs-number.ts';
 
 // One schema per event type of the scenario contract. Schemas are strict: a misspelt
 // field is refused rather than silently dropped. Dates stay as text here and are
 // resolved to instants by the normaliser, which knows the partnership's time zone.
-// A field naming a person is a `personRef` and one naming an earlier record an `eventRef`
+
+// Every string field is built on `text` (safe-text.ts: no NUL, no lone surrogate). A field
+// naming a person is a `personRef` and one naming an earlier record an `eventRef`
 // (reference-ids.ts): access is decided on everything they name.
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}(T[0-9:.]+(Z|[+-]\d{2}:\d{2})?)?$/, 'must be an ISO date (YYYY-MM-DD) or date-time');
-const words = z.array(z.string().min(1)).max(100);
+const isoDate = text.regex(/^\d{4}-\d{2}-\d{2}(T[0-9:.]+(Z|[+-]\d{2}:\d{2})?)?$/, 'must be an ISO date (YYYY-MM-DD) or date-time');
+const words = z.array(text.min(1)).max(100);
+const nhsNumber = text
+  .regex(/^\d{3} ?\d{3} ?\d{4}$/, 'must be 10 digits')
+  .refine(isValidNhsNumber, 'fails the NHS number check digit (modulus 11): check it was copied correctly');
 
 const envelope = {
   at: isoDate,
-  type: z.string(),
+  type: text,
   id: id.optional(),
   supersedes: eventRef.optional(),
   recordedAt: isoDate.optional(),
   agency: z.enum(v.AGENCIES).optional(),
   /** The recording organisation's code (src/config/organisations.ts); absent: the default organisation of `agency`. */
-  organisation: z.string().min(1).max(10).optional(),
-  note: z.string().max(20_000).optional(),
+  organisation: text.min(1).max(10).optional(),
+  note: text.max(20_000).optional(),
   recordedBy: z
     .strictObject({
-      role: z.string().min(1).max(100),
+      role: text.min(1).max(100),
       qualified: z.boolean().optional(),
-      name: z.string().max(200).optional(),
+      name: text.max(200).optional(),
     })
     .optional(),
 };
@@ -37,7 +44,7 @@ const serviceLevel = z.preprocess(
 
 /** The agency is required on version 2 records: it is who answers for them. */
 const agency = z.enum(v.AGENCIES);
-const reason = (hint: string) => z.string().trim().min(1, hint).max(2000);
+const reason = (hint: string) => text.trim().min(1, hint).max(2000);
 
 function event<T extends z.ZodRawShape>(shape: T) {
   return z.strictObject({ ...envelope, ...shape });
@@ -50,23 +57,16 @@ export const EVENT_SCHEMAS = {
     sex: z.enum(v.SEXES).optional(),
     born: isoDate.optional(),
     due: isoDate.optional(),
-    name: z.strictObject({ given: z.string().max(200).optional(), family: z.string().max(200).optional() }).optional(),
-    nhsNumber: z
-      .string()
-      .regex(/^\d{3} ?\d{3} ?\d{4}$/, 'must be 10 digits')
-      .optional(),
-    postcode: z.string().max(10).optional(),
-    area: z.string().min(1).max(200).optional(),
-    email: z.string().max(200).optional(),
-    phone: z.string().max(40).optional(),
+    name: z.strictObject({ given: text.max(200).optional(), family: text.max(200).optional() }).optional(),
+    nhsNumber: nhsNumber.optional(),
+    postcode: text.max(10).optional(),
+    area: text.min(1).max(200).optional(),
+    email: text.max(200).optional(),
+    phone: text.max(40).optional(),
   }),
   'relationship.recorded': event({ person: personRef, of: personRef, kind: z.enum(v.RELATIONSHIP_KINDS) }),
-  'address.changed': event({
-    persons: z.array(personRef).min(1),
-    area: z.string().min(1).max(200),
-    postcode: z.string().max(10).optional(),
-  }),
-  'gp.registered': event({ person: personRef, area: z.string().min(1).max(200).optional() }),
+  'address.changed': event({ persons: z.array(personRef).min(1), area: text.min(1).max(200), postcode: text.max(10).optional() }),
+  'gp.registered': event({ person: personRef, area: text.min(1).max(200).optional() }),
   'pregnancy.booked': event({
     person: personRef,
     unborn: personRef,
@@ -95,32 +95,32 @@ export const EVENT_SCHEMAS = {
   'injury.observed': event({
     person: personRef,
     kind: z.enum(v.INJURY_KINDS),
-    site: z.string().max(200).optional(),
+    site: text.max(200).optional(),
     count: z.number().int().positive().optional(),
-    explanation: z.string().max(2000).optional(),
+    explanation: text.max(2000).optional(),
     mobile: z.boolean().optional(),
   }),
   'illness.presented': event({
     person: personRef,
     severity: z.enum(v.ILLNESS_SEVERITIES),
-    description: z.string().max(2000).optional(),
+    description: text.max(2000).optional(),
     mobile: z.boolean().optional(),
   }),
   'concern.recorded': event({
     person: personRef,
     kind: z.enum(v.CONCERN_KINDS),
-    detail: z.string().max(5000).optional(),
+    detail: text.max(5000).optional(),
     severity: z.enum(v.SEVERITIES).optional(),
   }),
-  'referral.made': event({ person: personRef, to: z.enum(v.REFERRAL_DESTINATIONS), reason: z.string().max(2000).optional() }),
-  'referral.decision': event({ person: personRef, outcome: z.enum(v.DECISION_OUTCOMES), rationale: z.string().max(5000).optional() }),
+  'referral.made': event({ person: personRef, to: z.enum(v.REFERRAL_DESTINATIONS), reason: text.max(2000).optional() }),
+  'referral.decision': event({ person: personRef, outcome: z.enum(v.DECISION_OUTCOMES), rationale: text.max(5000).optional() }),
   'action.agreed': event({
     person: personRef,
     action: z.enum(v.AGREED_ACTIONS),
     due: isoDate.optional(),
     to: z.enum(v.REFERRAL_DESTINATIONS).optional(),
-    detail: z.string().min(1).max(2000).optional(),
-    owner: z.strictObject({ agency: z.enum(v.AGENCIES), name: z.string().trim().min(1).max(200).optional() }).optional(),
+    detail: text.min(1).max(2000).optional(),
+    owner: z.strictObject({ agency: z.enum(v.AGENCIES), name: text.trim().min(1).max(200).optional() }).optional(),
   }).superRefine((action, ctx) => {
     if (action.action === 'referral' && action.to === undefined)
       ctx.addIssue({ code: 'custom', path: ['to'], message: 'is required for an agreed referral (the service to refer to)' });
@@ -145,22 +145,22 @@ export const EVENT_SCHEMAS = {
     person: personRef,
     kind: z.enum(v.INVESTIGATION_KINDS),
     status: z.enum(v.INVESTIGATION_STATUSES),
-    findings: z.string().max(5000).optional(),
+    findings: text.max(5000).optional(),
   }),
-  'hospital.admitted': event({ person: personRef, reason: z.string().max(2000).optional() }),
-  'hospital.fit-for-discharge': event({ person: personRef, reason: z.string().max(2000).optional() }),
-  'hospital.discharged': event({ person: personRef, reason: z.string().max(2000).optional() }),
+  'hospital.admitted': event({ person: personRef, reason: text.max(2000).optional() }),
+  'hospital.fit-for-discharge': event({ person: personRef, reason: text.max(2000).optional() }),
+  'hospital.discharged': event({ person: personRef, reason: text.max(2000).optional() }),
   'plan.started': event({ person: personRef, kind: z.enum(v.PLAN_KINDS) }),
   'plan.ended': event({ person: personRef, kind: z.enum(v.PLAN_KINDS) }),
   'information.shared': event({
     person: personRef,
     to: z.enum(v.REFERRAL_DESTINATIONS),
     content: words.optional(),
-    area: z.string().max(200).optional(),
+    area: text.max(200).optional(),
     kind: z.enum(v.INFORMATION_KINDS).optional(),
     requiresAcknowledgement: z.boolean().optional(),
   }),
-  'incident.serious': event({ person: personRef, description: z.string().max(5000).optional() }),
+  'incident.serious': event({ person: personRef, description: text.max(5000).optional() }),
   // Version 2, closing the loop: explicit closure of agreed actions, receipts, referral
   // outcomes, named allocations and escalation between agencies. References to earlier
   // records are by their `id`.
@@ -168,19 +168,19 @@ export const EVENT_SCHEMAS = {
   'action.cancelled': event({ person: personRef, agency, action: eventRef, reason: reason('say why the action is no longer needed') }),
   'information.acknowledged': event({ person: personRef, agency, of: eventRef }),
   'referral.outcome': event({ person: personRef, agency, of: eventRef, outcome: z.enum(v.REFERRAL_OUTCOMES) }),
-  'allocation.set': event({ person: personRef, agency, role: z.enum(v.ALLOCATION_ROLES), name: z.string().trim().min(1).max(200) }),
+  'allocation.set': event({ person: personRef, agency, role: z.enum(v.ALLOCATION_ROLES), name: text.trim().min(1).max(200) }),
   'allocation.ended': event({
     person: personRef,
     agency,
     role: z.enum(v.ALLOCATION_ROLES),
-    name: z.string().trim().min(1).max(200),
+    name: text.trim().min(1).max(200),
     reason: reason('say why the allocation ended (for example: left the service, case closed, transferred)'),
   }),
   'escalation.raised': event({
     person: personRef,
     agency,
     to: z.enum(v.AGENCIES),
-    about: z.string().trim().min(1).max(2000),
+    about: text.trim().min(1).max(2000),
     stage: z.literal(v.ESCALATION_STAGES),
     follows: eventRef.optional(),
   }),
@@ -188,7 +188,7 @@ export const EVENT_SCHEMAS = {
     person: personRef,
     agency,
     of: eventRef,
-    outcome: z.string().trim().min(1, 'say how it was resolved').max(5000),
+    outcome: text.trim().min(1, 'say how it was resolved').max(5000),
   }),
   // Identity: two records of the same person, made by different agencies, joined or parted.
   'identity.linked': event({
@@ -197,19 +197,19 @@ export const EVENT_SCHEMAS = {
     basis: z.enum(['automatic', 'confirmed']),
     matchWeight: z.number().optional(),
     probability: z.number().min(0).max(1).optional(),
-    explanation: z.string().max(5000).optional(),
+    explanation: text.max(5000).optional(),
   }),
   'identity.review': event({
     person: personRef,
     candidate: personRef,
     matchWeight: z.number(),
     probability: z.number().min(0).max(1),
-    explanation: z.string().max(5000).optional(),
+    explanation: text.max(5000).optional(),
   }),
   'identity.unlinked': event({
     person: personRef,
     from: personRef,
-    reason: z.string().min(1, 'say why the records are not the same person').max(2000),
+    reason: text.min(1, 'say why the records are not the same person').max(2000),
   }),
 } as const;
 

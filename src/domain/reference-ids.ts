@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { text } from './safe-text.ts';
 
 /**
  * Identifiers in records. A field that names a person is a `personRef`; a field that
@@ -9,7 +9,7 @@ import { z } from 'zod';
  * src/access/every-event-type.test.ts fails for a reference field with no fixture, and
  * for an id field declared as neither).
  */
-export const id = z.string().min(1, 'must not be empty').max(200);
+export const id = text.min(1, 'must not be empty').max(200);
 
 export const REFERENCE_META = 'references';
 export type ReferenceKind = 'person' | 'event';

@@ -76,3 +76,10 @@ test('local calendar days agree with luxon across the clock changes', async () =
     }
   }
 });
+
+test('years before 100 are those years, not 1900 onwards (a record dated 0000 is year 0)', () => {
+  assert.equal(new Date(parseLocal('0000-01-01', 'UTC')!).getUTCFullYear(), 0);
+  assert.equal(new Date(parseLocal('0099-12-31T23:00Z', 'UTC')!).toISOString(), '0099-12-31T23:00:00.000Z');
+  assert.ok(parseLocal('0000-02-29', 'UTC') !== undefined, 'year 0 is a leap year');
+  assert.equal(parseLocal('0100-02-29', 'UTC'), undefined, 'year 100 is not');
+});

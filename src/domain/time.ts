@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 
 export const DAY_MS = 86_400_000;
 export const HOUR_MS = 3_600_000;
+const GREGORIAN_CYCLE_MS = 146_097 * DAY_MS;
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}:\d{2})?)?$/;
 
@@ -16,7 +17,11 @@ export function parseLocal(text: string, zone: string): number | undefined {
   const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6]].map((v) => (v === undefined ? 0 : Number(v)));
   const millis = m[7] === undefined ? 0 : Number(m[7].padEnd(3, '0'));
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return undefined;
-  const wall = Date.UTC(year, month - 1, day, hour, minute, second, millis);
+  // Date.UTC reads years 0-99 as 1900-1999; 400 Gregorian years later the calendar is the same.
+  const wall =
+    year < 100
+      ? Date.UTC(year + 400, month - 1, day, hour, minute, second, millis) - GREGORIAN_CYCLE_MS
+      : Date.UTC(year, month - 1, day, hour, minute, second, millis);
   if (new Date(wall).getUTCDate() !== day) return undefined;
   const offset = m[8];
   if (offset === undefined) return fromWallClock(wall, zone);

@@ -1,9 +1,12 @@
 import type { ThreadEvent } from '../domain/events.ts';
 import type { FieldProblem } from '../domain/validation-error.ts';
 import { receivingAgency, type Agency, type PersonRole } from '../domain/vocabulary.ts';
+import { checkFamilyGraph, type FamilyGraphView } from './check-family-graph.ts';
+import type { PersonFacts, PlausibilityView } from './check-plausibility.ts';
+import type { Relationship } from './world-view.ts';
 
 /** What the reference check needs to know of the record. */
-export interface ReferenceView {
+export interface ReferenceView extends FamilyGraphView, PlausibilityView {
   roleOf(id: string): PersonRole | undefined;
   hasEvent(key: string): boolean;
   /** The agency type of an organisation of the partnership, by code. */
@@ -147,6 +150,8 @@ export function checkReferences(event: ThreadEvent, world: ReferenceView): Field
     default:
       known(world, problems, 'person', (event.data as { person: string }).person);
   }
+  // Only once everyone named is known: then whether the family it makes is possible.
+  if (problems.length === 0) problems.push(...checkFamilyGraph(event, world));
   return problems;
 }
 
@@ -183,11 +188,15 @@ function referenced<T extends ThreadEvent['type']>(
   return earlier as unknown as ThreadEvent<T>;
 }
 
-/** The record as it will be after the earlier events of a batch: their people count. */
+/** The record as it will be after the earlier events of a batch: their people, relationships and links count. */
 export class BatchReferences implements ReferenceView {
   private readonly roles = new Map<string, PersonRole>();
   private readonly keys = new Set<string>();
   private readonly noted = new Map<string, ThreadEvent>();
+  private readonly relationships = new Map<string, Relationship[]>();
+  private readonly links = new Map<string, string[]>();
+  /** What the batch's earlier records say of each person (births, due dates, sex). */
+  private readonly facts = new Map<string, PersonFacts>();
 
   constructor(private readonly base: ReferenceView) {}
 
@@ -199,6 +208,15 @@ export class BatchReferences implements ReferenceView {
     return this.roles.get(id) ?? this.base.roleOf(id);
   }
 
+  person(id: string): PersonFacts | undefined {
+    return this.facts.get(id) ?? this.base.person(id);
+  }
+
+  private learn(id: string, role: PersonRole, update: Partial<PersonFacts>): void {
+    const known = this.person(id);
+    this.facts.set(id, { ...known, role, ...Object.fromEntries(Object.entries(update).filter(([, v]) => v !== undefined)) });
+  }
+
   hasEvent(key: string): boolean {
     return this.keys.has(key) || this.base.hasEvent(key);
   }
@@ -207,11 +225,54 @@ export class BatchReferences implements ReferenceView {
     return this.base.organisationAgency(code);
   }
 
+  identityGroup(id: string): string[] {
+    if (this.links.size === 0) return this.base.identityGroup(id);
+    const group = new Set<string>([id]);
+    const queue = [id];
+    while (queue.length > 0) {
+      const next = queue.pop()!;
+      for (const same of [...this.base.identityGroup(next), ...(this.links.get(next) ?? [])]) {
+        if (group.has(same)) continue;
+        group.add(same);
+        queue.push(same);
+      }
+    }
+    return [...group];
+  }
+
+  carersOf(childId: string): readonly Relationship[] {
+    if (this.relationships.size === 0 && this.links.size === 0) return this.base.carersOf(childId);
+    return this.identityGroup(childId).flatMap((id) => [...this.base.carersOf(id), ...(this.relationships.get(id) ?? [])]);
+  }
+
+  private relate(person: string, of: string, kind: Relationship['kind'], event: ThreadEvent): void {
+    const list = this.relationships.get(of) ?? [];
+    list.push({ person, of, kind, at: event.at, key: event.key });
+    this.relationships.set(of, list);
+  }
+
   note(event: ThreadEvent): void {
     this.keys.add(event.key);
     this.noted.set(event.key, event);
-    if (event.type === 'person.recorded') this.roles.set(event.data.person, event.data.role);
-    else if (event.type === 'pregnancy.booked' && this.roleOf(event.data.unborn) === undefined) this.roles.set(event.data.unborn, 'unborn');
-    else if (event.type === 'birth') this.roles.set(event.data.child, 'child');
+    if (event.type === 'relationship.recorded') this.relate(event.data.person, event.data.of, event.data.kind, event);
+    else if (event.type === 'pregnancy.booked') this.relate(event.data.person, event.data.unborn, 'mother', event);
+    else if (event.type === 'birth') this.relate(event.data.mother, event.data.child, 'mother', event);
+    else if (event.type === 'identity.linked')
+      for (const [a, b] of [
+        [event.data.person, event.data.to],
+        [event.data.to, event.data.person],
+      ])
+        this.links.set(a, [...(this.links.get(a) ?? []), b]);
+    if (event.type === 'person.recorded') {
+      this.roles.set(event.data.person, event.data.role);
+      this.learn(event.data.person, event.data.role, { sex: event.data.sex, bornMs: event.bornMs, dueMs: event.dueMs });
+    } else if (event.type === 'pregnancy.booked') {
+      if (this.roleOf(event.data.unborn) === undefined) this.roles.set(event.data.unborn, 'unborn');
+      this.learn(event.data.unborn, this.roleOf(event.data.unborn)!, { dueMs: event.dueMs });
+    } else if (event.type === 'birth') {
+      this.roles.set(event.data.child, 'child');
+      const { sex, gestationWeeks, gestationDays } = event.data;
+      this.learn(event.data.child, 'child', { bornMs: event.at, sex, gestationWeeks, gestationDays });
+    }
   }
 }

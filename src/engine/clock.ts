@@ -11,7 +11,17 @@ export interface Clock {
   advanceTo(ms: number): void;
   /** The time at which an arriving event is evaluated. */
   arrivalTime(event: ThreadEvent): number;
+  /** The latest moment a record may be dated, allowing `skewMs` for a device's clock. */
+  latestPlausible(skewMs: number): number;
 }
+
+/**
+ * How far past the real present replay accepts a record: a day. Scenarios tell what has
+ * already happened, and the demo moves each story to end today (perhaps later today than
+ * now); a record dated further ahead (2126, 2999) is a mistake. Replay's own clock is
+ * virtual, so the real one is asked.
+ */
+export const REPLAY_FUTURE_HORIZON_MS = 86_400_000;
 
 export class SystemClock implements Clock {
   now(): number {
@@ -20,6 +30,9 @@ export class SystemClock implements Clock {
   advanceTo(): void {}
   arrivalTime(): number {
     return Date.now();
+  }
+  latestPlausible(skewMs: number): number {
+    return Date.now() + skewMs;
   }
 }
 
@@ -33,6 +46,9 @@ export class VirtualClock implements Clock {
   }
   arrivalTime(event: ThreadEvent): number {
     return Math.max(event.at, this.current);
+  }
+  latestPlausible(skewMs: number): number {
+    return Date.now() + Math.max(skewMs, REPLAY_FUTURE_HORIZON_MS);
   }
 }
 
@@ -60,5 +76,8 @@ export class SwitchableClock implements Clock {
   }
   arrivalTime(event: ThreadEvent): number {
     return this.inner.arrivalTime(event);
+  }
+  latestPlausible(skewMs: number): number {
+    return this.inner.latestPlausible(skewMs);
   }
 }

@@ -183,7 +183,9 @@ test('a protocol that throws is reported in failures; the event is kept and the 
   });
   const { engine, record } = engineWith([thrower, fine]);
   const { event, findings } = record(concern('2023-03-06T10:00'));
-  assert.deepEqual(engine.failures, [{ protocol: 'thrower@2.1.0', message: 'event boom' }]);
+  assert.deepEqual(engine.failures, [
+    { protocol: 'thrower@2.1.0', message: 'event boom', trigger: 'concern.recorded', errorType: 'Error' },
+  ]);
   assert.equal(findings.length, 1);
   assert.equal(findings[0].protocol, 'fine');
   assert.equal(engine.world.event(event.key), event);
@@ -221,7 +223,7 @@ test('a protocol that throws on a wake is reported, and later wakes still fire',
     raised.map((f) => f.dedupeKey),
     ['good'],
   );
-  assert.deepEqual(engine.failures, [{ protocol: 'flaky@1.0.0', message: 'wake boom' }]);
+  assert.deepEqual(engine.failures, [{ protocol: 'flaky@1.0.0', message: 'wake boom', trigger: 'deadline', errorType: 'Error' }]);
 });
 
 test('a finding raised by one protocol triggers the protocols listening to findings, at the same time', () => {

@@ -28,6 +28,10 @@ export interface EscalationStep {
 export interface ProtocolFailure {
   protocol: string;
   message: string;
+  /** What woke the protocol: an event type, `deadline` or `finding` (names no one). */
+  trigger: string;
+  /** The kind of error (TypeError, RangeError...), for counting without the message. */
+  errorType: string;
 }
 
 /**
@@ -64,6 +68,14 @@ export class Engine {
         this.byTrigger.set(trigger, list);
       }
     }
+  }
+
+  /** Forgets everything, to be rebuilt from the log (the same World object, so its readers keep it). */
+  reset(): void {
+    this.world.reset();
+    this.wakes.clear();
+    this.failures.length = 0;
+    this.escalated = [];
   }
 
   get pendingWakes(): number {
@@ -181,6 +193,8 @@ export class Engine {
       this.failures.push({
         protocol: `${protocol.id}@${protocol.version}`,
         message: error instanceof Error ? error.message : String(error),
+        trigger: trigger.event?.type ?? (trigger.wake ? 'deadline' : 'finding'),
+        errorType: error instanceof Error ? error.name : typeof error,
       });
       return undefined;
     }

@@ -32,7 +32,7 @@ export class InMemoryRecord {
 
   /** Validates without recording: returns the event or throws a ValidationError. */
   prepare(input: unknown, defaultKey: string, where?: string): ThreadEvent {
-    return prepareSubmission(input, this.engine.world, this.config.timezone, this.clock, this.seq + 1, defaultKey, where);
+    return prepareSubmission(input, this.engine.world, this.config, this.clock, this.seq + 1, defaultKey, where);
   }
 
   submit(input: unknown, defaultKey: string, where?: string): Submission {

@@ -16,6 +16,12 @@ export class WakeQueue {
   private readonly scheduled = new Set<string>();
   private counter = 0;
 
+  clear(): void {
+    this.heap.length = 0;
+    this.scheduled.clear();
+    this.counter = 0;
+  }
+
   get size(): number {
     return this.heap.length;
   }

@@ -90,6 +90,23 @@ export class World implements WorldView {
     return recordingOrganisation(event, this.organisations);
   }
 
+  /** Empties the projection, to be rebuilt by applying the log again. */
+  reset(): void {
+    for (const map of [
+      this.persons,
+      this.byChild,
+      this.byAdult,
+      this.events,
+      this.findings,
+      this.findingIndex,
+      this.sameAs,
+      this.confirmedSameAs,
+      this.receivers,
+      this.reviews,
+    ])
+      map.clear();
+  }
+
   person(id: string): PersonState | undefined {
     return this.persons.get(id);
   }

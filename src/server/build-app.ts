@@ -2,14 +2,16 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
+import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Services } from './services.ts';
 import { loggerOptions, registerRequestLogging } from './request-logging.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import { registerErrorHandler } from './error-handler.ts';
+import { registerInputGuard } from './input-guard.ts';
 import { registerAuthentication } from '../api/authenticate.ts';
-import { registerCsrfCheck } from '../api/csrf.ts';
+import { CSRF_COOKIE, csrfUserInfo, registerCsrfCheck } from '../api/csrf.ts';
 import { registerAuditHook } from '../api/audit/audit-hook.ts';
 import { registerApi } from '../api/register-api.ts';
 import { registerWeb, renderErrorPage } from '../web/register-web.ts';
@@ -29,11 +31,22 @@ declare module 'fastify' {
 export interface AppOptions {
   /** Log method, route, status and timing of each request (never URLs or bodies). */
   logger?: boolean;
-  /** Trust X-Forwarded-* from a TLS-terminating proxy (then cookies are Secure). */
-  trustProxy?: boolean;
+  /**
+   * Behind a TLS-terminating proxy: which proxies to believe about the client's address
+   * and protocol (Fastify's trustProxy: true, or the proxies' addresses and CIDR ranges).
+   * Then `X-Forwarded-Proto: https` makes the cookies Secure and the lock-out counts by
+   * the client's own address.
+   */
+  trustProxy?: boolean | string | string[];
+  /** Serve TLS directly (PEM key and certificate); every cookie is then Secure. */
+  https?: { key: string | Buffer; cert: string | Buffer };
+  /** Requests to the sign-in routes per client address per window (default 30 a minute). */
+  signInRateLimit?: { max: number; timeWindowMs: number };
   /** Where log lines go (default standard output); tests read them. */
   logStream?: { write(line: string): void };
 }
+
+export const DEFAULT_SIGN_IN_RATE_LIMIT = { max: 30, timeWindowMs: 60_000 };
 
 /**
  * The Fastify application: JSON API under /api and the practitioners' pages, behind one
@@ -47,7 +60,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1_048_576,
-  });
+    ...(options.https ? { https: options.https } : {}),
+  }) as unknown as FastifyInstance;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('principal', undefined);
@@ -57,15 +71,24 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   // Secure by default: a route that does not say who may call it is a start-up error.
   const routes: RouteEntry[] = [];
   app.decorate('routeTable', routes);
+  const signInLimit = options.signInRateLimit ?? DEFAULT_SIGN_IN_RATE_LIMIT;
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) routes.push({ method, url: route.url });
+    if (route.config?.signIn) route.config.rateLimit = { max: signInLimit.max, timeWindow: signInLimit.timeWindowMs };
     if (route.config?.access === undefined && !route.url.startsWith('/assets/') && !route.url.startsWith('/static/')) {
       throw new Error(`route ${String(route.method)} ${route.url} does not declare its access`);
     }
   });
 
   await app.register(cookie);
-  await app.register(csrf, { cookieOpts: { path: '/', sameSite: 'strict', httpOnly: true, secure: 'auto' } as never });
+  // Only the routes that ask for it (sign-in) are limited; the lock-out does the rest.
+  await app.register(rateLimit, { global: false });
+  await app.register(csrf, {
+    cookieKey: CSRF_COOKIE,
+    cookieOpts: { path: '/', sameSite: 'strict', httpOnly: true, secure: 'auto' } as never,
+    getUserInfo: csrfUserInfo,
+    csrfOpts: { hmacKey: services.keys.csrfKey },
+  });
   await app.register(formbody);
   await app.register(swagger, {
     openapi: {
@@ -82,9 +105,14 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   registerSecurityHeaders(app);
   registerRequestLogging(app);
   registerAuthentication(app, services);
+  registerInputGuard(app);
   registerCsrfCheck(app);
   registerAuditHook(app, services.audit);
   registerErrorHandler(app, renderErrorPage);
+
+  // A protocol that throws is logged by name, version, trigger and kind of error: never the message, which may name someone.
+  services.store.onProtocolFailure = (failure) =>
+    app.log.error({ protocol: failure.protocol, trigger: failure.trigger, errorType: failure.errorType }, 'protocol failed');
 
   registerApi(app, services);
   await registerWeb(app, services);

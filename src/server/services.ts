@@ -1,12 +1,15 @@
 import type { Database } from '../store/database.ts';
 import type { RecordStore } from '../store/record-store.ts';
 import { AccessGrants } from '../access/access-grants.ts';
+import { AccountAdministration } from '../access/account-administration.ts';
 import type { Authenticator } from '../access/authenticator.ts';
-import { LocalAuthenticator, type LockoutPolicy } from '../access/local-authenticator.ts';
+import { LocalAuthenticator, type PasswordChecker } from '../access/local-authenticator.ts';
+import type { LockoutPolicy } from '../access/sign-in-throttle.ts';
 import { RecordAccess } from '../access/record-access.ts';
 import { SessionStore } from '../access/sessions.ts';
 import { UserDirectory } from '../access/user-directory.ts';
 import { AuditLog } from '../api/audit/audit-log.ts';
+import { ephemeralServerKeys, type ServerKeys } from './server-keys.ts';
 
 /** Everything the routes need, built once per server. */
 export interface Services {
@@ -15,9 +18,11 @@ export interface Services {
   users: UserDirectory;
   authenticator: Authenticator;
   sessions: SessionStore;
+  accounts: AccountAdministration;
   grants: AccessGrants;
   access: RecordAccess;
   audit: AuditLog;
+  keys: ServerKeys;
   /** The partnership's time zone, for dates shown to users. */
   zone: string;
   now: () => number;
@@ -28,12 +33,21 @@ export interface ServiceOptions {
   now?: () => number;
   /** Replace local passwords with another sign-in (e.g. OpenID Connect). */
   authenticator?: Authenticator;
+  /** How passwords are checked (tests count the checks). */
+  passwords?: PasswordChecker;
+  /** The server's secrets (audit signing, CSRF); tests get keys of their own. */
+  keys?: ServerKeys;
 }
 
 export function createServices(db: Database, store: RecordStore, options: ServiceOptions = {}): Services {
   const now = options.now ?? Date.now;
   const users = new UserDirectory(db, store.engine.world.organisations);
   const grants = new AccessGrants(db, now);
+  const sessions = new SessionStore(db, users.organisations, now);
+  const local = options.authenticator ? undefined : new LocalAuthenticator(db, users, options.lockout, now, options.passwords);
+  const authenticator = options.authenticator ?? local!;
+  const throttle = authenticator instanceof LocalAuthenticator ? authenticator.throttle : undefined;
+  const keys = options.keys ?? ephemeralServerKeys();
   const audit = new AuditLog(db);
   // The engine's own writes are audited too: each step of a finding's escalation.
   store.onEscalation = (steps) => {
@@ -55,11 +69,13 @@ export function createServices(db: Database, store: RecordStore, options: Servic
     db,
     store,
     users,
-    authenticator: options.authenticator ?? new LocalAuthenticator(db, users, options.lockout, now),
-    sessions: new SessionStore(db, users, now),
+    authenticator,
+    sessions,
+    accounts: new AccountAdministration(users, sessions, throttle, now),
     grants,
     access: new RecordAccess(store.engine.world, grants),
     audit,
+    keys,
     zone: store.config.timezone,
     now,
   };

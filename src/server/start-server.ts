@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { openDatabase, type StoreLocation } from '../store/open-database.ts';
 import { RecordStore } from '../store/record-store.ts';
@@ -8,9 +9,14 @@ import { PROTOCOLS } from '../protocols/registry.ts';
 import { loadPartnershipConfig } from '../config/partnership-config.ts';
 import { SystemClock } from '../engine/clock.ts';
 import { loadDemoScenarios } from '../demo/load-scenarios.ts';
+import { AuditCheckpoints, CHECKPOINT_FILE } from '../api/audit/audit-checkpoints.ts';
 import { createServices, type Services } from './services.ts';
-import { buildApp } from './build-app.ts';
+import { buildApp, type AppOptions } from './build-app.ts';
 import { ensureDemoUsers, DEMO_PASSWORD, type DemoAccount } from './demo-users.ts';
+import { claimDemoStore } from './demo-guard.ts';
+import { loadServerKeys, type ServerKeys } from './server-keys.ts';
+
+export const DEFAULT_CHECKPOINT_MS = 5 * 60_000;
 
 export interface StartOptions {
   location: StoreLocation;
@@ -19,8 +25,15 @@ export interface StartOptions {
   demo?: { scenariosDir: string };
   config?: unknown;
   logger?: boolean;
-  trustProxy?: boolean;
+  trustProxy?: AppOptions['trustProxy'];
+  https?: AppOptions['https'];
+  /** Where the server's keys and its copy of the audit checkpoints live (outside the database). */
+  keysDir: string;
+  /** Keys given directly (tests); otherwise loaded from `keysDir` or the environment. */
+  keys?: ServerKeys;
   tickMs?: number;
+  /** How often the audit chain's head is signed (and always at shutdown). */
+  checkpointMs?: number;
 }
 
 export interface RunningServer {
@@ -34,13 +47,20 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Opens the record, builds the app, listens, and fires deadlines every few seconds. */
+/** Opens the record, builds the app, listens, fires deadlines every few seconds and signs the audit's head every few minutes. */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const keys = options.keys ?? loadServerKeys(options.keysDir);
   const db: Database = await openDatabase(options.location);
   let demoLoaded: RunningServer['demoLoaded'];
-  if (options.demo && existsSync(options.demo.scenariosDir)) demoLoaded = await loadDemoScenarios(db, options.demo.scenariosDir);
+  try {
+    if (options.demo) await claimDemoStore(db);
+    if (options.demo && existsSync(options.demo.scenariosDir)) demoLoaded = await loadDemoScenarios(db, options.demo.scenariosDir);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
   const store = await RecordStore.open(db, PROTOCOLS, loadPartnershipConfig(options.config ?? {}, PROTOCOLS), new SystemClock());
-  const services = createServices(db, store);
+  const services = createServices(db, store, { keys });
   await services.users.storeOrganisations();
   let demoAccounts: DemoAccount[] | undefined;
   let firstAdmin: RunningServer['firstAdmin'];
@@ -56,12 +76,27 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       password: firstAdmin.password,
     });
   }
-  const app = await buildApp(services, { logger: options.logger ?? true, trustProxy: options.trustProxy });
+  const app = await buildApp(services, { logger: options.logger ?? true, trustProxy: options.trustProxy, https: options.https });
+  const checkpoints = new AuditCheckpoints(db, keys.auditSigningKey, Date.now, join(options.keysDir, CHECKPOINT_FILE), (checkpoint) =>
+    app.log.info(
+      { checkpoint: checkpoint.number, seq: checkpoint.seq, headHash: checkpoint.headHash, signature: checkpoint.signature },
+      'audit checkpoint',
+    ),
+  );
+  const checkpoint = async () => {
+    const outcome = await checkpoints.write();
+    if (!outcome.written && outcome.reason === 'broken')
+      app.log.error({ problem: outcome.problem }, 'audit chain broken: checkpoint not signed');
+  };
   const address = await app.listen({ port: options.port, host: options.host });
   const timer = setInterval(() => {
     store.tick().catch((error: unknown) => app.log.error({ err: error }, 'deadline tick failed'));
   }, options.tickMs ?? 5_000);
   timer.unref();
+  const checkpointTimer = setInterval(() => {
+    checkpoint().catch((error: unknown) => app.log.error({ err: error }, 'audit checkpoint failed'));
+  }, options.checkpointMs ?? DEFAULT_CHECKPOINT_MS);
+  checkpointTimer.unref();
   return {
     app,
     services,
@@ -71,8 +106,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     firstAdmin,
     async close() {
       clearInterval(timer);
+      clearInterval(checkpointTimer);
       await app.close();
       await services.audit.drain();
+      await checkpoint().catch((error: unknown) => app.log.error({ err: error }, 'audit checkpoint at shutdown failed'));
       await db.close();
     },
   };

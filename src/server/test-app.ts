@@ -6,12 +6,13 @@ import type { FastifyInstance } from 'fastify';
 import { openDatabase, type StoreLocation } from '../store/open-database.ts';
 import { RecordStore } from '../store/record-store.ts';
 import { PROTOCOLS } from '../protocols/registry.ts';
+import type { Protocol } from '../protocols/protocol.ts';
 import { loadPartnershipConfig } from '../config/partnership-config.ts';
 import { SystemClock } from '../engine/clock.ts';
 import { ROLES, USUAL_AGENCY, type Role } from '../access/roles.ts';
 import type { Principal } from '../access/principal.ts';
 import { principalOf } from '../access/user-directory.ts';
-import { createServices, type Services } from './services.ts';
+import { createServices, type ServiceOptions, type Services } from './services.ts';
 import { buildApp, type AppOptions } from './build-app.ts';
 import { SESSION_COOKIE } from '../api/authenticate.ts';
 
@@ -24,10 +25,13 @@ export interface TestApp {
   users: Record<Role, Principal>;
   /** A fresh session cookie header for the role's user. */
   sessionCookie(role: Role): Promise<string>;
-  /** A CSRF secret cookie and a token that matches it. */
-  csrf(): Promise<{ cookie: string; token: string }>;
+  /** A CSRF secret cookie and a token that matches it, for the session given (or none: before sign-in). */
+  csrf(sessionCookie?: string): Promise<{ cookie: string; token: string }>;
   close(): Promise<void>;
 }
+
+/** A local date `daysAgo` days before today: a plausible date for a record about the fixture's families. */
+export const recentDate = (daysAgo = 1) => DateTime.now().setZone(ZONE).minus({ days: daysAgo }).toISODate()!;
 
 const local = (dt: DateTime) => dt.setZone(ZONE).toFormat("yyyy-MM-dd'T'HH:mm");
 
@@ -106,13 +110,21 @@ export function fixtureEvents(now = DateTime.now()): Record<string, unknown>[] {
 }
 
 export async function startTestApp(
-  options: { location?: StoreLocation; events?: Record<string, unknown>[]; app?: AppOptions; config?: unknown } = {},
+  options: {
+    location?: StoreLocation;
+    events?: Record<string, unknown>[];
+    app?: AppOptions;
+    services?: ServiceOptions;
+    protocols?: readonly Protocol[];
+    config?: unknown;
+  } = {},
 ): Promise<TestApp> {
   const db = await openDatabase(options.location ?? {});
-  const store = await RecordStore.open(db, PROTOCOLS, loadPartnershipConfig(options.config ?? {}, PROTOCOLS), new SystemClock());
+  const protocols = options.protocols ?? PROTOCOLS;
+  const store = await RecordStore.open(db, protocols, loadPartnershipConfig(options.config ?? {}, protocols), new SystemClock());
   const events = options.events ?? fixtureEvents();
   for (const event of events) await store.submit(event, String(event.id));
-  const services = createServices(db, store);
+  const services = createServices(db, store, options.services);
   const users = {} as Record<Role, Principal>;
   for (const role of ROLES) {
     const user = await services.users.create({
@@ -134,8 +146,8 @@ export async function startTestApp(
       const session = await services.sessions.start(users[role]);
       return `${SESSION_COOKIE}=${session.token}`;
     },
-    async csrf() {
-      const response = await app.inject({ method: 'GET', url: '/api/csrf-token' });
+    async csrf(sessionCookie) {
+      const response = await app.inject({ method: 'GET', url: '/api/csrf-token', headers: sessionCookie ? { cookie: sessionCookie } : {} });
       const cookie = String(response.headers['set-cookie']).split(';')[0];
       return { cookie, token: response.json<{ token: string }>().token };
     },

@@ -10,14 +10,15 @@ import { TEST_PASSWORD, type TestApp } from './test-app.ts';
 export type Caller = Role | Principal;
 export type Call = (who: Caller, method: 'GET' | 'POST' | 'DELETE', url: string, body?: unknown) => Promise<LightMyRequestResponse>;
 
-/** A function that sends one JSON request as a user (a role's test user, or any principal), with a session and CSRF token. */
-export async function apiCaller(t: TestApp): Promise<Call> {
-  const csrf = await t.csrf();
+/** A function that sends one JSON request as a user (a role's test user, or any principal), with a new session and its CSRF token. */
+export function apiCaller(t: TestApp): Call {
   return async (who, method, url, body) => {
     const principal = typeof who === 'string' ? t.users[who] : who;
-    const session = await t.services.sessions.start(principal);
+    const session = `${SESSION_COOKIE}=${(await t.services.sessions.start(principal)).token}`;
+    // The CSRF token is bound to the session.
+    const csrf = await t.csrf(session);
     const headers: Record<string, string> = {
-      cookie: `${csrf.cookie}; ${SESSION_COOKIE}=${session.token}`,
+      cookie: `${csrf.cookie}; ${session}`,
       'x-csrf-token': csrf.token,
     };
     if (body !== undefined) headers['content-type'] = 'application/json';

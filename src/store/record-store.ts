@@ -1,12 +1,12 @@
-import { prepareSubmission } from '../engine/prepare-submission.ts';
+import { prepareSubmission, recordRuleProblems } from '../engine/prepare-submission.ts';
 import type { PartnershipConfig } from '../config/partnership-config.ts';
 import type { ThreadEvent } from '../domain/events.ts';
 import type { Finding, FindingStatus } from '../domain/findings.ts';
 import { checkEvent } from '../domain/validate-event.ts';
 import { ValidationError } from '../domain/validation-error.ts';
-import { BatchReferences, checkReferences } from '../engine/check-references.ts';
+import { BatchReferences } from '../engine/check-references.ts';
 import { RestoreClock, SwitchableClock, type Clock } from '../engine/clock.ts';
-import { Engine } from '../engine/engine.ts';
+import { Engine, type ProtocolFailure } from '../engine/engine.ts';
 import { assertSameSubmission } from '../engine/same-submission.ts';
 import { IdentityLinker } from '../engine/identity-linker.ts';
 import type { Protocol } from '../protocols/protocol.ts';
@@ -67,7 +67,10 @@ export class RecordStore {
   private broken?: Error;
   /** Person–agency pairs already in person_agencies, so each is written once. */
   private readonly knownAgencies = new Set<string>();
-  private readonly linker: IdentityLinker;
+  private linker: IdentityLinker;
+  private liveClock!: Clock;
+  /** Told of each protocol that throws on a live event or deadline (the server logs it). */
+  onProtocolFailure?: (failure: ProtocolFailure) => void;
   /** Settles when every batch handed to the database so far has committed or failed. */
   private committing: Promise<void> = Promise.resolve();
   /** Told of each escalation step once it is committed (the server audits them). */
@@ -86,11 +89,19 @@ export class RecordStore {
     const clock = new SwitchableClock(new RestoreClock());
     const engine = new Engine({ protocols, config, clock });
     const store = new RecordStore(db, engine, config, clock);
-    await store.restore(liveClock);
+    store.liveClock = liveClock;
+    await store.restore();
+    await store.tick();
     return store;
   }
 
-  private async restore(liveClock: Clock): Promise<void> {
+  /** True unless a failed commit has left the in-memory picture ahead of the log (until it is rebuilt). */
+  get healthy(): boolean {
+    return this.broken === undefined;
+  }
+
+  /** Rebuilds the engine's picture from the log: on start, and after a failed commit. */
+  private async restore(): Promise<void> {
     const { rows } = await this.db.query<EventRow>('SELECT seq, idempotency_key, recorded_at, payload FROM events ORDER BY seq');
     // Practitioners' actions on findings are replayed at their moments too, so that a
     // finding closed before its deadline is not escalated on restart either.
@@ -135,8 +146,42 @@ export class RecordStore {
         await this.insertFindings(tx, lost);
         this.announce(await insertEscalations(tx, steps));
       });
-    this.clock.switchTo(liveClock);
-    await this.tick();
+    // Failures met while rebuilding were counted when the events were first evaluated.
+    this.engine.failures.length = 0;
+    this.clock.switchTo(this.liveClock);
+  }
+
+  /**
+   * After a commit failed once the engine had evaluated, the picture in memory is ahead of
+   * the log: once every batch handed to the database has settled, it is thrown away and
+   * rebuilt from the log (the same World object, so everything reading it stays current).
+   * The store carries on without a restart; if the rebuild fails too, the next call tries again.
+   */
+  private async recoverIfBroken(): Promise<void> {
+    if (!this.broken) return;
+    await this.committing;
+    this.engine.reset();
+    this.linker = new IdentityLinker(this.config.timezone);
+    this.knownAgencies.clear();
+    this.seq = 0;
+    this.clock.switchTo(new RestoreClock());
+    await this.restore();
+    this.broken = undefined;
+  }
+
+  /** Counts, in the transaction at hand, each protocol that threw while evaluating live; and tells the listener. */
+  private async saveProtocolFailures(tx: Transaction): Promise<void> {
+    if (this.engine.failures.length === 0) return;
+    const at = new Date(this.clock.now()).toISOString();
+    for (const failure of this.engine.failures.splice(0)) {
+      const split = failure.protocol.lastIndexOf('@');
+      await tx.query(
+        `INSERT INTO protocol_failures (protocol, version, trigger, error_type, count, first_at, last_at) VALUES ($1, $2, $3, $4, 1, $5, $5)
+         ON CONFLICT (protocol, version, trigger, error_type) DO UPDATE SET count = protocol_failures.count + 1, last_at = EXCLUDED.last_at`,
+        [failure.protocol.slice(0, split), failure.protocol.slice(split + 1), failure.trigger, failure.errorType, at],
+      );
+      this.onProtocolFailure?.(failure);
+    }
   }
 
   /** Escalation steps of a finding as stored (the engine holds the same after a restart). */
@@ -155,19 +200,20 @@ export class RecordStore {
   /** Writes the findings raised and the escalation steps taken by the engine's last work. */
   private async writeOutcomes(tx: Transaction, findings: readonly Finding[]): Promise<EscalationStep[]> {
     await this.insertFindings(tx, findings);
+    await this.saveProtocolFailures(tx);
     return insertEscalations(tx, this.engine.takeEscalations());
   }
 
   /** Validates one submission against the record; throws ValidationError naming the field. */
   private prepare(input: unknown, defaultKey: string, where?: string): ThreadEvent {
-    return prepareSubmission(input, this.engine.world, this.config.timezone, this.clock, this.seq + 1, defaultKey, where);
+    return prepareSubmission(input, this.engine.world, this.config, this.clock, this.seq + 1, defaultKey, where);
   }
 
   /** Records one event. The same idempotency key a second time returns the first. */
   submit(input: unknown, defaultKey: string, submitter?: Submitter): Promise<StoredSubmission> {
     return this.queue.run(async () => {
       await this.committing;
-      this.assertHealthy();
+      await this.recoverIfBroken();
       const event = this.prepare(input, defaultKey);
       if (this.engine.world.hasEvent(event.key)) return { status: 'duplicate', event, findings: [] };
       return this.acceptOne(event, submitter);
@@ -178,7 +224,7 @@ export class RecordStore {
    * Stores one prepared event, its findings and projections in one transaction, then
    * any identity records the linker proposes. The engine evaluates inside the
    * transaction; if the commit then fails, the in-memory picture is ahead of the log,
-   * so the store refuses further work until it is reopened (which rebuilds from the log).
+   * and the next call rebuilds it from the log before doing anything else.
    */
   private async acceptOne(event: ThreadEvent, submitter?: Submitter): Promise<StoredSubmission> {
     event.seq = this.seq + 1;
@@ -211,7 +257,7 @@ export class RecordStore {
   }
 
   private assertHealthy(): void {
-    if (this.broken) throw new Error(`the record store must be reopened after a failed write (${this.broken.message})`);
+    if (this.broken) throw new Error(`an earlier write failed to commit (${this.broken.message}); nothing of this one is stored`);
   }
 
   /**
@@ -230,7 +276,7 @@ export class RecordStore {
   ): Promise<{ accepted: number; duplicates: number; findings: Finding[] }> {
     let outcome!: Promise<{ accepted: number; duplicates: number; findings: Finding[] }>;
     await this.queue.run(async () => {
-      this.assertHealthy();
+      if (this.broken) await this.recoverIfBroken();
       const previous = this.committing;
       let loaded!: () => void;
       const rowsLoaded = new Promise<void>((resolve) => {
@@ -280,7 +326,7 @@ export class RecordStore {
             duplicates++;
             continue;
           }
-          const problems = checkReferences(event, references);
+          const problems = recordRuleProblems(event, references, this.config, this.clock);
           if (problems.length > 0) throw new ValidationError(problems, `event ${index}`);
           references.note(event);
           event.seq = ++seq;
@@ -331,9 +377,10 @@ export class RecordStore {
   tick(): Promise<Finding[]> {
     return this.queue.run(async () => {
       await this.committing;
+      await this.recoverIfBroken();
       const findings = this.engine.runUntil(this.clock.now());
       let escalated: EscalationStep[] = [];
-      if (findings.length > 0 || this.engine.pendingEscalations > 0)
+      if (findings.length > 0 || this.engine.pendingEscalations > 0 || this.engine.failures.length > 0)
         await this.db.transaction(async (tx) => {
           escalated = await this.writeOutcomes(tx, findings);
         });
@@ -346,6 +393,7 @@ export class RecordStore {
   actOnFinding(findingId: string, kind: FindingActionKind, actor: FindingActor, note?: string): Promise<Finding> {
     return this.queue.run(async () => {
       await this.committing;
+      await this.recoverIfBroken();
       const finding = this.engine.world.findingById(findingId);
       if (!finding) throw new ValidationError([{ field: 'finding', reason: `no finding ${JSON.stringify(findingId)}` }]);
       const required = NOTE_REQUIRED[kind];

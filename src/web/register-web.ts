@@ -17,6 +17,8 @@ import { findingPages } from './routes/finding-pages.ts';
 import { frontDoorPages } from './routes/front-door-pages.ts';
 import { oversightPages } from './routes/oversight-pages.ts';
 import { adminPages } from './routes/admin-pages.ts';
+import { accountPages } from './routes/account-pages.ts';
+import { operationsPages } from './routes/operations-pages.ts';
 import { loopPages } from './routes/loop-pages.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -53,6 +55,8 @@ export async function registerWeb(app: FastifyInstance, services: Services): Pro
   frontDoorPages(app, services);
   oversightPages(app, services);
   adminPages(app, services);
+  accountPages(app, services);
+  operationsPages(app, services);
   loopPages(app, services);
 }
 

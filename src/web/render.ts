@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FieldProblem } from '../domain/validation-error.ts';
 import { can, ROLE_LABELS, type Capability } from '../access/roles.ts';
 import { agencyName } from '../protocols/support/describe.ts';
+import { csrfToken } from '../api/csrf.ts';
 
 interface NavItem {
   text: string;
@@ -17,6 +18,7 @@ const NAV: NavItem[] = [
   { text: 'Audit', href: '/audit', capability: 'audit.read' },
   { text: 'Figures', href: '/figures', capability: 'figures.read' },
   { text: 'Accounts', href: '/admin/users', capability: 'users.manage' },
+  { text: 'Operations', href: '/admin/operations', capability: 'users.manage' },
 ];
 
 /**
@@ -77,7 +79,7 @@ export function page(
         : undefined,
       agencyLabel: principal ? agencyName(principal.agency) : undefined,
       nav,
-      csrfToken: reply.generateCsrf(),
+      csrfToken: csrfToken(request, reply),
       cspNonce: request.cspNonce,
       ...data,
     });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-export type AuditAction = 'read' | 'write' | 'search' | 'sign-in' | 'sign-out' | 'break-glass';
+export type AuditAction = 'read' | 'write' | 'search' | 'sign-in' | 'sign-out' | 'break-glass' | 'account';
 export type AuditOutcome = 'allowed' | 'refused' | 'invalid' | 'failed';
 
 /** One line of the audit: who did what to whose record, and whether it was allowed. */
@@ -9,6 +9,8 @@ export interface AuditEntry {
   actor?: string;
   actorRole?: string;
   actorAgency?: string;
+  /** The code of the actor's organisation (need-to-know is decided by organisation). */
+  actorOrganisation?: string;
   action: AuditAction;
   /** The method and route pattern, e.g. "GET /api/persons/:id". */
   route: string;
@@ -28,8 +30,13 @@ export interface ChainedEntry extends AuditEntry {
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** The entry as hashed: a fixed order of fields, absent ones as null. */
+/**
+ * The entry as hashed: a fixed order of fields, absent ones as null. The actor's
+ * organisation, recorded since organisations replaced sectors, is hashed after the rest
+ * when present, so entries written before it keep the hashes they were chained with.
+ */
 export function canonicalEntry(seq: number, entry: AuditEntry): string {
+  const organisation = entry.actorOrganisation === undefined ? [] : [entry.actorOrganisation];
   return JSON.stringify([
     seq,
     new Date(entry.at).toISOString(),
@@ -42,6 +49,7 @@ export function canonicalEntry(seq: number, entry: AuditEntry): string {
     entry.outcome,
     entry.status,
     entry.detail ?? null,
+    ...organisation,
   ]);
 }
 
@@ -55,6 +63,7 @@ export interface AuditRow {
   actor: string | null;
   actor_role: string | null;
   actor_agency: string | null;
+  actor_organisation: string | null;
   action: AuditAction;
   route: string;
   subject: string | null;
@@ -72,6 +81,7 @@ export function entryFromRow(row: AuditRow): ChainedEntry {
     actor: row.actor ?? undefined,
     actorRole: row.actor_role ?? undefined,
     actorAgency: row.actor_agency ?? undefined,
+    actorOrganisation: row.actor_organisation ?? undefined,
     action: row.action,
     route: row.route,
     subject: row.subject ?? undefined,

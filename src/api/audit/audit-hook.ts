@@ -1,10 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AuditLog } from './audit-log.ts';
 import type { AuditAction, AuditOutcome } from './audit-entry.ts';
+import { toSafeText } from '../../domain/safe-text.ts';
+
+const optionalSafe = (text: string | undefined) => (text === undefined ? undefined : toSafeText(text));
 
 function outcomeOf(status: number): AuditOutcome {
-  if (status === 401 || status === 403) return 'refused';
-  if (status === 400 || status === 404 || status === 409 || status === 422) return 'invalid';
+  if (status === 401 || status === 403 || status === 429) return 'refused';
+  if (status >= 400 && status < 500) return 'invalid';
   if (status >= 500) return 'failed';
   return 'allowed';
 }
@@ -28,12 +31,14 @@ export function registerAuditHook(app: FastifyInstance, audit: AuditLog): void {
         actor: actor?.userId,
         actorRole: actor?.role,
         actorAgency: actor?.agency,
+        actorOrganisation: actor?.organisation,
         action,
         route: `${request.method} ${request.routeOptions.url}`,
-        subject: note.subject ?? params?.id,
+        // A refused request may carry text PostgreSQL cannot store; the audit records it all the same.
+        subject: optionalSafe(note.subject ?? params?.id),
         outcome: note.outcome ?? outcomeOf(reply.statusCode),
         status: reply.statusCode,
-        detail: note.detail,
+        detail: optionalSafe(note.detail),
       });
     } catch (error) {
       request.log.error({ err: { type: error instanceof Error ? error.name : 'unknown' } }, 'audit write failed: answer withheld');

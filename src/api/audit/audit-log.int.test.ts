@@ -1,22 +1,10 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { STORE_TARGETS } from '../../../test/store-targets.ts';
+import { sampleAuditEntry as entry } from '../../../test/sample-audit-entry.ts';
 import { openDatabase } from '../../store/open-database.ts';
 import { AuditLog } from './audit-log.ts';
 import { verifyAuditChain } from './verify-chain.ts';
-import type { AuditEntry } from './audit-entry.ts';
-
-const entry = (i: number): AuditEntry => ({
-  at: Date.UTC(2024, 0, 1, 9, 0, i),
-  actor: `user-${i % 3}`,
-  actorRole: 'gp',
-  actorAgency: 'gp',
-  action: 'read',
-  route: 'GET /api/persons/:id',
-  subject: `child-${i}`,
-  outcome: 'allowed',
-  status: 200,
-});
 
 for (const target of STORE_TARGETS) {
   describe(`audit log on ${target.name}`, () => {

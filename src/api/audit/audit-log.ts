@@ -9,7 +9,7 @@ interface Pending {
 
 const MAX_BATCH = 2_000;
 /** Serialises writers across servers sharing one PostgreSQL database. */
-const CHAIN_LOCK = 7262;
+export const CHAIN_LOCK = 7262;
 
 /**
  * The append-only, hash-chained audit log. `record` resolves once the entry is
@@ -60,7 +60,7 @@ export class AuditLog {
     const { rows } = await tx.query<{ seq: number | string; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
     let seq = rows[0] ? Number(rows[0].seq) : 0;
     let prev = rows[0]?.hash ?? GENESIS_HASH;
-    const columns: unknown[][] = Array.from({ length: 13 }, () => []);
+    const columns: unknown[][] = Array.from({ length: 14 }, () => []);
     for (const entry of entries) {
       seq += 1;
       const hash = chainHash(prev, seq, entry);
@@ -70,6 +70,7 @@ export class AuditLog {
         entry.actor ?? null,
         entry.actorRole ?? null,
         entry.actorAgency ?? null,
+        entry.actorOrganisation ?? null,
         entry.action,
         entry.route,
         entry.subject ?? null,
@@ -83,9 +84,10 @@ export class AuditLog {
       prev = hash;
     }
     await tx.query(
-      `INSERT INTO audit_log (seq, at, actor, actor_role, actor_agency, action, route, subject, outcome, status, detail, prev_hash, hash)
+      `INSERT INTO audit_log (seq, at, actor, actor_role, actor_agency, actor_organisation, action, route, subject, outcome, status, detail,
+                              prev_hash, hash)
        SELECT * FROM unnest($1::bigint[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-                            $9::text[], $10::int[], $11::text[], $12::text[], $13::text[])`,
+                            $9::text[], $10::text[], $11::int[], $12::text[], $13::text[], $14::text[])`,
       columns,
     );
   }

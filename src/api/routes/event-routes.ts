@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Services } from '../../server/services.ts';
 import { recordEvent } from '../write/record-event.ts';
-import { errorsBody, eventBody } from '../schemas.ts';
+import { eventBody, problemBody } from '../schemas.ts';
 
 export function eventRoutes(app: FastifyInstance, services: Services): void {
   app.withTypeProvider<ZodTypeProvider>().post(
@@ -23,7 +23,7 @@ export function eventRoutes(app: FastifyInstance, services: Services): void {
               z.object({ id: z.string(), code: z.string(), subject: z.string(), severity: z.string(), explanation: z.string() }),
             ),
           }),
-          400: errorsBody,
+          400: problemBody,
         },
       },
     },

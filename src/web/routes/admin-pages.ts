@@ -6,12 +6,13 @@ import { ROLES, ROLE_LABELS, isRole } from '../../access/roles.ts';
 import { ValidationError, type FieldProblem } from '../../domain/validation-error.ts';
 import { agencyName } from '../../protocols/support/describe.ts';
 import { errorList, page } from '../render.ts';
+import { describeAccount } from './account-pages.ts';
 
 export function adminPages(app: FastifyInstance, services: Services): void {
   const web = app.withTypeProvider<ZodTypeProvider>();
 
   async function render(request: FastifyRequest, reply: FastifyReply, problems: FieldProblem[] = [], values: Record<string, string> = {}) {
-    const users = await services.users.list();
+    const { accounts: users } = await services.accounts.list();
     const fieldErrors = Object.fromEntries(problems.map((p) => [p.field, { text: p.reason.replace(/^./, (c) => c.toUpperCase()) }]));
     return page(
       request,
@@ -19,11 +20,8 @@ export function adminPages(app: FastifyInstance, services: Services): void {
       'users.njk',
       {
         title: 'Accounts',
-        users: users.map((u) => ({
-          ...u,
-          roleLabel: ROLE_LABELS[u.role],
-          organisationLabel: `${services.users.organisations.get(u.organisation)?.name ?? u.organisation} (${agencyName(u.agency)})`,
-        })),
+        users: users.map((u) => describeAccount(u, services.users.organisations)),
+        lockedCount: users.filter((u) => u.lockedUntil !== undefined).length,
         roleOptions: [
           { value: '', text: 'Choose' },
           ...ROLES.map((r) => ({ value: r, text: ROLE_LABELS[r], selected: values.role === r })),

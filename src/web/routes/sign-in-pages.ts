@@ -41,7 +41,7 @@ export function signInPages(app: FastifyInstance, services: Services): void {
   web.post(
     '/sign-in',
     {
-      config: { access: 'public', audit: 'sign-in' },
+      config: { access: 'public', audit: 'sign-in', signIn: true },
       schema: {
         hide: true,
         body: z.object({
