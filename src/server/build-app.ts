@@ -13,6 +13,7 @@ import { registerInputGuard } from './input-guard.ts';
 import { registerAuthentication } from '../api/authenticate.ts';
 import { CSRF_COOKIE, csrfUserInfo, registerCsrfCheck } from '../api/csrf.ts';
 import { registerAuditHook } from '../api/audit/audit-hook.ts';
+import { registerReadYourWrites } from '../api/read-your-writes.ts';
 import { registerApi } from '../api/register-api.ts';
 import { registerWeb, renderErrorPage } from '../web/register-web.ts';
 
@@ -108,6 +109,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   registerInputGuard(app);
   registerCsrfCheck(app);
   registerAuditHook(app, services.audit);
+  registerReadYourWrites(app, services.reads);
   registerErrorHandler(app, renderErrorPage);
 
   // A protocol that throws is logged by name, version, trigger and kind of error: never the message, which may name someone.

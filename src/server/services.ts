@@ -10,10 +10,15 @@ import { SessionStore } from '../access/sessions.ts';
 import { UserDirectory } from '../access/user-directory.ts';
 import { AuditLog } from '../api/audit/audit-log.ts';
 import { ephemeralServerKeys, type ServerKeys } from './server-keys.ts';
+import type { ReadReplica } from '../store/read-replica.ts';
+import { ReadRouting, type ReadRoutingOptions } from '../store/read-routing.ts';
 
 /** Everything the routes need, built once per server. */
 export interface Services {
+  /** The writer: every write, sessions, sign-in lock-out, break-glass grants, the audit. */
   db: Database;
+  /** Where reads of tables run (the replica when there is one; see README "Reads on replicas"); routes read through `request.reads`. */
+  reads: ReadRouting;
   store: RecordStore;
   users: UserDirectory;
   authenticator: Authenticator;
@@ -37,6 +42,9 @@ export interface ServiceOptions {
   passwords?: PasswordChecker;
   /** The server's secrets (audit signing, CSRF); tests get keys of their own. */
   keys?: ServerKeys;
+  /** A streaming replica of `db` for reads (DATABASE_READ_URL), and how reads use it. */
+  readReplica?: ReadReplica;
+  readRouting?: ReadRoutingOptions;
 }
 
 export function createServices(db: Database, store: RecordStore, options: ServiceOptions = {}): Services {
@@ -67,6 +75,7 @@ export function createServices(db: Database, store: RecordStore, options: Servic
   };
   return {
     db,
+    reads: new ReadRouting(db, options.readReplica, { now, ...options.readRouting }),
     store,
     users,
     authenticator,

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { openDatabase, type StoreLocation } from '../store/open-database.ts';
+import { openDatabase, openReadReplicaOf, type StoreLocation } from '../store/open-database.ts';
 import { RecordStore } from '../store/record-store.ts';
 import type { Database } from '../store/database.ts';
 import { PROTOCOLS } from '../protocols/registry.ts';
@@ -52,15 +52,18 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const keys = options.keys ?? loadServerKeys(options.keysDir);
   const db: Database = await openDatabase(options.location);
   let demoLoaded: RunningServer['demoLoaded'];
+  let readReplica: Awaited<ReturnType<typeof openReadReplicaOf>>;
   try {
+    readReplica = await openReadReplicaOf(options.location);
     if (options.demo) await claimDemoStore(db);
     if (options.demo && existsSync(options.demo.scenariosDir)) demoLoaded = await loadDemoScenarios(db, options.demo.scenariosDir);
   } catch (error) {
+    await readReplica?.close();
     await db.close();
     throw error;
   }
   const store = await RecordStore.open(db, PROTOCOLS, loadPartnershipConfig(options.config ?? {}, PROTOCOLS), new SystemClock());
-  const services = createServices(db, store, { keys });
+  const services = createServices(db, store, { keys, readReplica });
   await services.users.storeOrganisations();
   let demoAccounts: DemoAccount[] | undefined;
   let firstAdmin: RunningServer['firstAdmin'];
@@ -110,6 +113,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       await app.close();
       await services.audit.drain();
       await checkpoint().catch((error: unknown) => app.log.error({ err: error }, 'audit checkpoint at shutdown failed'));
+      await services.reads.close();
       await db.close();
     },
   };

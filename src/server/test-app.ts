@@ -3,7 +3,7 @@
 // every practitioner agency.
 import { DateTime } from 'luxon';
 import type { FastifyInstance } from 'fastify';
-import { openDatabase, type StoreLocation } from '../store/open-database.ts';
+import { openDatabase, openReadReplicaOf, type StoreLocation } from '../store/open-database.ts';
 import { RecordStore } from '../store/record-store.ts';
 import { PROTOCOLS } from '../protocols/registry.ts';
 import type { Protocol } from '../protocols/protocol.ts';
@@ -124,7 +124,7 @@ export async function startTestApp(
   const store = await RecordStore.open(db, protocols, loadPartnershipConfig(options.config ?? {}, protocols), new SystemClock());
   const events = options.events ?? fixtureEvents();
   for (const event of events) await store.submit(event, String(event.id));
-  const services = createServices(db, store, options.services);
+  const services = createServices(db, store, { readReplica: await openReadReplicaOf(options.location ?? {}), ...options.services });
   const users = {} as Record<Role, Principal>;
   for (const role of ROLES) {
     const user = await services.users.create({
@@ -154,6 +154,7 @@ export async function startTestApp(
     async close() {
       await app.close();
       await services.audit.drain();
+      await services.reads.close();
       await db.close();
     },
   };

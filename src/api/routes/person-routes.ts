@@ -22,7 +22,7 @@ export function personRoutes(app: FastifyInstance, services: Services): void {
     },
     async (request) => {
       request.auditNote.detail = `search: ${request.query.q}`;
-      return { results: await searchPeople(services.db, services.access, request.principal!, request.query.q) };
+      return { results: await searchPeople(request.reads, services.access, request.principal!, request.query.q) };
     },
   );
 

@@ -19,7 +19,7 @@ export function workRoutes(app: FastifyInstance, services: Services): void {
       config: { access: 'record.read' },
       schema: { tags: ['work'], summary: 'My findings (owned by my agency, most urgent first) and my caseload' },
     },
-    async (request) => myWork(services.db, world, services.access, request.principal!, services.now(), services.zone),
+    async (request) => myWork(request.reads, world, services.access, request.principal!, services.now(), services.zone),
   );
 
   api.get(
@@ -31,7 +31,7 @@ export function workRoutes(app: FastifyInstance, services: Services): void {
         summary: "The front door's queue: referrals awaiting a decision and findings, each with the family's history",
       },
     },
-    async () => ({ items: await frontDoorQueue(services.db, world, services.now(), services.zone) }),
+    async (request) => ({ items: await frontDoorQueue(request.reads, world, services.now(), services.zone) }),
   );
 
   api.get(
@@ -61,7 +61,7 @@ export function workRoutes(app: FastifyInstance, services: Services): void {
         }),
       },
     },
-    async (request) => ({ entries: await auditEntries(services.db, request.query) }),
+    async (request) => ({ entries: await auditEntries(request.reads, request.query) }),
   );
 
   api.get(
@@ -70,7 +70,7 @@ export function workRoutes(app: FastifyInstance, services: Services): void {
       config: { access: 'figures.read' },
       schema: { tags: ['audit'], summary: 'Partnership figures: findings raised, open, overdue and time to first action, by code' },
     },
-    async () => ({ figures: await findingFigures(services.db, services.now()) }),
+    async (request) => ({ figures: await findingFigures(request.reads, services.now()) }),
   );
 
   api.get(
@@ -79,6 +79,6 @@ export function workRoutes(app: FastifyInstance, services: Services): void {
       config: { access: 'notifications.read' },
       schema: { tags: ['audit'], summary: 'Notifications for my role (break-glass openings of records)' },
     },
-    async (request) => ({ notifications: await notificationsFor(services.db, request.principal!.role, request.principal!.agency) }),
+    async (request) => ({ notifications: await notificationsFor(request.reads, request.principal!.role, request.principal!.agency) }),
   );
 }

@@ -37,7 +37,7 @@ export function findingPages(app: FastifyInstance, services: Services): void {
     problems: FieldProblem[] = [],
     values: Record<string, string> = {},
   ) {
-    const { rows } = await services.db.query<ActionRow>(
+    const { rows } = await request.reads.query<ActionRow>(
       'SELECT a.kind, a.at, a.by_user, a.by_role, a.by_agency, a.note, u.display_name FROM finding_actions a LEFT JOIN users u ON u.id = a.by_user WHERE a.finding_id = $1 ORDER BY a.seq',
       [finding.id],
     );

@@ -6,7 +6,7 @@ import { page } from '../render.ts';
 
 export function frontDoorPages(app: FastifyInstance, services: Services): void {
   app.get('/front-door', { config: { access: 'front-door' }, schema: { hide: true } }, async (request, reply) => {
-    const items = await frontDoorQueue(services.db, services.store.engine.world, services.now(), services.zone);
+    const items = await frontDoorQueue(request.reads, services.store.engine.world, services.now(), services.zone);
     const withCounts = items.map((item) => ({ ...item, historyCount: historyCount(item.history) }));
     return page(request, reply, 'front-door.njk', {
       title: 'Front door queue',

@@ -22,7 +22,7 @@ export function loopPages(app: FastifyInstance, services: Services): void {
     '/inbox',
     { config: { access: 'record.read' }, schema: { hide: true, querystring: z.object({ acknowledged: z.string().max(200).optional() }) } },
     async (request, reply) => {
-      const work = await myWork(services.db, world, services.access, request.principal!, services.now(), services.zone);
+      const work = await myWork(request.reads, world, services.access, request.principal!, services.now(), services.zone);
       return page(request, reply, 'inbox.njk', {
         title: 'Inbox',
         awaiting: work.awaitingAcknowledgement,

@@ -30,18 +30,18 @@ export function oversightPages(app: FastifyInstance, services: Services): void {
         actor: request.query.actor?.trim() || undefined,
         outcome: request.query.outcome || undefined,
       };
-      const entries = await auditEntries(services.db, filter);
+      const entries = await auditEntries(request.reads, filter);
       return page(request, reply, 'audit.njk', { title: 'Audit: who saw what', entries, filter });
     },
   );
 
   web.get('/figures', { config: { access: 'figures.read' }, schema: { hide: true } }, async (request, reply) => {
-    const [figures, chain] = await Promise.all([findingFigures(services.db, services.now()), verifyAuditChain(services.db)]);
+    const [figures, chain] = await Promise.all([findingFigures(request.reads, services.now()), verifyAuditChain(request.reads)]);
     return page(request, reply, 'figures.njk', { title: 'Partnership figures', figures, chain });
   });
 
   web.get('/notifications', { config: { access: 'notifications.read' }, schema: { hide: true } }, async (request, reply) => {
-    const notifications = await notificationsFor(services.db, request.principal!.role, request.principal!.agency);
+    const notifications = await notificationsFor(request.reads, request.principal!.role, request.principal!.agency);
     return page(request, reply, 'notifications.njk', { title: 'Notifications', notifications });
   });
 }

@@ -36,7 +36,7 @@ export function personPages(app: FastifyInstance, services: Services): void {
     async (request, reply) => {
       const q = request.query.q?.trim() ?? '';
       if (q) request.auditNote.detail = `search: ${q}`;
-      const results = q ? await searchPeople(services.db, services.access, request.principal!, q) : undefined;
+      const results = q ? await searchPeople(request.reads, services.access, request.principal!, q) : undefined;
       return page(request, reply, 'search.njk', {
         title: 'Find a person',
         q,
