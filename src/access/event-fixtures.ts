@@ -132,6 +132,18 @@ export const EVENT_FIXTURES: Partial<Record<EventType, EventFixture>> = {
   'escalation.resolved': {
     build: (ids) => ({ person: ids.person('person', 'child'), of: ids.event('of', 'escalation.raised'), outcome: 'agreed a joint visit' }),
   },
+  // Version 2, neglect over time.
+  'assessment.recorded': {
+    writer: 'social-worker',
+    build: (ids) => ({
+      person: ids.person('person', 'child'),
+      tool: 'graded-care-profile-2',
+      scores: { physical: 4, safety: 3, love: 2, esteem: 2 },
+      outcome: 'physical care below the level needed',
+    }),
+  },
+  'immunisation.given': { writer: 'gp', build: (ids) => ({ person: ids.person('person', 'child'), stage: '8-weeks' }) },
+  'consent.refused': { build: (ids) => ({ person: ids.person('person', 'adult'), for: 'an early help assessment' }) },
   'identity.linked': {
     build: (ids) => ({ person: ids.person('person', 'adult'), to: ids.person('to', 'adult'), basis: 'confirmed' }),
   },

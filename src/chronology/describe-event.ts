@@ -1,6 +1,7 @@
 import type { ThreadEvent } from '../domain/events.ts';
 import { formatDay } from '../domain/time.ts';
 import { agencyName } from '../protocols/support/describe.ts';
+import { GCP2_AREA_NAMES, GCP2_AREAS, type AssessmentTool, type ImmunisationStage } from '../domain/vocabulary.ts';
 
 const words = (text: string) => text.replaceAll('-', ' ');
 
@@ -8,6 +9,29 @@ function describeAgreedAction(action: ThreadEvent<'action.agreed'>['data']): str
   if (action.action === 'referral') return `referral to ${agencyName(action.to)}`;
   if (action.action === 'other') return action.detail ?? 'other';
   return words(action.action);
+}
+
+/** "8 weeks", "3 years 4 months": a stage of the routine schedule in words. */
+export const IMMUNISATION_STAGE_NAMES: Record<ImmunisationStage, string> = {
+  '8-weeks': '8 weeks',
+  '12-weeks': '12 weeks',
+  '16-weeks': '16 weeks',
+  '1-year': '1 year',
+  '3-years-4-months': '3 years 4 months',
+};
+
+const TOOL_NAMES: Record<AssessmentTool, string> = {
+  'graded-care-profile-2': 'Graded Care Profile 2',
+  'early-help-assessment': 'Early help assessment',
+  'single-assessment': 'Single assessment',
+  'pre-birth-assessment': 'Pre-birth assessment',
+};
+
+function describeAssessment(assessment: ThreadEvent<'assessment.recorded'>['data']): string {
+  const scores = assessment.scores
+    ? `: ${GCP2_AREAS.map((area) => `${GCP2_AREA_NAMES[area]} ${assessment.scores![area]}`).join(', ')} (1 best, 5 worst)`
+    : '';
+  return `${TOOL_NAMES[assessment.tool]} recorded${scores}${assessment.outcome ? `; outcome: ${assessment.outcome}` : ''}`;
 }
 
 function ownerText(owner: { agency: string; name?: string }): string {
@@ -54,7 +78,7 @@ export function describeEvent(event: ThreadEvent, zone: string): string {
     case 'concern.recorded':
       return `Concern about ${event.data.person}: ${words(event.data.kind)}${event.data.severity ? ` (${event.data.severity})` : ''}${event.data.detail ? `: ${event.data.detail}` : ''}`;
     case 'referral.made':
-      return `Referral to ${agencyName(event.data.to)}${event.data.reason ? `: ${event.data.reason}` : ''}`;
+      return `Referral to ${agencyName(event.data.to)}${event.data.category ? ` (${words(event.data.category)})` : ''}${event.data.reason ? `: ${event.data.reason}` : ''}`;
     case 'referral.decision':
       return `Decision: ${words(event.data.outcome)}${event.recordedBy ? ` by ${event.recordedBy.role}${event.recordedBy.qualified === false ? ' (unqualified)' : ''}` : ''}${event.data.rationale ? `; rationale: ${event.data.rationale}` : ''}`;
     case 'action.agreed':
@@ -97,6 +121,12 @@ export function describeEvent(event: ThreadEvent, zone: string): string {
       return `${event.data.person} may be ${event.data.candidate}: match probability ${event.data.probability.toFixed(3)}, for a practitioner to decide`;
     case 'identity.unlinked':
       return `${event.data.person} and ${event.data.from} recorded as different people: ${event.data.reason}`;
+    case 'assessment.recorded':
+      return describeAssessment(event.data);
+    case 'immunisation.given':
+      return `Immunisations given: the ${IMMUNISATION_STAGE_NAMES[event.data.stage]} stage of the routine schedule`;
+    case 'consent.refused':
+      return `Consent refused for ${event.data.for}`;
     case 'incident.serious':
       return `Serious incident${event.data.description ? `: ${event.data.description}` : ''}`;
   }

@@ -112,7 +112,13 @@ export const EVENT_SCHEMAS = {
     detail: text.max(5000).optional(),
     severity: z.enum(v.SEVERITIES).optional(),
   }),
-  'referral.made': event({ person: personRef, to: z.enum(v.REFERRAL_DESTINATIONS), reason: text.max(2000).optional() }),
+  'referral.made': event({
+    person: personRef,
+    to: z.enum(v.REFERRAL_DESTINATIONS),
+    reason: text.max(2000).optional(),
+    /** Version 2: what the referral is about; the free-text reason is read only when it is absent. */
+    category: z.enum(v.REFERRAL_CATEGORIES).optional(),
+  }),
   'referral.decision': event({ person: personRef, outcome: z.enum(v.DECISION_OUTCOMES), rationale: text.max(5000).optional() }),
   'action.agreed': event({
     person: personRef,
@@ -189,6 +195,37 @@ export const EVENT_SCHEMAS = {
     agency,
     of: eventRef,
     outcome: text.trim().min(1, 'say how it was resolved').max(5000),
+  }),
+  // Version 2, neglect over time: structured assessments, the routine immunisations, a
+  // service or assessment refused.
+  'assessment.recorded': event({
+    person: personRef,
+    agency,
+    tool: z.enum(v.ASSESSMENT_TOOLS),
+    scores: z
+      .strictObject(
+        Object.fromEntries(
+          v.GCP2_AREAS.map((area) => [
+            area,
+            z
+              .number({ error: `must be the ${v.GCP2_AREA_NAMES[area]} score, a whole number from 1 to 5` })
+              .min(1, 'must be from 1 (best) to 5 (worst)')
+              .max(5, 'must be from 1 (best) to 5 (worst)')
+              .refine(Number.isInteger, 'must be a whole number from 1 (best) to 5 (worst)'),
+          ]),
+        ) as Record<v.Gcp2Area, z.ZodNumber>,
+      )
+      .optional(),
+    outcome: text.trim().min(1).max(5000).optional(),
+  }).superRefine((assessment, ctx) => {
+    if (assessment.scores !== undefined && assessment.tool !== 'graded-care-profile-2')
+      ctx.addIssue({ code: 'custom', path: ['scores'], message: "are only for the Graded Care Profile 2 (tool 'graded-care-profile-2')" });
+  }),
+  'immunisation.given': event({ person: personRef, stage: z.enum(v.IMMUNISATION_STAGES) }),
+  'consent.refused': event({
+    person: personRef,
+    agency,
+    for: text.trim().min(1, 'say what was refused (the service, assessment or referral)').max(2000),
   }),
   // Identity: two records of the same person, made by different agencies, joined or parted.
   'identity.linked': event({

@@ -80,6 +80,8 @@ export const CONTACT_KINDS = [
   'assessment',
   'supervision-session',
   'children-centre-session',
+  // Version 2 (neglect over time): the police attend the household.
+  'police-attendance',
 ] as const;
 export type ContactKind = (typeof CONTACT_KINDS)[number];
 
@@ -130,6 +132,10 @@ export const CONCERN_KINDS = [
   'parent-minimising',
   'anonymous-referral',
   'rough-handling',
+  // Version 2 (neglect over time).
+  'treatment-not-followed',
+  'dental-neglect',
+  'home-conditions-improved',
 ] as const;
 export type ConcernKind = (typeof CONCERN_KINDS)[number];
 
@@ -209,6 +215,10 @@ export const FINDING_CODES = [
   'information-not-acknowledged',
   'no-lead-professional',
   'escalation-unresolved',
+  // Version 2: neglect over time.
+  'persistent-neglect',
+  'child-not-seen',
+  'immunisations-overdue',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
@@ -241,3 +251,36 @@ export const SERVICE_AGENCIES: Record<Exclude<ReferralDestination, Agency>, Agen
 export function receivingAgency(destination: ReferralDestination): Agency {
   return (SERVICE_AGENCIES as Partial<Record<ReferralDestination, Agency>>)[destination] ?? (destination as Agency);
 }
+
+// Version 2: neglect over time (shared/spec/scenarios.md, "Neglect over time").
+
+/** A positive observation: recorded as a concern kind, it never counts against the family. */
+export const POSITIVE_CONCERN_KINDS: readonly ConcernKind[] = ['home-conditions-improved'];
+
+export const ASSESSMENT_TOOLS = ['graded-care-profile-2', 'early-help-assessment', 'single-assessment', 'pre-birth-assessment'] as const;
+export type AssessmentTool = (typeof ASSESSMENT_TOOLS)[number];
+
+/** The Graded Care Profile 2's four areas of care (NSPCC), each scored 1 (best) to 5 (worst). */
+export const GCP2_AREAS = ['physical', 'safety', 'love', 'esteem'] as const;
+export type Gcp2Area = (typeof GCP2_AREAS)[number];
+export const GCP2_AREA_NAMES: Record<Gcp2Area, string> = {
+  physical: 'physical care',
+  safety: 'safety',
+  love: 'love and care',
+  esteem: 'esteem',
+};
+
+/** The UK routine childhood schedule's stages (UKHSA, The complete routine immunisation schedule). */
+export const IMMUNISATION_STAGES = ['8-weeks', '12-weeks', '16-weeks', '1-year', '3-years-4-months'] as const;
+export type ImmunisationStage = (typeof IMMUNISATION_STAGES)[number];
+
+export const REFERRAL_CATEGORIES = [
+  'physical-abuse',
+  'neglect',
+  'sexual-abuse',
+  'emotional-abuse',
+  'domestic-abuse',
+  'parental-mental-health',
+  'other',
+] as const;
+export type ReferralCategory = (typeof REFERRAL_CATEGORIES)[number];

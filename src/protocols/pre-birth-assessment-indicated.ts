@@ -32,6 +32,9 @@ const CODE = 'pre-birth-assessment-indicated';
  * factors (feeding, crying, unsafe sleep, traumatic birth) and a physical disability do not
  * count before birth (CSPR 000, Child C: a physical disability was not a safeguarding
  * factor in itself).
+ * Version 1.1: treatment not followed and dental neglect (version 2's neglect indicators)
+ * weigh 1, as poor hygiene does; home conditions improved is a positive observation and
+ * weighs nothing.
  */
 const DEFAULT_WEIGHTS: ConcernWeights = {
   'previous-child-removed': 4,
@@ -62,6 +65,9 @@ const DEFAULT_WEIGHTS: ConcernWeights = {
   'excessive-crying': 0,
   'traumatic-birth': 0,
   'unsafe-sleep': 0,
+  'treatment-not-followed': 1,
+  'dental-neglect': 1,
+  'home-conditions-improved': 0,
 };
 
 const configSchema = z.strictObject({
@@ -179,7 +185,7 @@ function evaluateUnborn(
 
 export const preBirthAssessmentIndicated = defineProtocol({
   id: CODE,
-  version: '1.0.0',
+  version: '1.1.0',
   title: 'Pre-birth assessment indicated and no referral made',
   source:
     'Cambridgeshire and Peterborough Safeguarding Children Partnership Pre-birth Protocol (2019, revised after CSPR 000): referral where there is a history of concerns, multi-agency assessment from 13 weeks at the latest; ' +

@@ -2,6 +2,7 @@ import type { EventType } from '../../domain/event-schemas.ts';
 import * as v from '../../domain/vocabulary.ts';
 import type { Capability } from '../../access/roles.ts';
 import { agencyName } from '../../protocols/support/describe.ts';
+import { NEGLECT_FORMS } from './neglect-forms.ts';
 
 export type FieldKind =
   'person' | 'persons' | 'select' | 'radios' | 'checkboxes' | 'text' | 'textarea' | 'number' | 'when' | 'date' | 'yesno' | 'record';
@@ -34,6 +35,8 @@ export interface EventFormSpec {
   fields: FieldSpec[];
   capability?: Capability;
   intro?: string;
+  /** Turns the fields as submitted into the record's shape, where they differ (a fixed tool, scores as numbers). */
+  finish?: (event: Record<string, unknown>) => void;
 }
 
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -120,6 +123,14 @@ export const EVENT_FORMS: EventFormSpec[] = [
     fields: [
       WHO,
       { name: 'to', label: 'Referred to', kind: 'select', options: agencies(v.REFERRAL_DESTINATIONS), required: true },
+      {
+        name: 'category',
+        label: 'What is the referral about?',
+        kind: 'radios',
+        options: options(v.REFERRAL_CATEGORIES),
+        required: true,
+        hint: 'The protocols read this, not the words of the reason',
+      },
       { name: 'reason', label: 'Reason for the referral', kind: 'textarea', required: true },
       WHEN,
       NOTE,
@@ -338,6 +349,9 @@ EVENT_FORMS.push(
     fields: [WHO, WHEN, NOTE],
   },
 );
+
+// Version 2: neglect over time.
+EVENT_FORMS.push(...NEGLECT_FORMS);
 
 export function formBySlug(slug: string): EventFormSpec | undefined {
   return EVENT_FORMS.find((f) => f.slug === slug);

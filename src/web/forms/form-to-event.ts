@@ -113,5 +113,6 @@ export function formToEvent(
     const content = [...((event.content as string[] | undefined) ?? []), ...other];
     if (content.length > 0) event.content = content;
   }
+  form.finish?.(event);
   return { event: problems.length === 0 ? event : undefined, problems };
 }

@@ -22,8 +22,8 @@ const params = z.object({ id: z.string().min(1).max(200), form: z.string().max(4
 
 /** The element id a problem's field points at (a date's first box). */
 function fieldId(form: EventFormSpec, field: string): string {
-  const name = field.split('.')[0];
-  const spec = form.fields.find((f) => f.name === name);
+  const spec = form.fields.find((f) => f.name === field) ?? form.fields.find((f) => f.name === field.split('.')[0]);
+  const name = spec?.name ?? field;
   if (spec?.kind === 'when' || spec?.kind === 'date') return `${name}-day`;
   if (name === 'at-time') return 'at-time';
   return spec ? name : 'main-content';
@@ -53,7 +53,7 @@ export function recordFormPages(app: FastifyInstance, services: Services): void 
     labels['at-time'] = 'Time';
     const fieldErrors: Record<string, { text: string }> = {};
     for (const p of problems) {
-      const key = p.field === 'at-time' ? 'at-time' : p.field.split('.')[0];
+      const key = p.field === 'at-time' || p.field in labels ? p.field : p.field.split('.')[0];
       fieldErrors[key] ??= { text: problemText(p, labels[key]) };
     }
     const history = form.slug === 'decision' ? familyHistory(view, id, services.zone) : undefined;
