@@ -15,6 +15,7 @@ import type { Database, Transaction } from './database.ts';
 import { EVENT_COLUMNS, eventCopyRow, eventValues, type EventRow, type Submitter } from './event-rows.ts';
 import { findingFromRow, insertFindingsSql, type FindingRow } from './finding-rows.ts';
 import { writeProjections } from './projections.ts';
+import { catchUpProjections } from './projection-catch-up.ts';
 import { SerialQueue } from './serial-queue.ts';
 import type { EscalationStep } from '../engine/engine.ts';
 import { insertEscalations, type EscalationRow } from './escalation-rows.ts';
@@ -146,6 +147,8 @@ export class RecordStore {
         await this.insertFindings(tx, lost);
         this.announce(await insertEscalations(tx, steps));
       });
+    // People loaded into the log by other means (the demo's COPY) become findable.
+    await catchUpProjections(this.db, this.engine.world);
     // Failures met while rebuilding were counted when the events were first evaluated.
     this.engine.failures.length = 0;
     this.clock.switchTo(this.liveClock);
