@@ -28,6 +28,20 @@ const envelope = {
   /** The recording organisation's code (src/config/organisations.ts); absent: the default organisation of `agency`. */
   organisation: text.min(1).max(10).optional(),
   note: text.max(20_000).optional(),
+  /**
+   * Where the record came from when another system sent it (a FHIR resource): the source
+   * system, the resource's type, id and version. The same version sent twice is stored
+   * once; a later version supersedes (src/fhir/provenance.ts).
+   */
+  source: z
+    .strictObject({
+      system: text.min(1).max(500),
+      resourceType: text.min(1).max(64),
+      id: text.min(1).max(200),
+      version: text.min(1).max(200),
+      part: text.min(1).max(64).optional(),
+    })
+    .optional(),
   recordedBy: z
     .strictObject({
       role: text.min(1).max(100),

@@ -56,6 +56,8 @@ export class World implements WorldView {
   /** Organisations a record addressed to them made involved (recomputing them later would see a different family). */
   private readonly receivers = new Map<string, string[]>();
   private readonly reviews = new Map<string, ThreadEvent<'identity.review'>>();
+  /** Records that came from another system, by resource (system, type, id): the current record of each part. */
+  private readonly sourced = new Map<string, Map<string, string>>();
 
   constructor(readonly organisations: OrganisationDirectory = new OrganisationDirectory()) {}
 
@@ -103,6 +105,7 @@ export class World implements WorldView {
       this.confirmedSameAs,
       this.receivers,
       this.reviews,
+      this.sourced,
     ])
       map.clear();
   }
@@ -206,10 +209,25 @@ export class World implements WorldView {
     this.findingIndex.set(finding.id, finding);
   }
 
+  /**
+   * The current records made from one resource of another system, by part (a FHIR
+   * Patient makes a person record and a GP registration): what a new version supersedes.
+   */
+  fromSource(system: string, resourceType: string, id: string): ReadonlyMap<string, string> | undefined {
+    return this.sourced.get(sourceKey(system, resourceType, id));
+  }
+
   /** Applies an accepted event. The caller has checked that it refers to known people. */
   apply(event: ThreadEvent): void {
     this.events.set(event.key, event);
     if (event.supersedes) this.retract(event.supersedes);
+    const source = event.data.source;
+    if (source) {
+      const key = sourceKey(source.system, source.resourceType, source.id);
+      const parts = this.sourced.get(key) ?? new Map<string, string>();
+      parts.set(source.part ?? '', event.key);
+      this.sourced.set(key, parts);
+    }
     this.project(event);
     const type = TYPE_NUMBER.get(event.type)!;
     const { recorder, receivers } = involvedOrganisations(event, this.organisations, (agency) =>
@@ -403,6 +421,10 @@ function involve(person: PersonRecord, code: string, at: number, change: 1 | -1)
   current.records += change;
   if (current.records <= 0) person.organisations.delete(code);
   else if (at > current.lastAt) current.lastAt = at;
+}
+
+function sourceKey(system: string, resourceType: string, id: string): string {
+  return `${system}\u0000${resourceType}\u0000${id}`;
 }
 
 function pairKey(a: string, b: string): string {

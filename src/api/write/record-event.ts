@@ -30,20 +30,22 @@ export interface Recorded {
 }
 
 /**
- * Records one event for a signed-in practitioner. The agency, organisation and who
- * recorded it come from the account, never from the request. Before anything is stored,
- * access is decided on every person the event touches (writing about someone never
- * grants access to them), a correction must come from the organisation that made the
- * record or a safeguarding lead, and decisions on referrals need a role that decides.
- * The audit entry names the person affected (for a correction, the corrected record's).
+ * The one authorisation step of every write, from a form, the JSON API or a FHIR Bundle:
+ * the agency, organisation and who recorded it come from the account, never from the
+ * request. Before anything is stored, access is decided on every person the event
+ * touches (writing about someone never grants access to them), a correction must come
+ * from the organisation that made the record or a safeguarding lead, and decisions on
+ * referrals need a role that decides. People not yet known (introduced by this record or
+ * an earlier one of the same batch) have no record to protect yet. Returns the event as it
+ * is to be stored. The audit note names the person affected (for a correction, the
+ * corrected record's).
  */
-export async function recordEvent(
+export async function authoriseEvent(
   services: Services,
   principal: Principal,
   input: unknown,
-  defaultKey: string,
   audit?: AuditNote,
-): Promise<Recorded> {
+): Promise<Record<string, unknown>> {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     throw new ValidationError([{ field: '', reason: 'an event must be a JSON object' }]);
   }
@@ -77,6 +79,18 @@ export async function recordEvent(
     const refusal = correctionRefusal(world, principal, superseded, event.note);
     if (refusal) throw new Refusal(403, `You cannot correct this record: ${refusal}.`);
   }
+  return event;
+}
+
+/** Records one event for a signed-in practitioner, after `authoriseEvent`. */
+export async function recordEvent(
+  services: Services,
+  principal: Principal,
+  input: unknown,
+  defaultKey: string,
+  audit?: AuditNote,
+): Promise<Recorded> {
+  const event = await authoriseEvent(services, principal, input, audit);
   const result = await services.store.submit(event, defaultKey, { userId: principal.userId });
   const findings: Finding[] = [];
   for (const finding of result.findings) if ((await services.access.decide(principal, finding.subject)).allowed) findings.push(finding);
