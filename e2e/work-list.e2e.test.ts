@@ -8,7 +8,7 @@ import { signIn, type Session } from './support/pages.ts';
 
 // Issue 12, "The work list is a triage tool": a new high-severity finding goes to the top of
 // "due today", above what was already there, and it can be actioned from there.
-describe('the work list in Chromium, with and without JavaScript', { timeout: 120_000 }, () => {
+describe('the work list in Chromium, with and without JavaScript', { timeout: 300_000 }, () => {
   let browser: Browser;
   const servers: RunningTestServer[] = [];
   const sessions: Session[] = [];
