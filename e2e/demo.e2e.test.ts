@@ -51,7 +51,8 @@ describe('the demo in Chromium', { timeout: 180_000 }, () => {
       const usernames = (await table.locator('tbody tr td:first-child').allInnerTexts()).map((u) => u.trim());
       assert.deepEqual(usernames.sort(), server.demoAccounts!.map((a) => a.username).sort());
       assert.match(await table.innerText(), /Health visitor/);
-      assert.deepEqual(await seriousViolations(page), []);
+      // axe runs in the page's JavaScript.
+      if (javaScript) assert.deepEqual(await seriousViolations(page), []);
       const home = await signInFromList('health-visitor', javaScript);
       assert.equal(new URL(home.url()).pathname, '/work');
       assert.match(await home.locator('header').innerText(), /Signed in as/);
