@@ -229,11 +229,35 @@ test('the urgent deadline and the age of non-mobility come from the partnership 
 test('an injury to a non-mobile baby on a plan needs no referral: the strategy discussion is due within the urgent 8 hours', async () => {
   const { injuryInNonMobileInfant } = await import('./injury-in-non-mobile-infant.ts');
   const h = new ProtocolHarness([injuryInNonMobileInfant, strategyDiscussionOverdue])
-    .add(...family, { at: '2023-02-01T10:00', type: 'plan.started', person: 'baby', kind: 'child-protection', agency: 'children-social-care' })
+    .add(...family, {
+      at: '2023-02-01T10:00',
+      type: 'plan.started',
+      person: 'baby',
+      kind: 'child-protection',
+      agency: 'children-social-care',
+    })
     .add(bruise('2023-03-06T09:00'))
     .runUntil('2023-03-09');
   const [f] = h.raised(CODE);
   assert.ok(f);
   assert.equal(f.raisedAt, t('2023-03-06T17:00'));
   assert.match(f.explanation, /whose case children's social care holds/);
+});
+
+test('a discussion held late ends the episode: a new injury afterwards is judged on its own, while one before it is not repeated', () => {
+  const h = new ProtocolHarness(only)
+    .add(...family, bruise('2023-03-06T09:00'), referral('2023-03-06T11:00'))
+    .runUntil('2023-03-07T09:00')
+    .add(strategy('2023-03-07T09:00'), bruise('2023-03-13T09:00'), referral('2023-03-13T10:00'))
+    .runUntil('2023-03-20');
+  assert.deepEqual(
+    h.raised(CODE).map((f) => f.raisedAt),
+    [t('2023-03-06T19:00'), t('2023-03-13T18:00')],
+  );
+  const repeated = new ProtocolHarness(only)
+    .add(...family, bruise('2023-03-06T09:00'), referral('2023-03-06T11:00'))
+    .runUntil('2023-03-08T09:00')
+    .add(bruise('2023-03-08T09:00'), referral('2023-03-08T10:00'))
+    .runUntil('2023-03-20');
+  assert.equal(repeated.raised(CODE).length, 1);
 });

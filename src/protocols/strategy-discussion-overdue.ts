@@ -115,9 +115,19 @@ export const strategyDiscussionOverdue = defineProtocol({
     if (!wake?.cause) return undefined;
     const referral = world.event(wake.cause);
     if (!referral) return undefined;
-    const held = world.eventsOf(wake.subject, 'strategy.discussion').some((e) => e.at >= referral.at);
-    // One open call to convene a strategy discussion is enough; a second would repeat it.
-    if (held || world.openFinding('strategy-discussion-overdue', wake.subject)) return undefined;
+    const discussions = world.eventsOf(wake.subject, 'strategy.discussion');
+    if (discussions.some((e) => e.at >= referral.at)) return undefined;
+    // One open call to convene a strategy discussion is enough; a second would repeat it. Once a
+    // discussion has been held after that call, a new injury or referral is a new episode.
+    const outstanding = world
+      .findingsAbout(wake.subject)
+      .some(
+        (f) =>
+          f.code === 'strategy-discussion-overdue' &&
+          (f.status === 'open' || f.status === 'acknowledged') &&
+          !discussions.some((e) => e.at >= f.raisedAt),
+      );
+    if (outstanding) return undefined;
     const child = world.person(wake.subject);
     const urgent = wake.key.startsWith('urgent-');
     const hours = urgent ? config.urgentDeadlineHours : config.deadlineHours;
