@@ -174,11 +174,13 @@ export const persistentNeglect = defineProtocol({
     // records the sign has the rest of the day to record what they did about it.
     const start = world.person(about)!.role === 'adult' ? world.childrenOf(about).map((r) => r.of) : [about];
     const children = new Set(start.flatMap((id) => householdMembers(world, id).children));
+    // A record entered after its day (a late entry, an import) is judged at once, on its own.
+    const late = event !== undefined && endOfLocalDay(event.at, zone) < now;
     const wakes: WakeRequest[] = [...children].map((id) => ({
-      at: endOfLocalDay(now, zone),
+      at: late ? now : endOfLocalDay(now, zone),
       subject: id,
       // A finding raised at the end of the day, after that day's judgement, is judged on its own.
-      key: finding ? `finding:${finding.id}` : `day:${localDateKey(now, zone)}`,
+      key: finding ? `finding:${finding.id}` : late ? `late:${event.key}` : `day:${localDateKey(now, zone)}`,
       cause: event?.key ?? finding?.id,
     }));
     return { wakes };
