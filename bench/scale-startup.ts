@@ -16,10 +16,12 @@ const db = await openDatabase({ databaseUrl: url });
 gc();
 const before = process.memoryUsage();
 const t = performance.now();
+const cpu = process.cpuUsage();
 const store = await RecordStore.open(db, PROTOCOLS, loadPartnershipConfig({}, PROTOCOLS), new VirtualClock(), {
   useSnapshots: mode === 'on',
 });
 const ms = performance.now() - t;
+const cpuUsed = process.cpuUsage(cpu);
 const peakRss = process.resourceUsage().maxRSS * 1024;
 gc();
 const after = process.memoryUsage();
@@ -27,6 +29,7 @@ const report = store.lastRestore!;
 console.log(
   JSON.stringify({
     ms,
+    cpu: cpuUsed,
     heapBytes: after.heapUsed - before.heapUsed,
     rssBytes: after.rss,
     peakRssBytes: peakRss,
