@@ -73,6 +73,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   let firstAdmin: RunningServer['firstAdmin'];
   if (options.demo) {
     demoAccounts = await ensureDemoUsers(services.users);
+    services.demo = { accounts: demoAccounts, password: DEMO_PASSWORD };
   } else if ((await services.users.list()).length === 0) {
     firstAdmin = { username: 'admin', password: randomBytes(12).toString('base64url') };
     await services.users.create({
