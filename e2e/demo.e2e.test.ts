@@ -74,7 +74,7 @@ describe('the demo in Chromium', { timeout: 180_000 }, () => {
       const row = page.locator('tbody tr', { hasText: `${child.given} ${child.family}` });
       assert.match(await row.innerText(), new RegExp(child.nhsNumber.replace(/^(\d{3})(\d{3})(\d{4})$/, '$1 $2 $3')));
       if (javaScript) assert.deepEqual(await seriousViolations(page), []);
-      await row.getByRole('link', { name: `${child.given} ${child.family}` }).click();
+      await row.getByRole('link', { name: `${child.given} ${child.family}`, exact: true }).click();
       assert.equal(await page.locator('h1').innerText(), `${child.given} ${child.family}`);
       assert.match(await page.locator('.govuk-summary-list').first().innerText(), /NHS number\s+999 \d{3} \d{4}/);
     });
