@@ -72,7 +72,7 @@ describe("the practitioners' web app in Chromium", { timeout: 110_000 }, () => {
     await gp.page.getByRole('button', { name: 'Save the record' }).click();
     const recordedAt = Date.now();
     await gp.page.waitForURL(/\/people\/known-baby\?recorded=injury\.observed/);
-    assert.match(await gp.page.locator('.govuk-notification-banner').innerText(), /Recorded: Injury observed/);
+    assert.match(await gp.page.locator('.govuk-notification-banner').innerText(), /Recorded: Injury: bruise \(left cheek\)/);
     assert.match(await gp.page.locator('.tl-banner').innerText(), /Injury in non mobile infant/);
 
     await frontDoor.page.reload();
