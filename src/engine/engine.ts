@@ -5,8 +5,8 @@ import type { PartnershipConfig } from '../config/partnership-config.ts';
 import type { PartnershipContext, Protocol, ProtocolContext, ProtocolResult, Wake } from '../protocols/protocol.ts';
 import { WorkingCalendar } from '../domain/working-days.ts';
 import type { Clock } from './clock.ts';
-import { WakeQueue } from './wake-queue.ts';
-import { World } from './world.ts';
+import { WakeQueue, type WakeQueueState } from './wake-queue.ts';
+import { World, type WorldState } from './world.ts';
 import { OrganisationDirectory } from '../config/organisations.ts';
 
 export interface EngineOptions {
@@ -23,6 +23,14 @@ const ESCALATION = '#finding-escalation';
 export interface EscalationStep {
   finding: Finding;
   step: FindingEscalation;
+}
+
+/** The engine's state as a snapshot holds it: the world, the wake queue, escalations not yet written, and the clock. */
+export interface EngineState {
+  world: WorldState;
+  wakes: WakeQueueState;
+  escalated: EscalationStep[];
+  now: number;
 }
 
 export interface ProtocolFailure {
@@ -49,6 +57,12 @@ export class Engine {
   private readonly clock: Clock;
   private readonly config: PartnershipConfig;
   private readonly partnership: PartnershipContext;
+  /**
+   * The latest event time or deadline the engine has dealt with: where a virtual clock
+   * replaying the same log would stand. A snapshot restores it (not the wall clock's
+   * time), so that a deadline still pending fires at its own moment on restart.
+   */
+  private reached = Number.NEGATIVE_INFINITY;
 
   constructor(options: EngineOptions) {
     this.world = options.world ?? new World(new OrganisationDirectory(options.config.organisations));
@@ -76,6 +90,27 @@ export class Engine {
     this.wakes.clear();
     this.failures.length = 0;
     this.escalated = [];
+    this.reached = Number.NEGATIVE_INFINITY;
+  }
+
+  /** The state to snapshot; it is the live state, so it must be serialised before the engine moves on. */
+  exportState(): EngineState {
+    return { world: this.world.exportState(), wakes: this.wakes.exportState(), escalated: this.escalated, now: this.reached };
+  }
+
+  /** Takes over a snapshot's state and moves the clock to its moment. */
+  importState(state: EngineState): void {
+    this.world.importState(state.world);
+    this.wakes.importState(state.wakes);
+    this.escalated = state.escalated;
+    this.failures.length = 0;
+    this.reached = state.now;
+    this.clock.advanceTo(state.now);
+  }
+
+  /** Every pending wake-up in firing order (for comparing engines). */
+  pendingWakeList(): Wake[] {
+    return this.wakes.pending();
   }
 
   get pendingWakes(): number {
@@ -95,6 +130,7 @@ export class Engine {
     const raised: Finding[] = [];
     this.fireWakes(this.clock.arrivalTime(event) - 1, raised);
     this.clock.advanceTo(event.at);
+    if (event.at > this.reached) this.reached = event.at;
     this.world.apply(event);
     const protocols = this.byTrigger.get(event.type);
     if (protocols === undefined) return raised;
@@ -114,6 +150,7 @@ export class Engine {
     while (this.wakes.peekTime() <= time) {
       const wake = this.wakes.pop()!;
       this.clock.advanceTo(wake.at);
+      if (wake.at > this.reached) this.reached = wake.at;
       if (wake.protocol === ESCALATION) {
         this.escalate(wake);
         continue;

@@ -1,5 +1,12 @@
 import type { Wake } from '../protocols/protocol.ts';
 
+/** The queue as a snapshot keeps it (src/store/engine-snapshot.ts): plain data. */
+export interface WakeQueueState {
+  heap: Entry[];
+  scheduled: Set<string>;
+  counter: number;
+}
+
 interface Entry {
   readonly at: number;
   readonly order: number;
@@ -12,9 +19,24 @@ interface Entry {
  * path of every event, and most of its cost was pointer chasing.
  */
 export class WakeQueue {
-  private readonly heap: Entry[] = [];
-  private readonly scheduled = new Set<string>();
+  private heap: Entry[] = [];
+  private scheduled = new Set<string>();
   private counter = 0;
+
+  exportState(): WakeQueueState {
+    return { heap: this.heap, scheduled: this.scheduled, counter: this.counter };
+  }
+
+  importState(state: WakeQueueState): void {
+    this.heap = state.heap;
+    this.scheduled = state.scheduled;
+    this.counter = state.counter;
+  }
+
+  /** Every pending wake-up in firing order, for comparing two queues. */
+  pending(): Wake[] {
+    return [...this.heap].sort((x, y) => (before(x, y) ? -1 : 1)).map((entry) => entry.wake);
+  }
 
   clear(): void {
     this.heap.length = 0;

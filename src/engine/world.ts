@@ -29,6 +29,21 @@ interface PersonRecord extends PersonState {
   organisations: Map<string, Involvement>;
 }
 
+/** The world's state as a snapshot holds it (see World.exportState). */
+export interface WorldState {
+  persons: Map<string, PersonRecord>;
+  byChild: Map<string, Relationship[]>;
+  byAdult: Map<string, Relationship[]>;
+  events: Map<string, ThreadEvent>;
+  findings: Map<string, Finding[]>;
+  findingIndex: Map<string, Finding>;
+  sameAs: Map<string, Set<string>>;
+  confirmedSameAs: Map<string, Set<string>>;
+  receivers: Map<string, string[]>;
+  reviews: Map<string, ThreadEvent<'identity.review'>>;
+  sourced: Map<string, Map<string, string>>;
+}
+
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
@@ -40,26 +55,44 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
  * events about each person. It is rebuilt by applying events in order.
  */
 export class World implements WorldView {
-  private readonly persons = new Map<string, PersonRecord>();
-  private readonly byChild = new Map<string, Relationship[]>();
-  private readonly byAdult = new Map<string, Relationship[]>();
-  private readonly events = new Map<string, ThreadEvent>();
-  private readonly findings = new Map<string, Finding[]>();
-  private readonly findingIndex = new Map<string, Finding>();
+  // Not readonly: a snapshot's state replaces them whole (importState).
+  private persons = new Map<string, PersonRecord>();
+  private byChild = new Map<string, Relationship[]>();
+  private byAdult = new Map<string, Relationship[]>();
+  private events = new Map<string, ThreadEvent>();
+  private findings = new Map<string, Finding[]>();
+  private findingIndex = new Map<string, Finding>();
   /** Every identity link, automatic or confirmed: protocols follow them all. */
-  private readonly sameAs = new Map<string, Set<string>>();
+  private sameAs = new Map<string, Set<string>>();
   /** Links a practitioner confirmed: the only ones that join records for need-to-know. */
-  private readonly confirmedSameAs = new Map<string, Set<string>>();
+  private confirmedSameAs = new Map<string, Set<string>>();
   /** The links the identity queries follow: `sameAs` here, `confirmedSameAs` in `confirmedLinksOnly()`. */
   private links = this.sameAs;
   private confirmedView?: WorldView;
   /** Organisations a record addressed to them made involved (recomputing them later would see a different family). */
-  private readonly receivers = new Map<string, string[]>();
-  private readonly reviews = new Map<string, ThreadEvent<'identity.review'>>();
+  private receivers = new Map<string, string[]>();
+  private reviews = new Map<string, ThreadEvent<'identity.review'>>();
   /** Records that came from another system, by resource (system, type, id): the current record of each part. */
-  private readonly sourced = new Map<string, Map<string, string>>();
+  private sourced = new Map<string, Map<string, string>>();
 
   constructor(readonly organisations: OrganisationDirectory = new OrganisationDirectory()) {}
+
+  /**
+   * Everything the world holds, as plain maps, sets, arrays and objects, for a snapshot:
+   * one event or finding object is shared by every index that holds it, and the V8
+   * serializer keeps that sharing.
+   */
+  exportState(): WorldState {
+    const { persons, byChild, byAdult, events, findings, findingIndex, sameAs, confirmedSameAs, receivers, reviews, sourced } = this;
+    return { persons, byChild, byAdult, events, findings, findingIndex, sameAs, confirmedSameAs, receivers, reviews, sourced };
+  }
+
+  /** Takes over a snapshot's state whole (the confirmed-links view reads it through its prototype). */
+  importState(state: WorldState): void {
+    Object.assign(this, state);
+    this.links = this.sameAs;
+    if (this.confirmedView) (this.confirmedView as unknown as { links: Map<string, Set<string>> }).links = this.confirmedSameAs;
+  }
 
   /**
    * This record seen through practitioner-confirmed identity links only, as need-to-know
@@ -128,6 +161,11 @@ export class World implements WorldView {
 
   event(key: string): ThreadEvent | undefined {
     return this.events.get(key);
+  }
+
+  /** Every event applied, superseded ones included, in the order they were applied. */
+  allEvents(): IterableIterator<ThreadEvent> {
+    return this.events.values();
   }
 
   allPersons(): IterableIterator<PersonState> {

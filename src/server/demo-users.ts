@@ -1,4 +1,5 @@
 import type { UserDirectory } from '../access/user-directory.ts';
+import type { OrganisationDirectory } from '../config/organisations.ts';
 import { ROLES, ROLE_LABELS, USUAL_AGENCY, type Role } from '../access/roles.ts';
 
 /** Demo accounts only: one well-known password, printed on start. Never for real data. */
@@ -53,4 +54,14 @@ export async function ensureDemoUsers(users: UserDirectory): Promise<DemoAccount
     });
   }
   return DEMO_ACCOUNTS;
+}
+
+/** A demo account as the console and the sign-in page list it: username, role in words, organisation. */
+export function describeDemoAccount(
+  account: DemoAccount,
+  organisations: OrganisationDirectory,
+): { username: string; role: string; organisation: string } {
+  const organisation = organisations.get(account.organisation ?? '') ?? organisations.defaultFor(USUAL_AGENCY[account.role]);
+  const kind = account.role === 'front-door-worker' ? (account.qualified ? ', qualified social worker' : ', information officer') : '';
+  return { username: account.username, role: `${ROLE_LABELS[account.role]}${kind}`, organisation: organisation.name };
 }

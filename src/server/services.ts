@@ -11,6 +11,7 @@ import { UserDirectory } from '../access/user-directory.ts';
 import { AuditLog } from '../api/audit/audit-log.ts';
 import { ephemeralServerKeys, type ServerKeys } from './server-keys.ts';
 import type { ReadReplica } from '../store/read-replica.ts';
+import type { DemoAccount } from './demo-users.ts';
 import { ReadRouting, type ReadRoutingOptions } from '../store/read-routing.ts';
 
 /** Everything the routes need, built once per server. */
@@ -31,6 +32,8 @@ export interface Services {
   /** The partnership's time zone, for dates shown to users. */
   zone: string;
   now: () => number;
+  /** Demo mode only: the demo accounts, listed on the sign-in page with their one password. */
+  demo?: { accounts: readonly DemoAccount[]; password: string };
 }
 
 export interface ServiceOptions {

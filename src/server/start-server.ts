@@ -17,6 +17,8 @@ import { claimDemoStore } from './demo-guard.ts';
 import { loadServerKeys, type ServerKeys } from './server-keys.ts';
 
 export const DEFAULT_CHECKPOINT_MS = 5 * 60_000;
+/** How often the engine's state is snapshotted (and always at shutdown), so that a restart replays only the log since. */
+export const DEFAULT_SNAPSHOT_MS = 10 * 60_000;
 
 export interface StartOptions {
   location: StoreLocation;
@@ -34,6 +36,8 @@ export interface StartOptions {
   tickMs?: number;
   /** How often the audit chain's head is signed (and always at shutdown). */
   checkpointMs?: number;
+  /** How often the engine's state is snapshotted to the database (and always at shutdown). */
+  snapshotMs?: number;
 }
 
 export interface RunningServer {
@@ -69,6 +73,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   let firstAdmin: RunningServer['firstAdmin'];
   if (options.demo) {
     demoAccounts = await ensureDemoUsers(services.users);
+    services.demo = { accounts: demoAccounts, password: DEMO_PASSWORD };
   } else if ((await services.users.list()).length === 0) {
     firstAdmin = { username: 'admin', password: randomBytes(12).toString('base64url') };
     await services.users.create({
@@ -91,6 +96,19 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     if (!outcome.written && outcome.reason === 'broken')
       app.log.error({ problem: outcome.problem }, 'audit chain broken: checkpoint not signed');
   };
+  const restored = store.lastRestore;
+  app.log.info(
+    { snapshot: restored?.snapshot?.id, replayed: restored?.replayed, skipped: restored?.skipped, ms: Math.round(restored?.ms ?? 0) },
+    restored?.snapshot ? 'engine started from a snapshot and the log after it' : 'engine rebuilt from the whole log',
+  );
+  const snapshot = () =>
+    store.snapshot().then(
+      (written) => {
+        if (written)
+          app.log.info({ snapshot: written.id, lastSeq: written.lastSeq, bytes: written.storedBytes }, 'engine snapshot written');
+      },
+      (error: unknown) => app.log.error({ err: error }, 'engine snapshot failed'),
+    );
   const address = await app.listen({ port: options.port, host: options.host });
   const timer = setInterval(() => {
     store.tick().catch((error: unknown) => app.log.error({ err: error }, 'deadline tick failed'));
@@ -100,6 +118,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     checkpoint().catch((error: unknown) => app.log.error({ err: error }, 'audit checkpoint failed'));
   }, options.checkpointMs ?? DEFAULT_CHECKPOINT_MS);
   checkpointTimer.unref();
+  const snapshotTimer = setInterval(() => void snapshot(), options.snapshotMs ?? DEFAULT_SNAPSHOT_MS);
+  snapshotTimer.unref();
   return {
     app,
     services,
@@ -110,7 +130,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     async close() {
       clearInterval(timer);
       clearInterval(checkpointTimer);
+      clearInterval(snapshotTimer);
       await app.close();
+      await snapshot();
       await services.audit.drain();
       await checkpoint().catch((error: unknown) => app.log.error({ err: error }, 'audit checkpoint at shutdown failed'));
       await services.reads.close();

@@ -19,11 +19,33 @@ import { catchUpProjections } from './projection-catch-up.ts';
 import { SerialQueue } from './serial-queue.ts';
 import type { EscalationStep } from '../engine/engine.ts';
 import { insertEscalations, type EscalationRow } from './escalation-rows.ts';
+import type { EngineState } from '../engine/engine.ts';
+import { capture } from './snapshots/snapshot-codec.ts';
+import { snapshotCompatibility, SNAPSHOT_FORMAT } from './snapshots/snapshot-compatibility.ts';
+import { loadLatestSnapshot, writeSnapshot, type SnapshotWriteOutcome, type WriteFaults } from './snapshots/engine-snapshots.ts';
 
 // How many events are checked, and how many evaluated, between chances for the rows
 // already written to reach the server.
 const VALIDATION_SLICE = 500;
 const EVALUATION_SLICE = 250;
+/** Events read from the log a query at a time when the engine is rebuilt. */
+const RESTORE_PAGE = 20_000;
+
+export interface RecordStoreOptions {
+  /** Start from the latest compatible snapshot (default); false rebuilds from the whole log. */
+  useSnapshots?: boolean;
+}
+
+/** How the engine was brought up to date at start-up (or after a failed commit). */
+export interface RestoreReport {
+  /** The snapshot loaded, if any. */
+  snapshot?: { id: number; lastSeq: number; storedBytes: number; rawBytes: number };
+  /** Snapshots passed over and why (damaged, ahead of the log). */
+  skipped: string[];
+  /** Events replayed from the log after the snapshot (all of them without one). */
+  replayed: number;
+  ms: number;
+}
 
 function yieldToIo(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
@@ -77,23 +99,64 @@ export class RecordStore {
   /** Told of each escalation step once it is committed (the server audits them). */
   onEscalation?: (steps: readonly EscalationStep[]) => void;
 
+  /** How the engine was last restored. */
+  lastRestore?: RestoreReport;
+  /** The log position of the newest snapshot written or loaded, so an unchanged record is not written again. */
+  private snapshotAt?: { lastSeq: number; lastActionSeq: number };
+
   private constructor(
     readonly db: Database,
     readonly engine: Engine,
     readonly config: PartnershipConfig,
     private readonly clock: SwitchableClock,
+    private readonly compatibility: string,
+    private readonly options: RecordStoreOptions,
   ) {
     this.linker = new IdentityLinker(config.timezone);
   }
 
-  static async open(db: Database, protocols: readonly Protocol[], config: PartnershipConfig, liveClock: Clock): Promise<RecordStore> {
+  static async open(
+    db: Database,
+    protocols: readonly Protocol[],
+    config: PartnershipConfig,
+    liveClock: Clock,
+    options: RecordStoreOptions = {},
+  ): Promise<RecordStore> {
     const clock = new SwitchableClock(new RestoreClock());
     const engine = new Engine({ protocols, config, clock });
-    const store = new RecordStore(db, engine, config, clock);
+    const store = new RecordStore(db, engine, config, clock, snapshotCompatibility(protocols, config), options);
     store.liveClock = liveClock;
     await store.restore();
     await store.tick();
     return store;
+  }
+
+  /**
+   * Checkpoints the engine's state to the database. The state is captured between two
+   * writes, once everything handed to the database has committed, so it is exactly the
+   * log up to `lastSeq`; it is then compressed and written while writes carry on.
+   * Returns undefined when there is nothing new since the last snapshot, or the store
+   * is broken (its picture is ahead of the log).
+   */
+  async snapshot(faults?: WriteFaults): Promise<SnapshotWriteOutcome | undefined> {
+    let captured: { serialised: Buffer; lastSeq: number; lastActionSeq: number } | undefined;
+    await this.queue.run(async () => {
+      await this.committing;
+      if (this.broken) return;
+      const { rows } = await this.db.query<{ n: string }>('SELECT coalesce(max(seq), 0) AS n FROM finding_actions');
+      const lastActionSeq = Number(rows[0].n);
+      if (this.snapshotAt?.lastSeq === this.seq && this.snapshotAt.lastActionSeq === lastActionSeq) return;
+      const state: EngineState = this.engine.exportState();
+      captured = {
+        serialised: capture({ format: SNAPSHOT_FORMAT, lastSeq: this.seq, lastActionSeq, state }),
+        lastSeq: this.seq,
+        lastActionSeq,
+      };
+    });
+    if (!captured) return undefined;
+    const outcome = await writeSnapshot(this.db, this.compatibility, captured, captured.serialised, faults);
+    this.snapshotAt = { lastSeq: outcome.lastSeq, lastActionSeq: outcome.lastActionSeq };
+    return outcome;
   }
 
   /** True unless a failed commit has left the in-memory picture ahead of the log (until it is rebuilt). */
@@ -103,12 +166,29 @@ export class RecordStore {
 
   /** Rebuilds the engine's picture from the log: on start, and after a failed commit. */
   private async restore(): Promise<void> {
-    const { rows } = await this.db.query<EventRow>('SELECT seq, idempotency_key, recorded_at, payload FROM events ORDER BY seq');
+    const started = performance.now();
+    const report: RestoreReport = { skipped: [], replayed: 0, ms: 0 };
+    let fromActionSeq = 0;
+    if (this.options.useSnapshots !== false) {
+      const logEnd = Number((await this.db.query<{ n: string }>('SELECT coalesce(max(seq), 0) AS n FROM events')).rows[0].n);
+      const { snapshot, skipped } = await loadLatestSnapshot<EngineState>(this.db, this.compatibility, logEnd);
+      report.skipped = skipped;
+      if (snapshot) {
+        this.engine.importState(snapshot.state);
+        // The linker's index is not in the snapshot (it holds numbers interned per process): it relearns who is known.
+        for (const event of this.engine.world.allEvents()) this.linker.observe(event, false);
+        this.seq = snapshot.lastSeq;
+        fromActionSeq = snapshot.lastActionSeq;
+        this.snapshotAt = { lastSeq: snapshot.lastSeq, lastActionSeq: snapshot.lastActionSeq };
+        report.snapshot = { id: snapshot.id, lastSeq: snapshot.lastSeq, storedBytes: snapshot.storedBytes, rawBytes: snapshot.rawBytes };
+      }
+    }
     // Practitioners' actions on findings are replayed at their moments too, so that a
     // finding closed before its deadline is not escalated on restart either.
     const actions = (
       await this.db.query<{ finding_id: string; kind: FindingActionKind; at: Date | string }>(
-        'SELECT finding_id, kind, at FROM finding_actions ORDER BY at, seq',
+        'SELECT finding_id, kind, at FROM finding_actions WHERE seq > $1 ORDER BY at, seq',
+        [fromActionSeq],
       )
     ).rows.map((a) => ({ ...a, at: new Date(a.at).getTime() }));
     let nextAction = 0;
@@ -121,25 +201,35 @@ export class RecordStore {
         if (finding) finding.status = STATUS_AFTER[action.kind] ?? finding.status;
       }
     };
-    for (const row of rows) {
-      const recordedAt = new Date(row.recorded_at).getTime();
-      const checked = checkEvent(row.payload, this.config.timezone, Number(row.seq), row.idempotency_key, recordedAt);
-      if (!checked.ok) throw new Error(`stored event ${row.seq} no longer validates: ${checked.problems.map((p) => p.field).join(', ')}`);
-      checked.event.recordedAt = recordedAt;
-      applyActionsBefore(this.clock.arrivalTime(checked.event));
-      rederived.push(...this.engine.record(checked.event));
-      // The links the linker proposed are already in the log: it only relearns who is known.
-      this.linker.observe(checked.event, false);
-      this.seq = Number(row.seq);
+    // A page at a time, so the log is never all in memory at once.
+    for (;;) {
+      const { rows } = await this.db.query<EventRow>(
+        `SELECT seq, idempotency_key, recorded_at, payload FROM events WHERE seq > $1 ORDER BY seq LIMIT ${RESTORE_PAGE}`,
+        [this.seq],
+      );
+      for (const row of rows) {
+        const recordedAt = new Date(row.recorded_at).getTime();
+        const checked = checkEvent(row.payload, this.config.timezone, Number(row.seq), row.idempotency_key, recordedAt);
+        if (!checked.ok) throw new Error(`stored event ${row.seq} no longer validates: ${checked.problems.map((p) => p.field).join(', ')}`);
+        checked.event.recordedAt = recordedAt;
+        applyActionsBefore(this.clock.arrivalTime(checked.event));
+        rederived.push(...this.engine.record(checked.event));
+        // The links the linker proposed are already in the log: it only relearns who is known.
+        this.linker.observe(checked.event, false);
+        this.seq = Number(row.seq);
+      }
+      report.replayed += rows.length;
+      if (rows.length < RESTORE_PAGE) break;
     }
     const stored = await this.db.query<FindingRow>('SELECT * FROM findings');
     const byId = new Map(stored.rows.map((r) => [r.id, findingFromRow(r)]));
     const lost = rederived.filter((f) => !byId.has(f.id));
-    for (const finding of rederived) {
-      const saved = byId.get(finding.id);
-      if (saved) finding.status = saved.status;
+    // The stored status stands (a snapshot's findings too): the actions after the log's end follow.
+    for (const saved of byId.values()) {
+      const finding = this.engine.world.findingById(saved.id);
+      if (finding) finding.status = saved.status;
+      else this.engine.restoreFinding(saved);
     }
-    for (const saved of byId.values()) this.engine.restoreFinding(saved);
     applyActionsBefore(Number.POSITIVE_INFINITY);
     const steps = this.engine.takeEscalations();
     if (lost.length > 0 || steps.length > 0)
@@ -152,6 +242,8 @@ export class RecordStore {
     // Failures met while rebuilding were counted when the events were first evaluated.
     this.engine.failures.length = 0;
     this.clock.switchTo(this.liveClock);
+    report.ms = performance.now() - started;
+    this.lastRestore = report;
   }
 
   /**

@@ -2,9 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { storeLocationFromEnv } from '../../store/open-database.ts';
 import { startServer, DEFAULT_CHECKPOINT_MS } from '../../server/start-server.ts';
-import { DEMO_PASSWORD } from '../../server/demo-users.ts';
+import { DEMO_PASSWORD, describeDemoAccount } from '../../server/demo-users.ts';
 import { DEFAULT_KEYS_DIR } from '../../server/server-keys.ts';
-import { ROLE_LABELS, USUAL_AGENCY } from '../../access/roles.ts';
 import { UserError } from '../report-failure.ts';
 
 interface ServeOptions {
@@ -90,13 +89,11 @@ export function registerServe(program: Command): void {
       if (server.demoLoaded) out.write(`Demo: loaded ${server.demoLoaded.events} records from ${server.demoLoaded.scenarios} scenarios.\n`);
       if (server.demoAccounts) {
         out.write(`\nDemo accounts (DEMO ONLY: every password is "${DEMO_PASSWORD}"):\n`);
-        const organisations = server.services.users.organisations;
         for (const a of server.demoAccounts) {
-          const organisation = organisations.get(a.organisation ?? '') ?? organisations.defaultFor(USUAL_AGENCY[a.role]);
-          out.write(
-            `  ${a.username.padEnd(22)} ${ROLE_LABELS[a.role]}${a.role === 'front-door-worker' ? (a.qualified ? ' (qualified social worker)' : ' (unqualified)') : ''}, ${organisation.name}\n`,
-          );
+          const { username, role, organisation } = describeDemoAccount(a, server.services.users.organisations);
+          out.write(`  ${username.padEnd(22)} ${role}, ${organisation}\n`);
         }
+        out.write('The sign-in page lists them too.\n');
       }
       if (server.firstAdmin)
         out.write(

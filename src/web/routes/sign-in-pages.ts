@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Services } from '../../server/services.ts';
 import { signIn, signOut } from '../../api/routes/session-routes.ts';
 import { can } from '../../access/roles.ts';
+import { describeDemoAccount } from '../../server/demo-users.ts';
 import type { Principal } from '../../access/principal.ts';
 import { page } from '../render.ts';
 
@@ -21,6 +22,12 @@ export function homeOf(principal: Principal): string {
 
 export function signInPages(app: FastifyInstance, services: Services): void {
   const web = app.withTypeProvider<ZodTypeProvider>();
+  // Demo mode only: the accounts to try, with their one password (never for real data).
+  const demo = () =>
+    services.demo && {
+      accounts: services.demo.accounts.map((a) => describeDemoAccount(a, services.users.organisations)),
+      password: services.demo.password,
+    };
 
   web.get('/', { config: { access: 'public', audit: false }, schema: { hide: true } }, async (request, reply) => {
     return reply.redirect(request.principal ? homeOf(request.principal) : '/sign-in', 303);
@@ -34,7 +41,12 @@ export function signInPages(app: FastifyInstance, services: Services): void {
     },
     async (request, reply) => {
       if (request.principal) return reply.redirect(safeNext(request.query.next) ?? homeOf(request.principal), 303);
-      return page(request, reply, 'sign-in.njk', { title: 'Sign in', next: safeNext(request.query.next) ?? '', fieldErrors: {} });
+      return page(request, reply, 'sign-in.njk', {
+        title: 'Sign in',
+        next: safeNext(request.query.next) ?? '',
+        fieldErrors: {},
+        demo: demo(),
+      });
     },
   );
 
@@ -66,7 +78,13 @@ export function signInPages(app: FastifyInstance, services: Services): void {
         status = 401;
       }
       const errors = Object.entries(fieldErrors).map(([field, e]) => ({ text: e.text, href: `#${field}` }));
-      return page(request, reply, 'sign-in.njk', { title: 'Sign in', next: next ?? '', username, fieldErrors, errors }, status);
+      return page(
+        request,
+        reply,
+        'sign-in.njk',
+        { title: 'Sign in', next: next ?? '', username, fieldErrors, errors, demo: demo() },
+        status,
+      );
     },
   );
 

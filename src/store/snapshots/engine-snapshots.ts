@@ -1,0 +1,139 @@
+import type { Database } from '../database.ts';
+import { decode, encode, sha256 } from './snapshot-codec.ts';
+import { SNAPSHOT_FORMAT } from './snapshot-compatibility.ts';
+
+/** How many completed snapshots are kept: the newest, and one to fall back on if it is damaged. */
+const KEEP = 2;
+
+export interface SnapshotPosition {
+  /** The last event (seq) the state includes. */
+  lastSeq: number;
+  /** The last action on a finding (finding_actions.seq) the state includes. */
+  lastActionSeq: number;
+}
+
+export interface LoadedSnapshot<S> extends SnapshotPosition {
+  id: number;
+  state: S;
+  storedBytes: number;
+  rawBytes: number;
+}
+
+export interface SnapshotWriteOutcome extends SnapshotPosition {
+  id: number;
+  chunks: number;
+  storedBytes: number;
+  rawBytes: number;
+}
+
+/** For tests: smaller chunks, and a write that fails after so many chunks, as a crash would leave it. */
+export interface WriteFaults {
+  chunkBytes?: number;
+  failAfterChunks?: number;
+}
+
+interface HeaderRow {
+  id: string;
+  last_seq: string;
+  last_action_seq: string;
+  chunk_count: number;
+  sha256: string;
+  stored_bytes: string;
+  raw_bytes: string;
+}
+
+/**
+ * Writes a captured state in chunks. The header is written first and marked complete
+ * only after every chunk, with the checksum of the whole: a crash part-way leaves an
+ * incomplete snapshot that is never loaded. Older snapshots beyond the newest two, and
+ * incomplete ones, are then removed.
+ */
+export async function writeSnapshot(
+  db: Database,
+  compatibility: string,
+  position: SnapshotPosition,
+  serialised: Buffer,
+  faults: WriteFaults = {},
+): Promise<SnapshotWriteOutcome> {
+  const encoded = await encode(serialised, faults.chunkBytes);
+  const { rows } = await db.query<{ id: string }>(
+    'INSERT INTO engine_snapshots (format, compatibility, last_seq, last_action_seq) VALUES ($1, $2, $3, $4) RETURNING id',
+    [SNAPSHOT_FORMAT, compatibility, position.lastSeq, position.lastActionSeq],
+  );
+  const id = Number(rows[0].id);
+  for (const [n, chunk] of encoded.chunks.entries()) {
+    if (faults.failAfterChunks !== undefined && n >= faults.failAfterChunks)
+      throw new Error(`snapshot write interrupted after ${n} chunks`);
+    await db.query('INSERT INTO engine_snapshot_chunks (snapshot_id, n, sha256, data) VALUES ($1, $2, $3, $4)', [
+      id,
+      n,
+      sha256(chunk),
+      chunk,
+    ]);
+  }
+  await db.query(
+    `UPDATE engine_snapshots SET completed_at = now(), raw_bytes = $2, stored_bytes = $3, chunk_count = $4, sha256 = $5 WHERE id = $1`,
+    [id, encoded.rawBytes, encoded.storedBytes, encoded.chunks.length, encoded.sha256],
+  );
+  await db.query(
+    `DELETE FROM engine_snapshots WHERE id <> $1 AND (completed_at IS NULL OR id NOT IN (
+       SELECT id FROM engine_snapshots WHERE completed_at IS NOT NULL ORDER BY last_seq DESC, id DESC LIMIT ${KEEP}))`,
+    [id],
+  );
+  return { id, ...position, chunks: encoded.chunks.length, storedBytes: encoded.storedBytes, rawBytes: encoded.rawBytes };
+}
+
+/**
+ * The newest complete snapshot of this compatibility that reads back whole, checksums
+ * and all; a damaged one is passed over for the next. `skipped` says why each was passed
+ * over. Undefined when none fits: the caller rebuilds from the log.
+ */
+export async function loadLatestSnapshot<S>(
+  db: Database,
+  compatibility: string,
+  logEnd: number,
+): Promise<{ snapshot?: LoadedSnapshot<S>; skipped: string[] }> {
+  const { rows } = await db.query<HeaderRow>(
+    `SELECT id, last_seq, last_action_seq, chunk_count, sha256, stored_bytes, raw_bytes FROM engine_snapshots
+      WHERE completed_at IS NOT NULL AND format = $1 AND compatibility = $2 ORDER BY last_seq DESC, id DESC`,
+    [SNAPSHOT_FORMAT, compatibility],
+  );
+  const skipped: string[] = [];
+  for (const header of rows) {
+    const id = Number(header.id);
+    if (Number(header.last_seq) > logEnd) {
+      skipped.push(`snapshot ${id}: ahead of the log (event ${header.last_seq}, the log ends at ${logEnd})`);
+      continue;
+    }
+    try {
+      const chunks: Uint8Array[] = [];
+      for (let n = 0; n < header.chunk_count; n++) {
+        // One chunk a query: the driver never holds the whole snapshot as text.
+        const { rows: found } = await db.query<{ sha256: string; data: Uint8Array }>(
+          'SELECT sha256, data FROM engine_snapshot_chunks WHERE snapshot_id = $1 AND n = $2',
+          [id, n],
+        );
+        if (found.length === 0) throw new Error(`chunk ${n} is missing`);
+        if (sha256(found[0].data) !== found[0].sha256) throw new Error(`chunk ${n} fails its checksum`);
+        chunks.push(found[0].data);
+      }
+      const decoded = (await decode(chunks, header.sha256)) as { format?: number; state?: S; lastSeq?: number };
+      if (decoded?.format !== SNAPSHOT_FORMAT || decoded.lastSeq !== Number(header.last_seq) || decoded.state === undefined)
+        throw new Error('contents do not match the header');
+      return {
+        snapshot: {
+          id,
+          lastSeq: Number(header.last_seq),
+          lastActionSeq: Number(header.last_action_seq),
+          state: decoded.state,
+          storedBytes: Number(header.stored_bytes),
+          rawBytes: Number(header.raw_bytes),
+        },
+        skipped,
+      };
+    } catch (error) {
+      skipped.push(`snapshot ${id}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return { skipped };
+}
