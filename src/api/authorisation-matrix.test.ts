@@ -84,6 +84,9 @@ const MATRIX: Record<string, Caller[]> = {
   'GET /readyz': EVERYONE,
   'GET /inbox': READERS,
   'POST /inbox/:id/acknowledge': READERS,
+  'GET /fhir/R4/metadata': EVERYONE,
+  'POST /fhir/R4': READERS,
+  'GET /fhir/R4/Patient/:id/$everything': READERS,
 };
 
 /** An account for the account routes to act on (none of the callers). */
@@ -103,11 +106,12 @@ function requestFor(method: string, url: string, findingId: string, caller: Call
     .replace('/findings/:id', `/findings/${encodeURIComponent(findingId)}`)
     .replace(':id', 'known-baby');
   const n = ++counter;
-  const api = path.startsWith('/api/');
+  const api = path.startsWith('/api/') || path.startsWith('/fhir/');
   const bodies: Record<string, unknown> = {
     'POST /api/session': { username: `${caller === 'anonymous' ? 'gp' : caller}-user`, password: TEST_PASSWORD },
     'POST /api/persons/:id/break-glass': { reason: 'Attending an incident at the address tonight' },
     'POST /api/events': { id: `matrix-${n}`, type: 'contact', at: '2020-01-01T10:00', person: 'known-mum', kind: 'phone-call' },
+    'POST /fhir/R4': { resourceType: 'Bundle', type: 'batch', entry: [] },
     // Anyone who may see the child notes a finding; who may take its steps is the table further down.
     'POST /api/findings/:id/actions': { kind: 'noted', note: 'Seen at the surgery today' },
     'POST /api/users': {
@@ -243,7 +247,7 @@ describe('authorisation matrix: every route against every role and the anonymous
         if (expected && (refused || response.statusCode >= 400))
           failures.push(`${route} as ${caller}: expected allowed, got ${response.statusCode} ${location}`);
         if (!expected) {
-          const want = caller === 'anonymous' ? (url.startsWith('/api/') ? 401 : 'sign-in') : 403;
+          const want = caller === 'anonymous' ? (url.startsWith('/api/') || url.startsWith('/fhir/') ? 401 : 'sign-in') : 403;
           const got = toSignIn ? 'sign-in' : response.statusCode;
           if (got !== want) failures.push(`${route} as ${caller}: expected ${want}, got ${got}`);
         }

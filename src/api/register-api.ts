@@ -8,8 +8,9 @@ import { workRoutes } from './routes/work-routes.ts';
 import { userRoutes } from './routes/user-routes.ts';
 import { openApiRoute } from './routes/openapi-route.ts';
 import { healthRoutes } from './routes/health-routes.ts';
+import { fhirRoutes } from './routes/fhir-routes.ts';
 
-/** The JSON API under /api, described at /api/openapi.json. */
+/** The JSON API under /api, described at /api/openapi.json, and FHIR R4 under /fhir/R4. */
 export function registerApi(app: FastifyInstance, services: Services): void {
   sessionRoutes(app, services);
   personRoutes(app, services);
@@ -19,4 +20,5 @@ export function registerApi(app: FastifyInstance, services: Services): void {
   userRoutes(app, services);
   openApiRoute(app);
   healthRoutes(app, services);
+  fhirRoutes(app, services);
 }

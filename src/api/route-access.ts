@@ -34,7 +34,7 @@ declare module 'fastify' {
   }
 }
 
-/** The web pages and the JSON API answer refusals differently (page vs JSON). */
+/** The web pages and the JSON APIs (/api, /fhir) answer refusals differently (page vs JSON). */
 export function isApiUrl(url: string): boolean {
-  return url === '/api' || url.startsWith('/api/');
+  return url === '/api' || url.startsWith('/api/') || url.startsWith('/fhir/');
 }

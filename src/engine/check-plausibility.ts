@@ -152,6 +152,15 @@ function checkBooking(event: ThreadEvent<'pregnancy.booked'>, limits: Plausibili
     });
 }
 
+/** An agreed action cannot be due before the day it was agreed: that date is already past, and the action would be born overdue. */
+function checkActionDue(event: ThreadEvent<'action.agreed'>, limits: PlausibilityLimits, problems: FieldProblem[]): void {
+  if (event.dueMs === undefined || event.dueMs >= startOfLocalDay(event.at, limits.zone)) return;
+  problems.push({
+    field: 'due',
+    reason: `${day(event.dueMs, limits.zone)} is already past: an action agreed on ${day(event.at, limits.zone)} must be due on that day or later. Enter the date it is now due`,
+  });
+}
+
 function sexesOf(sex: PersonFacts['sex']): GrowthSex[] {
   return sex === 'male' || sex === 'female' ? [sex] : ['male', 'female'];
 }
@@ -270,6 +279,9 @@ export function checkPlausibility(event: ThreadEvent, world: PlausibilityView, l
       break;
     case 'measurement':
       checkMeasurement(event, subject, limits, problems);
+      break;
+    case 'action.agreed':
+      checkActionDue(event, limits, problems);
       break;
     default:
       break;

@@ -37,7 +37,8 @@ function inspect(value: unknown, path: string, unsafe: FieldProblem[], forbidden
  */
 function registerJsonParser(app: FastifyInstance): void {
   app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+  // FHIR clients send application/fhir+json: the same JSON, read the same way.
+  app.addContentTypeParser(['application/json', 'application/fhir+json'], { parseAs: 'string' }, (_request, body, done) => {
     const text = String(body);
     if (text.trim() === '') {
       done(new MalformedRequest('empty-body', 'The body is empty: send a JSON object.'), undefined);

@@ -21,6 +21,7 @@ import { adminPages } from './routes/admin-pages.ts';
 import { accountPages } from './routes/account-pages.ts';
 import { operationsPages } from './routes/operations-pages.ts';
 import { loopPages } from './routes/loop-pages.ts';
+import { navigationCounts } from './navigation-counts.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const govukDist = join(dirname(createRequire(import.meta.url).resolve('govuk-frontend/package.json')), 'dist');
@@ -48,6 +49,7 @@ export async function registerWeb(app: FastifyInstance, services: Services): Pro
   });
   await app.register(fastifyStatic, { root: join(here, 'assets'), prefix: '/static/', decorateReply: false, maxAge: '1h' });
 
+  app.decorate('navCounts', navigationCounts(services));
   signInPages(app, services);
   workPages(app, services);
   personPages(app, services);

@@ -4,6 +4,19 @@ import { can, ROLE_LABELS, type Capability } from '../access/roles.ts';
 import { agencyName } from '../protocols/support/describe.ts';
 import { csrfToken } from '../api/csrf.ts';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** How many items wait behind each navigation link for this user (e.g. '/work': due today or overdue). */
+    navCounts?: (request: FastifyRequest) => Promise<Record<string, number>>;
+  }
+}
+
+/** The words read after a navigation count by a screen reader. */
+const COUNT_WORDS: Record<string, string> = {
+  '/work': 'due today or overdue',
+  '/notifications': 'not yet acknowledged',
+};
+
 interface NavItem {
   text: string;
   href: string;
@@ -20,6 +33,12 @@ const NAV: NavItem[] = [
   { text: 'Accounts', href: '/admin/users', capability: 'users.manage' },
   { text: 'Operations', href: '/admin/operations', capability: 'users.manage' },
 ];
+
+function navLabel(item: NavItem, count: number | undefined): string {
+  if (!count) return item.text;
+  const words = COUNT_WORDS[item.href] ? `<span class="govuk-visually-hidden"> ${COUNT_WORDS[item.href]}</span>` : '';
+  return `${item.text} <span class="tl-nav-count">${count}${words}</span>`;
+}
 
 /**
  * A problem as GOV.UK words it. An instruction ("Select the kind of injury") or a whole
@@ -53,8 +72,8 @@ export function errorList(
   }));
 }
 
-/** Renders a page in the layout, with what every page needs: the user, navigation, CSRF token and CSP nonce. */
-export function page(
+/** Renders a page in the layout, with what every page needs: the user, navigation (with counts), CSRF token and CSP nonce. */
+export async function page(
   request: FastifyRequest,
   reply: FastifyReply,
   template: string,
@@ -63,9 +82,10 @@ export function page(
 ): Promise<unknown> {
   const principal = request.principal;
   const path = request.url.split('?')[0];
+  const counts = principal ? ((await request.server.navCounts?.(request)) ?? {}) : {};
   const nav = principal
     ? NAV.filter((n) => n.capability === 'signed-in' || can(principal.role, n.capability)).map((n) => ({
-        text: n.text,
+        html: navLabel(n, counts[n.href]),
         href: n.href,
         active: path === n.href || path.startsWith(`${n.href}/`),
       }))

@@ -1,6 +1,7 @@
 import type { Environment } from 'nunjucks';
 import { DateTime } from 'luxon';
 import { agencyName } from '../protocols/support/describe.ts';
+import { formatDate, formatDateTime, formatDeadline } from './format-time.ts';
 
 /** An element id for a record's key (keys may hold any characters). */
 export function anchorFor(key: string): string {
@@ -8,12 +9,9 @@ export function anchorFor(key: string): string {
 }
 
 export function addFilters(env: Environment, zone: string): void {
-  env.addFilter('datetime', (ms: number | undefined) =>
-    ms === undefined || ms === null ? '' : DateTime.fromMillis(ms, { zone }).toFormat('d LLL yyyy, HH:mm'),
-  );
-  env.addFilter('day', (ms: number | undefined) =>
-    ms === undefined || ms === null ? '' : DateTime.fromMillis(ms, { zone }).toFormat('d LLL yyyy'),
-  );
+  env.addFilter('datetime', (ms: number | undefined) => (ms === undefined || ms === null ? '' : formatDateTime(ms, zone)));
+  env.addFilter('day', (ms: number | undefined) => (ms === undefined || ms === null ? '' : formatDate(ms, zone)));
+  env.addFilter('deadline', (ms: number | undefined) => (ms === undefined || ms === null ? '' : formatDeadline(ms, zone)));
   env.addFilter('isodate', (ms: number | undefined) =>
     ms === undefined || ms === null ? '' : (DateTime.fromMillis(ms, { zone }).toISO() ?? ''),
   );

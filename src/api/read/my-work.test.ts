@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DateTime } from 'luxon';
 import { fixtureEvents, startTestApp } from '../../server/test-app.ts';
+import { apiCaller } from '../../server/test-caller.ts';
 
 const local = (dt: DateTime) => dt.setZone('Europe/London').toFormat("yyyy-MM-dd'T'HH:mm");
 
@@ -103,6 +104,47 @@ test('My work: what is mine by name and what is my organisation’s, agreed acti
       gp.awaitingAcknowledgement.map((s) => s.id),
       ['s-gp'],
     );
+  } finally {
+    await t.close();
+  }
+});
+
+test('an agreed action with an owner and a deadline is on the owner’s work list; one due before the day it is agreed is refused, naming the due date', async () => {
+  const t = await startTestApp();
+  const call = apiCaller(t);
+  try {
+    const today = DateTime.now().setZone('Europe/London');
+    const agreed = {
+      type: 'action.agreed',
+      person: 'known-baby',
+      at: local(today.minus({ minutes: 5 })),
+      agency: 'children-social-care',
+      action: 'home-visit',
+      owner: { agency: 'health-visiting', name: 'Test health-visitor' },
+    };
+    const refused = await call('social-worker', 'POST', '/api/events', {
+      ...agreed,
+      id: 'past-due',
+      due: today.minus({ days: 1 }).toISODate(),
+    });
+    assert.equal(refused.statusCode, 400);
+    assert.match(refused.body, /"due"/);
+    assert.match(refused.body, /is already past: an action agreed on/);
+
+    const accepted = await call('social-worker', 'POST', '/api/events', {
+      ...agreed,
+      id: 'visit-tomorrow',
+      due: today.plus({ days: 1 }).toISODate(),
+    });
+    assert.equal(accepted.statusCode, 201, accepted.body);
+    const page = await call('health-visitor', 'GET', '/work');
+    assert.equal(page.statusCode, 200);
+    const upcoming = page.body.slice(page.body.indexOf('id="upcoming"'));
+    assert.match(upcoming, /Agreed action: home visit/);
+    assert.match(upcoming, /Test health-visitor \(you\)/);
+    assert.doesNotMatch(page.body, /past-due/);
+    const gp = await call('gp', 'GET', '/work');
+    assert.doesNotMatch(gp.body, /Agreed action: home visit/, 'only the owner’s organisation sees it');
   } finally {
     await t.close();
   }

@@ -45,6 +45,50 @@ function destinationsOf(agency: Agency): string[] {
   ];
 }
 
+/** Open findings owned by my organisation about children I may see, mine by name marked, most urgent first. */
+export async function openFindingsFor(
+  db: Queryable,
+  world: World,
+  access: RecordAccess,
+  principal: Principal,
+  now: number,
+): Promise<MyWork['findings']> {
+  const owned = await db.query<{ id: string }>(
+    `SELECT id FROM findings WHERE owner = $1 AND status IN ('open', 'acknowledged') ORDER BY deadline NULLS LAST LIMIT 500`,
+    [principal.agency],
+  );
+  return owned.rows
+    .map((r) => world.findingById(r.id))
+    .filter(
+      (f) =>
+        f !== undefined && isOpen(f) && owningOrganisation(world, f)?.code === principal.organisation && access.knows(principal, f.subject),
+    )
+    .map((f) => ({ ...findingView(f!, now), subjectName: nameOf(world, f!.subject), ownedByMe: isMe(principal, f!.ownerName) }))
+    .sort(byUrgency);
+}
+
+/** Open agreed actions owned by my organisation (or by me) about children I may see, most overdue first. */
+export async function openActionsFor(
+  db: Queryable,
+  world: World,
+  access: RecordAccess,
+  principal: Principal,
+  now: number,
+  zone: string,
+): Promise<MyWork['agreedActions']> {
+  const actions = await db.query<{ idempotency_key: string }>(
+    `SELECT idempotency_key FROM events WHERE type = 'action.agreed' AND coalesce(payload->'owner'->>'agency', agency) = $1 ORDER BY seq DESC LIMIT 500`,
+    [principal.agency],
+  );
+  return actions.rows
+    .map((r) => world.event(r.idempotency_key))
+    .filter((e): e is AgreedActionEvent => e?.type === 'action.agreed' && isCurrent(world, e) && access.knows(principal, e.subject))
+    .map((e) => agreedActionView(world, e, now, zone))
+    .filter((a) => a.state === 'open')
+    .map((a) => ({ ...a, subjectName: nameOf(world, a.subject), ownedByMe: isMe(principal, a.ownerPerson) }))
+    .sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.due ?? Infinity) - (b.due ?? Infinity));
+}
+
 /**
  * What needs this user, most urgent first: open findings and agreed actions owned by their
  * organisation or by them by name, about children they may see; information sent to their
@@ -59,29 +103,8 @@ export async function myWork(
   now: number,
   zone: string,
 ): Promise<MyWork> {
-  const owned = await db.query<{ id: string }>(
-    `SELECT id FROM findings WHERE owner = $1 AND status IN ('open', 'acknowledged') ORDER BY deadline NULLS LAST LIMIT 500`,
-    [principal.agency],
-  );
-  const findings = owned.rows
-    .map((r) => world.findingById(r.id))
-    .filter(
-      (f) =>
-        f !== undefined && isOpen(f) && owningOrganisation(world, f)?.code === principal.organisation && access.knows(principal, f.subject),
-    )
-    .map((f) => ({ ...findingView(f!, now), subjectName: nameOf(world, f!.subject), ownedByMe: isMe(principal, f!.ownerName) }))
-    .sort(byUrgency);
-  const actions = await db.query<{ idempotency_key: string }>(
-    `SELECT idempotency_key FROM events WHERE type = 'action.agreed' AND coalesce(payload->'owner'->>'agency', agency) = $1 ORDER BY seq DESC LIMIT 500`,
-    [principal.agency],
-  );
-  const agreedActions = actions.rows
-    .map((r) => world.event(r.idempotency_key))
-    .filter((e): e is AgreedActionEvent => e?.type === 'action.agreed' && isCurrent(world, e) && access.knows(principal, e.subject))
-    .map((e) => agreedActionView(world, e, now, zone))
-    .filter((a) => a.state === 'open')
-    .map((a) => ({ ...a, subjectName: nameOf(world, a.subject), ownedByMe: isMe(principal, a.ownerPerson) }))
-    .sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.due ?? Infinity) - (b.due ?? Infinity));
+  const findings = await openFindingsFor(db, world, access, principal, now);
+  const agreedActions = await openActionsFor(db, world, access, principal, now, zone);
   const shared = await db.query<{ idempotency_key: string }>(
     `SELECT idempotency_key FROM events WHERE type = 'information.shared' AND payload->>'to' = ANY($1) ORDER BY seq DESC LIMIT 500`,
     [destinationsOf(principal.agency)],
