@@ -33,6 +33,13 @@ export interface EngineState {
   now: number;
 }
 
+/** A family moving between engines (see Engine.extractFamily). */
+export interface FamilyHandover {
+  events: ThreadEvent[];
+  findings: Finding[];
+  wakes: Wake[];
+}
+
 export interface ProtocolFailure {
   protocol: string;
   message: string;
@@ -106,6 +113,22 @@ export class Engine {
     this.failures.length = 0;
     this.reached = state.now;
     this.clock.advanceTo(state.now);
+  }
+
+  /**
+   * Hands a family over to another engine (its shard changed): its events, findings and
+   * pending wake-ups, all removed from this engine.
+   */
+  extractFamily(personIds: readonly string[]): FamilyHandover {
+    const { events, findings } = this.world.extractFamily(personIds);
+    return { events, findings, wakes: this.wakes.extract(new Set(personIds)) };
+  }
+
+  /** Takes over a family handed over by another engine: its picture is rebuilt here without evaluating again. */
+  adoptFamily(handover: FamilyHandover): void {
+    for (const event of handover.events) this.world.apply(event);
+    for (const finding of handover.findings) this.world.addFinding(finding);
+    for (const wake of handover.wakes) this.wakes.push(wake);
   }
 
   /** Every pending wake-up in firing order (for comparing engines). */

@@ -57,6 +57,17 @@ export class WakeQueue {
     return true;
   }
 
+  /** Removes and returns the wake-ups about these subjects (their family moved to another shard). */
+  extract(subjects: ReadonlySet<string>): Wake[] {
+    const taken = this.heap.filter((entry) => subjects.has(entry.wake.subject));
+    if (taken.length === 0) return [];
+    const kept = this.heap.filter((entry) => !subjects.has(entry.wake.subject));
+    for (const entry of taken) this.scheduled.delete(`${entry.wake.protocol}\u0000${entry.wake.subject}\u0000${entry.wake.key}`);
+    this.heap = [];
+    for (const entry of kept) this.up(entry);
+    return taken.sort((x, y) => (before(x, y) ? -1 : 1)).map((entry) => entry.wake);
+  }
+
   peekTime(): number {
     return this.heap.length > 0 ? this.heap[0].at : Number.POSITIVE_INFINITY;
   }

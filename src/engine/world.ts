@@ -163,6 +163,37 @@ export class World implements WorldView {
     return this.events.get(key);
   }
 
+  /**
+   * Takes a family out of this world, to be evaluated elsewhere (a merge moved it to
+   * another shard): every event about its people (in the order applied) and every finding
+   * about them, removed from all indexes here.
+   */
+  extractFamily(personIds: readonly string[]): { events: ThreadEvent[]; findings: Finding[] } {
+    const people = new Set(personIds);
+    const events: ThreadEvent[] = [];
+    for (const event of this.events.values()) if (event.persons.some((id) => people.has(id))) events.push(event);
+    const findings: Finding[] = [];
+    for (const id of people) {
+      for (const finding of this.findings.get(id) ?? []) {
+        findings.push(finding);
+        this.findingIndex.delete(finding.id);
+      }
+      for (const map of [this.persons, this.byChild, this.byAdult, this.findings, this.sameAs, this.confirmedSameAs]) map.delete(id);
+    }
+    const keys = new Set(events.map((e) => e.key));
+    for (const key of keys) {
+      this.events.delete(key);
+      this.receivers.delete(key);
+    }
+    for (const [pair, review] of this.reviews)
+      if (people.has(review.data.person) || people.has(review.data.candidate)) this.reviews.delete(pair);
+    for (const [resource, parts] of this.sourced) {
+      for (const [part, key] of parts) if (keys.has(key)) parts.delete(part);
+      if (parts.size === 0) this.sourced.delete(resource);
+    }
+    return { events, findings };
+  }
+
   /** Every event applied, superseded ones included, in the order they were applied. */
   allEvents(): IterableIterator<ThreadEvent> {
     return this.events.values();

@@ -39,7 +39,10 @@ export function personRoutes(app: FastifyInstance, services: Services): void {
     async (request) => {
       const view = await requireRecordAccess(services, request, request.params.id);
       const now = services.now();
-      return { summary: personSummary(view, request.params.id, now, zone)!, chronology: chronologyOf(view, request.params.id, zone) };
+      return {
+        summary: personSummary(view, request.params.id, now, zone)!,
+        chronology: chronologyOf(view, request.params.id, zone, {}, now),
+      };
     },
   );
 

@@ -1,0 +1,189 @@
+// Scale (issue 17): one command for start-up time and memory with and without a snapshot,
+// and protocol evaluation as a share of the world-only rate, sharded by family.
+//
+//   npm run bench:scale -- --families 10000 [--skip-store] [--skip-memory-bench]
+//
+// Loads the synthetic population (bench/synthetic-population.ts) into a fresh schema of the
+// PostgreSQL server (BENCH_DATABASE_URL, default the local `test` database) with
+// submitBatch, writes a snapshot, and starts the record from that store twice, each in a
+// process of its own (bench/scale-startup.ts): rebuilding from the whole log, and from the
+// snapshot plus the log after it. Then the in-memory evaluation rates (bench/shard-bench.ts).
+import { execFileSync } from 'node:child_process';
+import { loadavg } from 'node:os';
+import type { ThreadEvent } from '../src/domain/events.ts';
+import { checkEvent } from '../src/domain/validate-event.ts';
+import { Engine } from '../src/engine/engine.ts';
+import { ShardedEvaluation } from '../src/engine/sharded-evaluation.ts';
+import { loadPartnershipConfig } from '../src/config/partnership-config.ts';
+import { VirtualClock } from '../src/engine/clock.ts';
+import { PROTOCOLS } from '../src/protocols/registry.ts';
+import { openDatabase } from '../src/store/open-database.ts';
+import { RecordStore } from '../src/store/record-store.ts';
+import { EVENT_COLUMNS, eventCopyRow } from '../src/store/event-rows.ts';
+import { arg, freshServerSchema, rate, serverAvailable } from './bench-support.ts';
+import { generatePopulation, interleave } from './synthetic-population.ts';
+
+const families = arg('families', 10_000);
+const memoryFamilies = arg('memory-families', Math.min(families, 20_000));
+const BATCH = 5_000;
+const GiB = 2 ** 30;
+const MiB = 2 ** 20;
+
+interface Startup {
+  ms: number;
+  cpu: NodeJS.CpuUsage;
+  heapBytes: number;
+  rssBytes: number;
+  peakRssBytes: number;
+  replayed: number;
+  snapshot?: { id: number; lastSeq: number; storedBytes: number; rawBytes: number };
+  skipped: string[];
+  findings: number;
+  wakes: number;
+}
+
+function startup(url: string, mode: 'on' | 'off'): Startup {
+  const out = execFileSync(
+    process.execPath,
+    ['--expose-gc', '--max-old-space-size=16000', '--import', 'tsx', 'bench/scale-startup.ts', url, mode],
+    { encoding: 'utf8', maxBuffer: 1 << 24 },
+  );
+  return JSON.parse(out.trim().split('\n').at(-1)!) as Startup;
+}
+
+async function storeFigures() {
+  if (!(await serverAvailable())) {
+    console.log('PostgreSQL server not reachable (BENCH_DATABASE_URL); start-up figures skipped.');
+    return;
+  }
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('run with --expose-gc (npm run bench:scale does)');
+  const schema = await freshServerSchema();
+  try {
+    const db = await openDatabase({ databaseUrl: schema.url });
+    // The log is loaded with plain COPY (as the demo loads it): what is measured is start-up.
+    let t = performance.now();
+    let prepared: ThreadEvent[] | undefined = preparedPopulation(families);
+    const events = prepared.length;
+    for (let i = 0; i < prepared.length; i += BATCH) {
+      const text = prepared
+        .slice(i, i + BATCH)
+        .map((e) => eventCopyRow(e))
+        .join('');
+      await db.transaction((tx) => tx.copyIn('events', EVENT_COLUMNS, text));
+    }
+    prepared = undefined;
+    const loadMs = performance.now() - t;
+    console.log(`\nStore: ${families.toLocaleString('en-GB')} families, ${events.toLocaleString('en-GB')} events on the PostgreSQL server`);
+    console.log(`  generated, validated and loaded with COPY in ${(loadMs / 1000).toFixed(1)} s`);
+
+    // The first start-up rebuilds from the whole log (and stores the findings it raises); measured here.
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    let cpu = process.cpuUsage();
+    t = performance.now();
+    const store = await RecordStore.open(db, PROTOCOLS, loadPartnershipConfig({}, PROTOCOLS), new VirtualClock(), { useSnapshots: false });
+    const rebuildMs = performance.now() - t;
+    const rebuildCpu = process.cpuUsage(cpu);
+    gc();
+    const rebuildHeap = process.memoryUsage().heapUsed - before;
+    cpu = process.cpuUsage();
+    t = performance.now();
+    const written = await store.snapshot();
+    const snapshotMs = performance.now() - t;
+    const snapshotCpu = process.cpuUsage(cpu);
+    const findings = [...store.engine.world.allPersons()].reduce((n, p) => n + store.engine.world.findingsAbout(p.id).length, 0);
+    const wakes = store.engine.pendingWakes;
+    await db.close();
+    const fromSnapshot = startup(schema.url, 'on');
+    if (!fromSnapshot.snapshot) throw new Error(`the snapshot was not used: ${fromSnapshot.skipped.join('; ')}`);
+    if (fromSnapshot.findings !== findings || fromSnapshot.wakes !== wakes)
+      throw new Error(`the two start-ups disagree: ${JSON.stringify({ findings, wakes, fromSnapshot })}`);
+    const cpuS = (usage: NodeJS.CpuUsage) => `${((usage.user + usage.system) / 1e6).toFixed(1)} s CPU`;
+    console.log(
+      `  snapshot written in ${(snapshotMs / 1000).toFixed(1)} s (${cpuS(snapshotCpu)}): ${(written!.rawBytes / MiB).toFixed(0)} MiB serialised, ${(written!.storedBytes / MiB).toFixed(0)} MiB stored in ${written!.chunks} chunks`,
+    );
+    console.log(
+      `\nStart-up (engine memory = heap grown by opening the store, after garbage collection; load average ${loadavg()[0].toFixed(1)}):`,
+    );
+    const line = (label: string, ms: number, cpuText: string, replayed: number, heap: number, rss: string) =>
+      console.log(
+        `  ${label.padEnd(24)} ${(ms / 1000).toFixed(1).padStart(6)} s (${cpuText}), ${replayed.toLocaleString('en-GB')} events replayed; engine ${(heap / GiB).toFixed(2)} GiB (${Math.round(heap / events)} bytes an event, ${Math.round(heap / families / 1024)} KiB a family)${rss}`,
+      );
+    line('whole log (no snapshot)', rebuildMs, cpuS(rebuildCpu), events, rebuildHeap, '');
+    line(
+      'snapshot + log after it',
+      fromSnapshot.ms,
+      cpuS(fromSnapshot.cpu),
+      fromSnapshot.replayed,
+      fromSnapshot.heapBytes,
+      `; process RSS ${(fromSnapshot.rssBytes / GiB).toFixed(2)} GiB, peak ${(fromSnapshot.peakRssBytes / GiB).toFixed(2)} GiB (in a fresh process)`,
+    );
+    console.log(`  both: ${findings.toLocaleString('en-GB')} findings, ${wakes.toLocaleString('en-GB')} pending deadlines`);
+  } finally {
+    await schema.drop();
+  }
+}
+
+/** Events as the engine receives them: through JSON (as from files and the API), validated, in time order. */
+function preparedPopulation(count: number): ThreadEvent[] {
+  const inputs = JSON.parse(JSON.stringify(interleave(generatePopulation({ families: count })))) as Record<string, unknown>[];
+  return inputs.map((input, i) => {
+    const checked = checkEvent(input, 'Europe/London', i + 1, `k${i}`, 0);
+    if (!checked.ok) throw new Error(`synthetic event ${i} invalid: ${JSON.stringify(checked.problems)}`);
+    checked.event.recordedAt = checked.event.at;
+    return checked.event;
+  });
+}
+
+async function sharded(events: readonly ThreadEvent[], workers: number, until: number) {
+  const evaluation = new ShardedEvaluation(workers, {});
+  try {
+    // Workers start (and load their modules) before the clock starts.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    const t = performance.now();
+    await evaluation.submit(events);
+    const outcome = await evaluation.finish(until);
+    return { ms: performance.now() - t, ...outcome };
+  } finally {
+    await evaluation.close();
+  }
+}
+
+async function evaluationFigures() {
+  const events = preparedPopulation(memoryFamilies);
+  const until = events.at(-1)!.at;
+  const config = loadPartnershipConfig({}, PROTOCOLS);
+  const bare = new Engine({ protocols: PROTOCOLS, config: { ...config, disabled: PROTOCOLS.map((p) => p.id) }, clock: new VirtualClock() });
+  let t = performance.now();
+  for (const event of events) bare.record(event);
+  const bareMs = performance.now() - t;
+  const engine = new Engine({ protocols: PROTOCOLS, config, clock: new VirtualClock() });
+  t = performance.now();
+  let findings = 0;
+  for (const event of events) findings += engine.record(event).length;
+  findings += engine.runUntil(until).length;
+  const oneMs = performance.now() - t;
+  const share = (ms: number) => `${((bareMs / ms) * 100).toFixed(0)}% of the world-only rate`;
+  console.log(
+    `\nEvaluation in memory: ${memoryFamilies.toLocaleString('en-GB')} families, ${events.length.toLocaleString('en-GB')} events (load average ${loadavg()[0].toFixed(1)} on ${'2'} cores)`,
+  );
+  console.log(`  world only (no protocol, this thread):    ${rate(events.length, bareMs)}`);
+  console.log(`  every protocol, one engine on this thread: ${rate(events.length, oneMs)}  (${share(oneMs)}; ${findings} findings)`);
+  for (const workers of [1, 2]) {
+    const outcome = await sharded(events, workers, until);
+    if (outcome.events !== events.length || outcome.findings !== findings)
+      throw new Error(
+        `${workers} workers evaluated ${outcome.events} events and raised ${outcome.findings} findings (one engine: ${findings})`,
+      );
+    console.log(
+      `  every protocol, sharded by family, ${workers} worker${workers > 1 ? 's' : ' '}: ${rate(events.length, outcome.ms)}  (${share(outcome.ms)}; busy ${outcome.busyMs.map((ms) => `${(ms / 1000).toFixed(1)} s`).join(' + ')}; ${outcome.moves} families joined another family's shard before any of their records were sent, ${outcome.handovers} handed over)`,
+    );
+  }
+}
+
+console.log(
+  `Threadline scale benchmark (Node ${process.version}, ${PROTOCOLS.length} protocols), ${families.toLocaleString('en-GB')} families`,
+);
+if (!process.argv.includes('--skip-store')) await storeFigures();
+if (!process.argv.includes('--skip-evaluation')) await evaluationFigures();
