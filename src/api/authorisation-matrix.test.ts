@@ -37,6 +37,7 @@ const MATRIX: Record<string, Caller[]> = {
   'GET /api/persons/:id': READERS,
   'GET /api/persons/:id/household': READERS,
   'GET /api/persons/:id/chronology': READERS,
+  'GET /api/persons/:id/chronology/:format': READERS,
   'GET /api/persons/:id/findings': READERS,
   'POST /api/persons/:id/break-glass': PRACTITIONERS,
   'POST /api/events': READERS,
@@ -100,6 +101,7 @@ function requestFor(method: string, url: string, findingId: string, caller: Call
     .replace('/assets/*', '/assets/govuk-frontend.min.css')
     .replace('/static/*', '/static/app.css')
     .replace(':id/record/:form', 'known-baby/record/contact')
+    .replace(':id/chronology/:format', caller === 'gp' ? 'known-baby/chronology/xlsx' : 'known-baby/chronology/csv')
     .replace(':id/correct/:key', `known-baby/correct/matrix-own-${caller}`)
     .replace(':userId', spareUserId)
     // Each organisation acknowledges only what was sent to it: the caller's own test share.

@@ -4,8 +4,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Services } from '../../server/services.ts';
 import { requireRecordAccess } from '../person-access.ts';
 import { chronologyOf, householdOf, personSummary } from '../read/record-view.ts';
+import { chronologyCsv, chronologyXlsx, exportRows } from '../read/chronology-export.ts';
 import { searchPeople } from '../read/search-people.ts';
 import { findingView } from '../read/finding-view.ts';
+import { nameOf } from '../read/people.ts';
 import { chronologyQuery, personParams } from '../schemas.ts';
 import { notFound } from '../errors.ts';
 
@@ -81,6 +83,30 @@ export function personRoutes(app: FastifyInstance, services: Services): void {
     async (request) => {
       const view = await requireRecordAccess(services, request, request.params.id);
       return { chronology: chronologyOf(view, request.params.id, zone, request.query) };
+    },
+  );
+
+  api.get(
+    '/api/persons/:id/chronology/:format',
+    {
+      config: { access: 'record.read' },
+      schema: {
+        tags: ['records'],
+        summary: 'The chronology as a file: CSV or a spreadsheet (xlsx), marked OFFICIAL-SENSITIVE; audited like any read',
+        params: personParams.extend({ format: z.enum(['csv', 'xlsx']) }),
+      },
+    },
+    async (request, reply) => {
+      const { id, format } = request.params;
+      const view = await requireRecordAccess(services, request, id);
+      request.auditNote.detail = `chronology exported as ${format}`;
+      const rows = exportRows(chronologyOf(view, id, zone, {}, services.now()), (p) => nameOf(view, p), zone);
+      const file = `chronology-${id.replace(/[^\w-]/g, '_')}.${format}`;
+      reply.header('content-disposition', `attachment; filename="${file}"`).header('cache-control', 'no-store');
+      if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(chronologyCsv(rows));
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .send(await chronologyXlsx(rows, `chronology of ${nameOf(view, id)}`));
     },
   );
 
