@@ -16,6 +16,7 @@ import { agencyName } from '../../protocols/support/describe.ts';
 import { growthSlot } from '../growth-slot.ts';
 import { recordedBanner } from '../recorded-banner.ts';
 import { mayCorrect } from '../../access/corrections.ts';
+import { formForEvent } from '../forms/event-to-form.ts';
 import { EVENT_FORMS } from '../forms/event-forms.ts';
 import { errorList, page } from '../render.ts';
 import { agreedActionsAbout, allocationsOf, awaitingAcknowledgement, escalationsAbout } from '../../api/read/loop-views.ts';
@@ -81,7 +82,11 @@ export function personPages(app: FastifyInstance, services: Services): void {
         household: householdOf(view, id, now, zone),
         chronology: chronologyOf(view, id, zone, { agency, type }, now).map((item) => ({
           ...item,
-          correctable: mayWrite && item.kind === 'event' && mayCorrect(world, request.principal!, item.key),
+          correctable:
+            mayWrite &&
+            item.kind === 'event' &&
+            mayCorrect(world, request.principal!, item.key) &&
+            formForEvent(world.event(item.key)!) !== undefined,
         })),
         filter: { agency: agency ?? '', type: type ?? '' },
         agencyOptions: [
