@@ -39,11 +39,14 @@ export function personPages(app: FastifyInstance, services: Services): void {
     async (request, reply) => {
       const q = request.query.q?.trim() ?? '';
       if (q) request.auditNote.detail = `search: ${q}`;
-      const results = q ? await searchPeople(request.reads, services.access, request.principal!, q) : undefined;
+      const found = q
+        ? await searchPeople(request.reads, services.access, request.principal!, q, { now: services.now(), zone })
+        : undefined;
       return page(request, reply, 'search.njk', {
         title: 'Find a person',
         q,
-        results,
+        results: found?.results,
+        hint: found?.hint,
         mayBreakGlass: can(request.principal!.role, 'break-glass'),
       });
     },
