@@ -206,7 +206,8 @@ export function recordFormPages(app: FastifyInstance, services: Services): void 
           const { records, person } = form.introduces.records(event, body, chosen && view.person(chosen.value), view);
           const findings = records.length ? await recordEvents(services, request.principal!, records, key, request.auditNote) : [];
           const first = records.find((r) => r.id === key) ?? records[0];
-          return reply.redirect(recordedLink(person, String(first?.type ?? event.type), String(first?.id ?? key), findings), 303);
+          const firstKey = typeof first?.id === 'string' ? first.id : key;
+          return reply.redirect(recordedLink(person, String(first?.type ?? event.type), firstKey, findings), 303);
         }
         const result = await recordEvent(services, request.principal!, event, key, request.auditNote);
         return reply.redirect(recordedLink(id, String(event.type), result.id, result.findings), 303);
