@@ -16,6 +16,8 @@ import { agencyName } from '../../protocols/support/describe.ts';
 import { growthSlot } from '../growth-slot.ts';
 import { neglectPicture } from '../neglect-picture.ts';
 import { DEFAULT_INDICATOR_WEIGHTS, type IndicatorWeights } from '../../protocols/support/neglect-indicators.ts';
+import { recordedBanner } from '../recorded-banner.ts';
+import { mayCorrect } from '../../access/corrections.ts';
 import { EVENT_FORMS } from '../forms/event-forms.ts';
 import { errorList, page } from '../render.ts';
 import { agreedActionsAbout, allocationsOf, awaitingAcknowledgement, escalationsAbout } from '../../api/read/loop-views.ts';
@@ -42,11 +44,14 @@ export function personPages(app: FastifyInstance, services: Services): void {
     async (request, reply) => {
       const q = request.query.q?.trim() ?? '';
       if (q) request.auditNote.detail = `search: ${q}`;
-      const results = q ? await searchPeople(request.reads, services.access, request.principal!, q) : undefined;
+      const found = q
+        ? await searchPeople(request.reads, services.access, request.principal!, q, { now: services.now(), zone })
+        : undefined;
       return page(request, reply, 'search.njk', {
         title: 'Find a person',
         q,
-        results,
+        results: found?.results,
+        hint: found?.hint,
         mayBreakGlass: can(request.principal!.role, 'break-glass'),
       });
     },
@@ -63,7 +68,8 @@ export function personPages(app: FastifyInstance, services: Services): void {
           agency: z.string().max(60).optional(),
           type: z.string().max(60).optional(),
           recorded: z.string().max(60).optional(),
-          raised: z.coerce.number().int().min(0).max(100).optional(),
+          record: z.string().max(200).optional(),
+          raised: z.string().max(2000).optional(),
         }),
       },
     },
@@ -75,13 +81,17 @@ export function personPages(app: FastifyInstance, services: Services): void {
       const type = [...EVENT_TYPES, 'finding'].includes(request.query.type ?? '') ? request.query.type : undefined;
       const summary = personSummary(view, id, now, zone)!;
       const person = view.person(id)!;
+      const mayWrite = can(request.principal!.role, 'record.write');
       const children = person.role === 'adult' ? view.childrenOf(id).map((r) => r.of) : [id];
       return page(request, reply, 'person.njk', {
         title: summary.name,
         summary,
         viaBreakGlass: request.auditNote.detail === 'through break-glass',
         household: householdOf(view, id, now, zone),
-        chronology: chronologyOf(view, id, zone, { agency, type }),
+        chronology: chronologyOf(view, id, zone, { agency, type }, now).map((item) => ({
+          ...item,
+          correctable: mayWrite && item.kind === 'event' && mayCorrect(world, request.principal!, item.key),
+        })),
         filter: { agency: agency ?? '', type: type ?? '' },
         agencyOptions: [
           { value: '', text: 'All agencies' },
@@ -101,7 +111,7 @@ export function personPages(app: FastifyInstance, services: Services): void {
           slug: f.slug,
           text: f.title.replace(/^Record (a |an )?/, '').replace(/^./, (c) => c.toUpperCase()),
         })),
-        mayWrite: can(request.principal!.role, 'record.write'),
+        mayWrite,
         loops: {
           allocations: allocationsOf(view, id, now),
           actions: agreedActionsAbout(view, id, now, zone),
@@ -111,7 +121,7 @@ export function personPages(app: FastifyInstance, services: Services): void {
             .filter((a) => a !== undefined),
         },
         recorded: request.query.recorded,
-        raised: request.query.raised,
+        banner: request.query.recorded ? recordedBanner(view, id, request.query.record, request.query.raised, zone) : undefined,
       });
     },
   );
