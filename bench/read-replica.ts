@@ -78,7 +78,8 @@ async function load(schemaUrl: string, readUrl: string | undefined, ids: string[
   const user = await services.users.create({
     username: `bench-${readUrl ? 'replica' : 'primary'}`,
     displayName: 'Bench health visitor',
-    role: 'health-visitor',
+    // Notifications are read by safeguarding leads.
+    role: read === 'notifications' ? 'safeguarding-lead' : 'health-visitor',
     agency: 'health-visiting',
     password: 'benchmark-password-1',
   });
