@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { launchBrowser, seriousViolations } from './support/browser.ts';
 import { startDemoServer } from './support/demo-server.ts';
+import { readScenario } from '../src/replay/scenario-file.ts';
+import { demoIdentities } from '../src/demo/demo-identities.ts';
 
 // The demo as a new user meets it (`npm run demo`): the scenarios loaded, the demo accounts.
 describe('the demo in Chromium', { timeout: 180_000 }, () => {
@@ -56,6 +58,25 @@ describe('the demo in Chromium', { timeout: 180_000 }, () => {
       const home = await signInFromList('health-visitor', javaScript);
       assert.equal(new URL(home.url()).pathname, '/work');
       assert.match(await home.locator('header').innerText(), /Signed in as/);
+    });
+  }
+
+  for (const javaScript of [true, false]) {
+    test(`a health visitor finds Child A by name, with a slip of spelling, and opens the record (JavaScript ${javaScript ? 'on' : 'off'})`, async () => {
+      const scenario = await readScenario('scenarios/000-child-a.scenario.json');
+      const child = demoIdentities(scenario.scenario, scenario.events as Record<string, unknown>[]).get('child-a')!;
+      const page = await signInFromList('health-visitor', javaScript);
+      await page.getByRole('link', { name: 'Find a person' }).first().click();
+      // The family name with its last two letters swapped, as a hurried typist would.
+      const slip = child.family.slice(0, -2) + child.family.at(-1) + child.family.at(-2);
+      await page.getByLabel('Name, date of birth, NHS number or postcode').fill(`${child.given} ${slip}`);
+      await page.getByRole('button', { name: 'Search' }).click();
+      const row = page.locator('tbody tr', { hasText: `${child.given} ${child.family}` });
+      assert.match(await row.innerText(), new RegExp(child.nhsNumber.replace(/^(\d{3})(\d{3})(\d{4})$/, '$1 $2 $3')));
+      if (javaScript) assert.deepEqual(await seriousViolations(page), []);
+      await row.getByRole('link', { name: `${child.given} ${child.family}`, exact: true }).click();
+      assert.equal(await page.locator('h1').innerText(), `${child.given} ${child.family}`);
+      assert.match(await page.locator('.govuk-summary-list').first().innerText(), /NHS number\s+999 \d{3} \d{4}/);
     });
   }
 });

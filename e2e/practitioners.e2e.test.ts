@@ -72,7 +72,7 @@ describe("the practitioners' web app in Chromium", { timeout: 110_000 }, () => {
     await gp.page.getByRole('button', { name: 'Save the record' }).click();
     const recordedAt = Date.now();
     await gp.page.waitForURL(/\/people\/known-baby\?recorded=injury\.observed/);
-    assert.match(await gp.page.locator('.govuk-notification-banner').innerText(), /Recorded: Injury observed/);
+    assert.match(await gp.page.locator('.govuk-notification-banner').innerText(), /Recorded: Injury: bruise \(left cheek\)/);
     assert.match(await gp.page.locator('.tl-banner').innerText(), /Injury in non mobile infant/);
 
     await frontDoor.page.reload();
@@ -151,7 +151,10 @@ describe("the practitioners' web app in Chromium", { timeout: 110_000 }, () => {
     }
     await sw.page.goto('/people/known-baby/record/measurement');
     await sw.page.getByRole('button', { name: 'Save the record' }).click();
-    assert.match(await sw.page.locator('.govuk-error-summary').innerText(), /Select measurement\s+Enter value/);
+    assert.match(
+      await sw.page.locator('.govuk-error-summary').innerText(),
+      /Select the measurement\s+Enter the measurement as a number: a weight in kilograms, for example 4\.2/,
+    );
     await check(sw.page, 'record-measurement-errors', false);
     await sw.page.goto('/people/known-mum');
     await check(sw.page, 'adult-record', false);

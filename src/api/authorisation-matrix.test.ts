@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ROLES, USUAL_AGENCY, type Role } from '../access/roles.ts';
-import { startTestApp, TEST_PASSWORD, type TestApp } from '../server/test-app.ts';
+import { recentDate, startTestApp, TEST_PASSWORD, type TestApp } from '../server/test-app.ts';
 import { apiCaller, userIn } from '../server/test-caller.ts';
 import { principalOf } from '../access/user-directory.ts';
 
@@ -61,6 +61,9 @@ const MATRIX: Record<string, Caller[]> = {
   'POST /people/:id/break-glass': PRACTITIONERS,
   'GET /people/:id/record/:form': READERS,
   'POST /people/:id/record/:form': READERS,
+  // Each caller corrects a record its own organisation made (other organisations' records: src/web/routes/correction-pages.test.ts).
+  'GET /people/:id/correct/:key': READERS,
+  'POST /people/:id/correct/:key': READERS,
   'GET /findings/:id': READERS,
   'POST /findings/:id/actions': READERS,
   'GET /front-door': FRONT_DOOR,
@@ -96,6 +99,7 @@ function requestFor(method: string, url: string, findingId: string, caller: Call
     .replace('/assets/*', '/assets/govuk-frontend.min.css')
     .replace('/static/*', '/static/app.css')
     .replace(':id/record/:form', 'known-baby/record/contact')
+    .replace(':id/correct/:key', `known-baby/correct/matrix-own-${caller}`)
     .replace(':userId', spareUserId)
     // Each organisation acknowledges only what was sent to it: the caller's own test share.
     .replace('/inbox/:id/acknowledge', `/inbox/matrix-share-${caller === 'anonymous' ? 'gp' : USUAL_AGENCY[caller]}/acknowledge`)
@@ -127,6 +131,16 @@ function requestFor(method: string, url: string, findingId: string, caller: Call
       'at-month': '1',
       'at-year': '2020',
       'at-time': '10:00',
+    },
+    'POST /people/:id/correct/:key': {
+      eventId: `matrix-correction-${n}`,
+      person: 'known-baby',
+      kind: 'phone-call',
+      'at-day': String(Number(recentDate(2).slice(8, 10))),
+      'at-month': String(Number(recentDate(2).slice(5, 7))),
+      'at-year': recentDate(2).slice(0, 4),
+      'at-time': '11:00',
+      correctionReason: 'The call was at eleven, not ten',
     },
     'POST /findings/:id/actions': { kind: 'noted', note: 'Seen at the surgery today' },
     'POST /admin/locks/address': { address: '192.0.2.1' },
@@ -173,6 +187,22 @@ describe('authorisation matrix: every route against every role and the anonymous
           requiresAcknowledgement: true,
         },
         `matrix-share-${agency}`,
+      );
+  });
+  before(async () => {
+    // A record of each caller's own organisation for the correction routes to correct.
+    for (const role of ROLES)
+      await t.services.store.submit(
+        {
+          id: `matrix-own-${role}`,
+          type: 'contact',
+          at: `${recentDate(2)}T10:00`,
+          person: 'known-baby',
+          kind: 'phone-call',
+          agency: USUAL_AGENCY[role],
+          organisation: t.users[role].organisation,
+        },
+        `matrix-own-${role}`,
       );
   });
   after(() => t.close());

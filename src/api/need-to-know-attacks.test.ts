@@ -169,10 +169,10 @@ describe('need-to-know cannot be bypassed (issue 11, attacks 1 and 2, and need-t
     assert.match(byGp.json<{ detail: string }>().detail, /only the organisation that made this record/);
     const byLead = await call('safeguarding-lead', 'POST', '/api/events', correction);
     assert.equal(byLead.statusCode, 400);
-    assert.equal(byLead.json<{ errors: { field: string }[] }>().errors[0].field, 'note');
+    assert.equal(byLead.json<{ errors: { field: string }[] }>().errors[0].field, 'correctionReason');
     const justified = await call('safeguarding-lead', 'POST', '/api/events', {
       ...correction,
-      note: 'Recorded against the wrong family by the health visitor',
+      correctionReason: 'Recorded against the wrong family by the health visitor',
     });
     assert.equal(justified.statusCode, 201, justified.body);
     const byOwner = await call('health-visitor', 'POST', '/api/events', {

@@ -10,8 +10,55 @@ import { REFERENCE_FIELDS } from '../domain/event-references.ts';
 import { isEventType } from '../domain/event-schemas.ts';
 import type { Agency } from '../domain/vocabulary.ts';
 import { DEMO_ORGANISATIONS } from './demo-organisations.ts';
+import { demoIdentities } from './demo-identities.ts';
 
 const DATE_FIELDS = ['at', 'born', 'due', 'recordedAt'] as const;
+
+/**
+ * Gives every person of a scenario a synthetic identity (demo-identities.ts): their
+ * records carry the name, NHS number, postcode and (adults) date of birth, a sex left
+ * unknown is filled in, and a baby's birth comes with the record of its name and NHS
+ * number, as the birth notification gives them.
+ */
+function withIdentities(
+  scenarioId: string,
+  events: readonly Record<string, unknown>[],
+  nhsNumbers: Set<string>,
+): Record<string, unknown>[] {
+  const identities = demoIdentities(scenarioId, events, nhsNumbers);
+  return events.flatMap((source) => {
+    const event = { ...source };
+    if (event.type === 'person.recorded') {
+      const identity = identities.get(event.person as string);
+      if (!identity) return [event];
+      event.name ??= { given: identity.given, family: identity.family };
+      event.nhsNumber ??= identity.nhsNumber;
+      event.postcode ??= identity.postcode;
+      if (event.sex === undefined || event.sex === 'unknown') event.sex = identity.sex;
+      if (event.role === 'adult' && identity.born) event.born ??= identity.born;
+      return [event];
+    }
+    if (event.type !== 'birth') return [event];
+    const identity = identities.get(event.child as string);
+    if (!identity) return [event];
+    if (event.sex === 'unknown') event.sex = identity.sex;
+    // Recorded the minute the baby is born (the birth notification), so the birth turns a named baby into a child.
+    const notified = {
+      id: `${String(event.id ?? event.child)}-nhs-number`,
+      at: event.at,
+      type: 'person.recorded',
+      agency: event.agency,
+      person: event.child,
+      role: 'unborn',
+      sex: event.sex,
+      name: { given: identity.given, family: identity.family },
+      nhsNumber: identity.nhsNumber,
+      postcode: identity.postcode,
+      note: 'NHS number issued at birth (birth notification).',
+    };
+    return [notified, event];
+  });
+}
 
 /**
  * Rewrites one scenario for the demo store: person and event ids are prefixed with the
@@ -20,10 +67,10 @@ const DATE_FIELDS = ['at', 'born', 'due', 'recordedAt'] as const;
  * days so that the family's story ends today, and GP and police records are attributed
  * to the demo's organisations (demo-organisations.ts).
  */
-export function demoEvents(scenario: Scenario, today: DateTime): Record<string, unknown>[] {
+export function demoEvents(scenario: Scenario, today: DateTime, nhsNumbers = new Set<string>()): Record<string, unknown>[] {
   const zone = scenario.timezone;
   const prefix = (id: string) => `${scenario.scenario}-${id}`;
-  const events = scenario.events as Record<string, unknown>[];
+  const events = withIdentities(scenario.scenario, scenario.events as Record<string, unknown>[], nhsNumbers);
   const last = DateTime.fromISO((events.at(-1)?.at as string | undefined) ?? today.toISODate()!, { zone });
   const shiftDays = Math.round(today.setZone(zone).startOf('day').diff(last.startOf('day'), 'days').days);
   return events.map((source, index) => {
@@ -57,9 +104,11 @@ export async function loadDemoScenarios(db: Database, dir: string, today = DateT
   let text = '';
   let count = 0;
   const all: { at: number; row: string }[] = [];
+  // NHS numbers are never shared between families (the files are read in order, so the same on every run).
+  const nhsNumbers = new Set<string>();
   for (const file of files) {
     const scenario = await readScenario(join(dir, file));
-    const rewritten = { ...scenario, events: demoEvents(scenario, today) };
+    const rewritten = { ...scenario, events: demoEvents(scenario, today, nhsNumbers) };
     const events = checkScenario(rewritten, PROTOCOLS);
     for (const event of events) {
       event.recordedAt = event.at;

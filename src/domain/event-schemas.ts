@@ -23,6 +23,8 @@ const envelope = {
   type: text,
   id: id.optional(),
   supersedes: eventRef.optional(),
+  /** Why a correction (a record with `supersedes`) was made: the web form requires it. */
+  correctionReason: text.trim().min(1).max(2000).optional(),
   recordedAt: isoDate.optional(),
   agency: z.enum(v.AGENCIES).optional(),
   /** The recording organisation's code (src/config/organisations.ts); absent: the default organisation of `agency`. */

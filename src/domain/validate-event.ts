@@ -16,8 +16,30 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): FieldProblem {
       return { field: issue.keys.join(', '), reason: 'is not a field of this event type' };
     case 'invalid_type':
       return { field, reason: got === undefined ? 'is required' : `must be ${issue.expected} (got ${JSON.stringify(got)})` };
+    case 'too_small':
+    case 'too_big':
+      // zod's own wording ("Too small: expected number to be >0") is replaced; a schema's own message is kept.
+      return { field, reason: /^Too (small|big)/.test(issue.message) ? sizeReason(issue) : issue.message };
     default:
       return { field, reason: issue.message };
+  }
+}
+
+/** A bound as a person would say it: "must be more than 0", "must be 2000 characters or fewer". */
+function sizeReason(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): string {
+  const small = issue.code === 'too_small';
+  const bound = Number(small ? issue.minimum : issue.maximum);
+  const inclusive = issue.inclusive !== false;
+  switch (issue.origin) {
+    case 'string':
+      if (small) return bound <= 1 ? 'must not be empty' : `must be at least ${bound} characters`;
+      return `must be ${bound} characters or fewer`;
+    case 'array':
+    case 'set':
+      return small ? `must have at least ${bound}` : `must have no more than ${bound}`;
+    default:
+      if (small) return inclusive ? `must be ${bound} or more` : `must be more than ${bound}`;
+      return inclusive ? `must be ${bound} or less` : `must be less than ${bound}`;
   }
 }
 

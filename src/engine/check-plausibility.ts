@@ -81,7 +81,7 @@ function checkDate(field: string, ms: number | undefined, limits: PlausibilityLi
   else
     problems.push({
       field,
-      reason: `${day(ms, limits.zone)} is in the future: a record says what has happened (check the year; put a planned date in 'due')`,
+      reason: `${day(ms, limits.zone)} is in the future: a record says what has happened (check the year and the time; to plan something, record an appointment booked or an agreed action with its deadline)`,
     });
 }
 

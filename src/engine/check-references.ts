@@ -29,6 +29,8 @@ export function checkReferences(event: ThreadEvent, world: ReferenceView): Field
   if (event.supersedes !== undefined && !world.hasEvent(event.supersedes)) {
     problems.push({ field: 'supersedes', reason: `no record with id ${JSON.stringify(event.supersedes)} to correct` });
   }
+  if (event.data.correctionReason !== undefined && event.supersedes === undefined)
+    problems.push({ field: 'correctionReason', reason: 'is only for a correction (a record that supersedes another)' });
   if (event.organisation !== undefined) {
     const agency = world.organisationAgency(event.organisation);
     if (!agency)

@@ -25,3 +25,9 @@ export function checkDigitFor(nineDigits: string): number | null {
   if (check === 10) return null;
   return check;
 }
+
+/** An NHS number as people read it: "999 123 4567" (anything else unchanged). */
+export function formatNhsNumber(value: string): string {
+  const digits = value.replace(/[\s-]/g, '');
+  return /^\d{10}$/.test(digits) ? `${digits.slice(0, 3)} ${digits.slice(3, 6)} ${digits.slice(6)}` : value;
+}

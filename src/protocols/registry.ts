@@ -24,6 +24,9 @@ import { referralOutcomeMissing } from './referral-outcome-missing.ts';
 import { informationNotAcknowledged } from './information-not-acknowledged.ts';
 import { noLeadProfessional } from './no-lead-professional.ts';
 import { escalationUnresolved } from './escalation-unresolved.ts';
+import { immunisationsOverdue } from './immunisations-overdue.ts';
+import { childNotSeen } from './child-not-seen.ts';
+import { persistentNeglect } from './persistent-neglect.ts';
 
 /** Every protocol Threadline knows, in evaluation order. */
 export const PROTOCOLS: readonly Protocol[] = [
@@ -52,4 +55,8 @@ export const PROTOCOLS: readonly Protocol[] = [
   informationNotAcknowledged,
   noLeadProfessional,
   escalationUnresolved,
+  immunisationsOverdue,
+  childNotSeen,
+  // After the protocols whose findings it reads (faltering growth, immunisations overdue).
+  persistentNeglect,
 ];

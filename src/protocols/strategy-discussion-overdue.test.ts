@@ -147,3 +147,117 @@ test('the deadline, the age limit and the look-back follow the partnership confi
     .runUntil('2023-03-09');
   assert.equal(byDefault.raised(CODE).length, 0);
 });
+
+// Version 2: the urgent deadline after an injury to, or serious illness of, a non-mobile baby,
+// and the structured category before free text.
+
+test('after an injury to a non-mobile baby the deadline is urgent: 8 hours, and the explanation says why', () => {
+  const h = new ProtocolHarness(only)
+    .add(...family, bruise('2023-03-06T09:00'), referral('2023-03-06T11:00', { id: 'ref-1' }))
+    .runUntil('2023-03-09');
+  const [f] = h.raised(CODE);
+  assert.ok(f);
+  assert.equal(f.raisedAt, t('2023-03-06T19:00'));
+  assert.match(f.explanation, /after an injury to a non-mobile baby \(the GP on 6 Mar 2023\)/);
+  assert.match(f.explanation, /within 8 hours \(urgent/);
+  const held = new ProtocolHarness(only)
+    .add(...family, bruise('2023-03-06T09:00'), referral('2023-03-06T11:00'), strategy('2023-03-06T18:30'))
+    .runUntil('2023-03-09');
+  assert.equal(held.raised(CODE).length, 0);
+});
+
+test('after a serious unexpected illness of a non-mobile baby the deadline is urgent', () => {
+  const h = new ProtocolHarness(only)
+    .add(
+      ...family,
+      {
+        at: '2023-03-06T08:00',
+        type: 'illness.presented',
+        person: 'baby',
+        severity: 'serious-unexpected',
+        description: 'floppy episode',
+        agency: 'ambulance',
+      },
+      referral('2023-03-06T11:00', { reason: 'unexplained collapse', category: 'physical-abuse' }),
+    )
+    .runUntil('2023-03-09');
+  assert.equal(h.raised(CODE)[0]?.raisedAt, t('2023-03-06T19:00'));
+});
+
+test('a referral categorised as physical abuse with an injury to a mobile 9-month-old is urgent; without an injury it has 24 hours', () => {
+  const crawler = newborn({ born: '2022-06-01T10:00' });
+  const injured = new ProtocolHarness(only)
+    .add(...crawler, bruise('2023-03-06T09:00'), referral('2023-03-06T11:00', { reason: 'see letter', category: 'physical-abuse' }))
+    .runUntil('2023-03-09');
+  assert.equal(injured.raised(CODE)[0]?.raisedAt, t('2023-03-06T19:00'));
+  const told = new ProtocolHarness(only)
+    .add(...crawler, referral('2023-03-06T11:00', { reason: 'see letter', category: 'physical-abuse' }))
+    .runUntil('2023-03-09');
+  assert.equal(told.raised(CODE)[0]?.raisedAt, t('2023-03-07T11:00'));
+});
+
+test('the category decides before the words: a neglect referral that mentions bruising is not read as physical abuse', () => {
+  const h = new ProtocolHarness(only)
+    .add(
+      ...family,
+      referral('2023-03-06T11:00', { reason: 'no bruising but a dirty home; also bruised knee last year', category: 'neglect' }),
+    )
+    .runUntil('2023-03-09');
+  assert.equal(h.raised(CODE).length, 0);
+});
+
+test('without a category, the widened words are read and false matches are not', () => {
+  const shaken = new ProtocolHarness(only).add(...family, referral('2023-03-06T11:00', { reason: 'baby shaken' })).runUntil('2023-03-09');
+  assert.equal(shaken.raised(CODE).length, 1);
+  for (const reason of ['Referral re: Mark Smith', 'no marks seen, mother struggling']) {
+    const h = new ProtocolHarness(only).add(...family, referral('2023-03-06T11:00', { reason })).runUntil('2023-03-09');
+    assert.equal(h.raised(CODE).length, 0, reason);
+  }
+});
+
+test('the urgent deadline and the age of non-mobility come from the partnership configuration', () => {
+  const h = new ProtocolHarness(only, { [CODE]: { urgentDeadlineHours: 4, nonMobileUnderMonths: 3 } })
+    .add(...family, bruise('2023-03-06T09:00'), referral('2023-03-06T11:00'))
+    .runUntil('2023-03-09');
+  assert.equal(h.raised(CODE)[0]?.raisedAt, t('2023-03-06T15:00'));
+  const older = new ProtocolHarness(only, { [CODE]: { nonMobileUnderMonths: 1 } })
+    .add(...family, bruise('2023-03-06T09:00'), referral('2023-03-06T11:00'))
+    .runUntil('2023-03-09');
+  assert.equal(older.raised(CODE)[0]?.raisedAt, t('2023-03-07T11:00'));
+});
+
+test('an injury to a non-mobile baby on a plan needs no referral: the strategy discussion is due within the urgent 8 hours', async () => {
+  const { injuryInNonMobileInfant } = await import('./injury-in-non-mobile-infant.ts');
+  const h = new ProtocolHarness([injuryInNonMobileInfant, strategyDiscussionOverdue])
+    .add(...family, {
+      at: '2023-02-01T10:00',
+      type: 'plan.started',
+      person: 'baby',
+      kind: 'child-protection',
+      agency: 'children-social-care',
+    })
+    .add(bruise('2023-03-06T09:00'))
+    .runUntil('2023-03-09');
+  const [f] = h.raised(CODE);
+  assert.ok(f);
+  assert.equal(f.raisedAt, t('2023-03-06T17:00'));
+  assert.match(f.explanation, /whose case children's social care holds/);
+});
+
+test('a discussion held late ends the episode: a new injury afterwards is judged on its own, while one before it is not repeated', () => {
+  const h = new ProtocolHarness(only)
+    .add(...family, bruise('2023-03-06T09:00'), referral('2023-03-06T11:00'))
+    .runUntil('2023-03-07T09:00')
+    .add(strategy('2023-03-07T09:00'), bruise('2023-03-13T09:00'), referral('2023-03-13T10:00'))
+    .runUntil('2023-03-20');
+  assert.deepEqual(
+    h.raised(CODE).map((f) => f.raisedAt),
+    [t('2023-03-06T19:00'), t('2023-03-13T18:00')],
+  );
+  const repeated = new ProtocolHarness(only)
+    .add(...family, bruise('2023-03-06T09:00'), referral('2023-03-06T11:00'))
+    .runUntil('2023-03-08T09:00')
+    .add(bruise('2023-03-08T09:00'), referral('2023-03-08T10:00'))
+    .runUntil('2023-03-20');
+  assert.equal(repeated.raised(CODE).length, 1);
+});

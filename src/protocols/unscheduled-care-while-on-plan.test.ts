@@ -133,3 +133,51 @@ test('the notification deadline follows the partnership configuration', () => {
   );
   assert.equal(h.raised(CODE)[0].deadline, t('2023-03-06T21:15') + 4 * HOUR_MS);
 });
+
+// Version 2: police attendance at the household of a child on a child protection plan.
+const police = (at: string, extra: Partial<EventInput> = {}): EventInput => ({
+  at,
+  type: 'contact',
+  person: 'mum',
+  kind: 'police-attendance',
+  agency: 'police',
+  childSeen: false,
+  ...extra,
+});
+
+test('the police attending the household of a baby on a CP plan raise the finding for the social worker, citing the attendance and the plan', () => {
+  const h = new ProtocolHarness(only).add(
+    ...family,
+    plan('2023-02-20', 'child-protection', { id: 'cp-plan' }),
+    police('2023-03-06T23:40', { id: 'pol' }),
+  );
+  const [f] = h.raised(CODE, 'baby');
+  assert.ok(f);
+  assert.equal(f.raisedAt, t('2023-03-06T23:40'));
+  assert.equal(f.owner, 'children-social-care');
+  assert.deepEqual(f.evidence, ['pol', 'cp-plan']);
+  assert.match(f.explanation, /The police attended the household of a child on a child protection plan \(the police on 6 Mar 2023\)/);
+});
+
+test('police attendance recorded against the child also counts; a child in need plan or no plan stays quiet', () => {
+  const onChild = new ProtocolHarness(only).add(
+    ...family,
+    plan('2023-02-20', 'child-protection'),
+    police('2023-03-06T23:40', { person: 'baby' }),
+  );
+  assert.equal(onChild.raised(CODE).length, 1);
+  const cin = new ProtocolHarness(only).add(...family, plan('2023-02-20', 'child-in-need'), police('2023-03-06T23:40'));
+  assert.equal(cin.raised(CODE).length, 0);
+  const none = new ProtocolHarness(only).add(...family, police('2023-03-06T23:40'));
+  assert.equal(none.raised(CODE).length, 0);
+});
+
+test('police attendance after the plan ended stays quiet', () => {
+  const h = new ProtocolHarness(only).add(
+    ...family,
+    plan('2023-02-20', 'child-protection'),
+    { at: '2023-03-01', type: 'plan.ended', person: 'baby', kind: 'child-protection', agency: 'children-social-care' },
+    police('2023-03-06T23:40'),
+  );
+  assert.equal(h.raised(CODE).length, 0);
+});

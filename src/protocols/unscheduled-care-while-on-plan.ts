@@ -3,6 +3,10 @@ import { HOUR_MS } from '../domain/time.ts';
 import { CP_IS_PLANS } from '../domain/vocabulary.ts';
 import { defineProtocol } from './protocol.ts';
 import { cite } from './support/describe.ts';
+import { childrenAround } from './support/family.ts';
+import type { ThreadEvent } from '../domain/events.ts';
+import type { FindingDraft } from '../domain/findings.ts';
+import type { PersonState } from '../engine/world-view.ts';
 
 const LABEL: Record<string, string> = {
   'child-protection': 'a child protection plan',
@@ -11,12 +15,43 @@ const LABEL: Record<string, string> = {
   'interim-care-order': 'an interim care order',
 };
 
+/** Plans under which the police attending the household is the social worker's business. */
+const PROTECTION_PLANS = ['child-protection', 'unborn-child-protection'] as const;
+
+/**
+ * Version 2: the police attending the household of a child on a child protection plan (a
+ * domestic incident, a welfare check) is told to the allocated social worker, as CP-IS tells
+ * them of an emergency attendance.
+ */
+function policeAttendance(event: ThreadEvent<'contact'>, children: PersonState[], zone: string, deadline: number): FindingDraft[] {
+  const findings: FindingDraft[] = [];
+  for (const child of children) {
+    const plans = PROTECTION_PLANS.filter((kind) => child.openPlans.has(kind));
+    if (plans.length === 0) continue;
+    findings.push({
+      code: 'unscheduled-care-while-on-plan',
+      subject: child.id,
+      dedupeKey: event.key,
+      severity: 'high',
+      explanation: `The police attended the household of a child on ${plans.map((p) => LABEL[p]).join(' and ')} (${cite(event, zone)}).`,
+      evidence: [event.key, ...plans.map((kind) => child.openPlans.get(kind)!.key)],
+      action:
+        'Notify the allocated social worker today with what the police found; the social worker considers whether the attendance changes the plan (a strategy discussion if a child was harmed or at risk).',
+      owner: 'children-social-care',
+      deadline,
+    });
+  }
+  return findings;
+}
+
 /** CP-IS: an emergency attendance by a child on a plan is notified to the social worker. */
 export const unscheduledCareWhileOnPlan = defineProtocol({
   id: 'unscheduled-care-while-on-plan',
-  version: '1.0.0',
+  version: '1.1.0',
   title: 'Emergency or urgent care for a child on a protection plan or looked after',
-  source: 'NHS England Child Protection – Information Sharing (CP-IS): unscheduled care settings flag and notify',
+  source:
+    'NHS England Child Protection – Information Sharing (CP-IS): unscheduled care settings flag and notify; ' +
+    'version 2 of the scenario contract: police attendance at the household of a child on a child protection plan is told to the social worker',
   codes: ['unscheduled-care-while-on-plan'],
   triggers: ['contact', 'hospital.admitted'],
   configSchema: z.strictObject({
@@ -24,6 +59,10 @@ export const unscheduledCareWhileOnPlan = defineProtocol({
   }),
   evaluate({ event, world, config, partnership, now }) {
     if (!event) return undefined;
+    if (event.type === 'contact' && event.data.kind === 'police-attendance') {
+      const children = childrenAround(world, event.data.person).filter((c) => c.role !== 'adult');
+      return { findings: policeAttendance(event, children, partnership.timezone, now + config.notifyWithinHours * HOUR_MS) };
+    }
     const unscheduled =
       (event.type === 'contact' && (event.data.kind === 'ed-attendance' || event.data.kind === 'urgent-care-attendance')) ||
       (event.type === 'hospital.admitted' && (event.agency === 'emergency-department' || event.agency === 'ambulance'));

@@ -8,7 +8,8 @@ import { needingAttention, workItems } from '../api/read/work-triage.ts';
 export function navigationCounts(services: Services): (request: FastifyRequest) => Promise<Record<string, number>> {
   return async (request): Promise<Record<string, number>> => {
     const principal = request.principal;
-    if (!principal || !can(principal.role, 'record.read')) return {};
+    // An error page for a refused request is rendered before the request's reads are set up.
+    if (!principal || !request.reads || !can(principal.role, 'record.read')) return {};
     const world = services.store.engine.world;
     const now = services.now();
     const [findings, agreedActions] = await Promise.all([

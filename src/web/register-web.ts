@@ -13,6 +13,7 @@ import { signInPages } from './routes/sign-in-pages.ts';
 import { workPages } from './routes/work-pages.ts';
 import { personPages } from './routes/person-pages.ts';
 import { recordFormPages } from './routes/record-form-pages.ts';
+import { correctionPages } from './routes/correction-pages.ts';
 import { findingPages } from './routes/finding-pages.ts';
 import { frontDoorPages } from './routes/front-door-pages.ts';
 import { oversightPages } from './routes/oversight-pages.ts';
@@ -53,6 +54,7 @@ export async function registerWeb(app: FastifyInstance, services: Services): Pro
   workPages(app, services);
   personPages(app, services);
   recordFormPages(app, services);
+  correctionPages(app, services);
   findingPages(app, services);
   frontDoorPages(app, services);
   oversightPages(app, services);

@@ -41,12 +41,14 @@ function navLabel(item: NavItem, count: number | undefined): string {
 }
 
 /**
- * A problem as GOV.UK words it: an instruction ("Select the kind of injury") stands
- * alone; a refusal from the record ("must be one of ...") is prefixed with the field.
+ * A problem as GOV.UK words it. An instruction ("Select the kind of injury") or a whole
+ * sentence from the record ("A weight of 80 kg is not plausible for ...") stands alone;
+ * only a predicate ("must be one of ...", "is required") is put after the field's name.
  */
 export function problemText(problem: FieldProblem, label?: string): string {
   const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-  if (!problem.field || /^(select|enter|choose|say|give)\b/i.test(problem.reason)) return capital(problem.reason);
+  if (!problem.field || !/^(must|is|are|fails|cannot|can only|should|needs?|has|have)\b/i.test(problem.reason))
+    return capital(problem.reason);
   const name =
     label ??
     problem.field

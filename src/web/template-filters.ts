@@ -1,3 +1,4 @@
+import { formatNhsNumber } from '../linkage/nhs-number.ts';
 import type { Environment } from 'nunjucks';
 import { DateTime } from 'luxon';
 import { agencyName } from '../protocols/support/describe.ts';
@@ -24,6 +25,7 @@ export function addFilters(env: Environment, zone: string): void {
     return t.charAt(0).toUpperCase() + t.slice(1);
   });
   env.addFilter('anchor', anchorFor);
+  env.addFilter('nhs', (value: string | undefined) => (value ? formatNhsNumber(value) : ''));
   env.addFilter(
     'severityClass',
     (severity: string) => ({ high: 'govuk-tag--red', medium: 'govuk-tag--orange', low: 'govuk-tag--grey' })[severity] ?? 'govuk-tag--grey',

@@ -109,6 +109,59 @@ test('My work: what is mine by name and what is my organisation’s, agreed acti
   }
 });
 
+test('My work: neglect over time — persistent neglect and a child not seen reach health visiting, immunisations overdue the GP', async () => {
+  const now = DateTime.now();
+  const born = now.minus({ weeks: 20 });
+  const e = (id: string, at: DateTime, body: Record<string, unknown>) => ({ id, at: local(at), ...body });
+  const events = [
+    e('n1', born.minus({ months: 6 }), { type: 'person.recorded', person: 'n-mum', role: 'adult', sex: 'female', agency: 'midwifery' }),
+    e('n2', born, {
+      type: 'birth',
+      child: 'n-baby',
+      mother: 'n-mum',
+      gestationWeeks: 40,
+      birthWeightKg: 3.4,
+      sex: 'male',
+      agency: 'midwifery',
+    }),
+    e('n3', born.plus({ days: 20 }), { type: 'gp.registered', person: 'n-baby', agency: 'gp' }),
+    e('n4', born.plus({ days: 30 }), {
+      type: 'concern.recorded',
+      person: 'n-mum',
+      kind: 'poor-home-conditions',
+      agency: 'health-visiting',
+    }),
+    e('n5', born.plus({ days: 40 }), { type: 'visit.no-access', person: 'n-baby', agency: 'health-visiting' }),
+    e('n6', born.plus({ days: 50 }), { type: 'concern.recorded', person: 'n-baby', kind: 'poor-hygiene', agency: 'health-visiting' }),
+    e('n7', born.plus({ days: 60 }), { type: 'concern.recorded', person: 'n-baby', kind: 'treatment-not-followed', agency: 'gp' }),
+    e('n8', now.minus({ days: 12 }), {
+      type: 'contact',
+      person: 'n-baby',
+      kind: 'home-visit',
+      childSeen: false,
+      agency: 'health-visiting',
+      note: 'asleep upstairs',
+    }),
+  ];
+  const t = await startTestApp({ events });
+  try {
+    // The deadlines the records set have passed: the server's next tick raises them.
+    await t.services.store.tick();
+    const codes = async (role: 'health-visitor' | 'gp') =>
+      (await t.app.inject({ method: 'GET', url: '/api/my-work', headers: { cookie: await t.sessionCookie(role) } }))
+        .json<{ findings: { code: string; subject: string }[] }>()
+        .findings.filter((f) => f.subject === 'n-baby')
+        .map((f) => f.code)
+        .sort();
+    const visiting = await codes('health-visitor');
+    assert.ok(visiting.includes('child-not-seen') && visiting.includes('persistent-neglect'), visiting.join(', '));
+    assert.ok(!visiting.includes('immunisations-overdue'));
+    assert.ok((await codes('gp')).includes('immunisations-overdue'));
+  } finally {
+    await t.close();
+  }
+});
+
 test('an agreed action with an owner and a deadline is on the owner’s work list; one due before the day it is agreed is refused, naming the due date', async () => {
   const t = await startTestApp();
   const call = apiCaller(t);

@@ -13,8 +13,11 @@ export function nameOf(world: WorldView, id: string): string {
   return displayName(world.person(id), id);
 }
 
+/** What an age is worked out from. */
+export type AgeFacts = Pick<PersonState, 'role' | 'bornMs' | 'dueMs'>;
+
 /** "8 weeks old", "5 months old", "unborn, due 3 May 2024": how practitioners say it. */
-export function describeAge(person: PersonState, now: number, zone: string): string {
+export function describeAge(person: AgeFacts, now: number, zone: string): string {
   if (person.role === 'unborn') return person.dueMs ? `Unborn, due ${formatDay(person.dueMs, zone)}` : 'Unborn';
   if (person.bornMs === undefined) return 'Age not recorded';
   const days = Math.floor((now - person.bornMs) / DAY_MS);
@@ -46,4 +49,20 @@ export function relationshipTo(world: WorldView, childId: string, memberId: stri
   if (member && member.role !== 'adult' && sharesCarer) return member.role === 'unborn' ? 'unborn sibling' : 'sibling';
   const viaCarer = world.carersOf(memberId).find((r) => carers.has(r.person));
   return viaCarer ? `${words(viaCarer.kind)} of ${nameOf(world, viaCarer.of)}` : 'household member';
+}
+
+/**
+ * An age as broad as a search result outside need-to-know may show it ("under 1",
+ * "1 to 4", "adult"): enough to tell a baby from a teenager, never the date of birth.
+ */
+export function ageBand(person: AgeFacts, now: number): string {
+  if (person.role === 'unborn') return 'unborn';
+  if (person.bornMs === undefined) return person.role === 'adult' ? 'adult' : 'age not recorded';
+  const years = (now - person.bornMs) / (365.25 * DAY_MS);
+  if (years < 1) return 'under 1';
+  if (years < 5) return '1 to 4';
+  if (years < 11) return '5 to 10';
+  if (years < 16) return '11 to 15';
+  if (years < 18) return '16 or 17';
+  return 'adult';
 }

@@ -1,5 +1,7 @@
 import type { WorldView } from '../../engine/world-view.ts';
 import { buildChronology } from '../../chronology/build-chronology.ts';
+import { describeEvent } from '../../chronology/describe-event.ts';
+import type { ThreadEvent } from '../../domain/events.ts';
 import { agencyName } from '../../protocols/support/describe.ts';
 import { recordCircle } from '../../access/need-to-know.ts';
 import { byUrgency, findingView, isOpen, type FindingView } from './finding-view.ts';
@@ -41,8 +43,12 @@ export type ChronologyItem =
       about: string[];
       summary: string;
       note?: string;
-      recordedBy?: string;
+      recordedBy: string;
       findings: string[];
+      /** Timed after now: a plan, not something that has happened. */
+      planned: boolean;
+      /** The record this one corrects, as it stood, and why it was corrected. */
+      corrects?: { key: string; at: number; summary: string; note?: string; recordedBy: string; reason?: string };
     }
   | {
       kind: 'finding';
@@ -109,10 +115,29 @@ export function householdOf(world: WorldView, id: string, now: number, zone: str
 }
 
 /**
+ * Who made a record, as the chronology shows it: the practitioner when the record names
+ * one, else the agency (records loaded from scenario files or another system name none).
+ */
+export function recordedByText(event: ThreadEvent): string {
+  const by = event.recordedBy;
+  if (by?.role === 'threadline-linkage') return 'Threadline record linkage';
+  if (by) return `${by.name ? `${by.name}, ` : ''}${by.role.replaceAll('-', ' ')}${by.qualified === false ? ' (not qualified)' : ''}`;
+  const agency = event.agency ? agencyName(event.agency) : 'an unnamed agency';
+  const source = event.data.source ? `, from ${event.data.source.system}` : '';
+  return `${agency.charAt(0).toUpperCase()}${agency.slice(1)}${source} (no practitioner named)`;
+}
+
+/**
  * The multi-agency chronology of the person and household, oldest first. Each event
  * lists the findings that cite it; each finding lists the events it rests on.
  */
-export function chronologyOf(world: WorldView, id: string, zone: string, filter: ChronologyFilter = {}): ChronologyItem[] {
+export function chronologyOf(
+  world: WorldView,
+  id: string,
+  zone: string,
+  filter: ChronologyFilter = {},
+  now = Date.now(),
+): ChronologyItem[] {
   const entries = buildChronology(world, id, zone);
   const citedBy = new Map<string, string[]>();
   for (const entry of entries) {
@@ -124,7 +149,8 @@ export function chronologyOf(world: WorldView, id: string, zone: string, filter:
     if (filter.agency && entry.agency !== filter.agency) continue;
     if (entry.kind === 'event') {
       if (filter.type && filter.type !== entry.event.type) continue;
-      const by = entry.event.recordedBy;
+      const event = entry.event;
+      const original = event.supersedes === undefined ? undefined : world.event(event.supersedes);
       items.push({
         kind: 'event',
         key: entry.event.key,
@@ -135,10 +161,17 @@ export function chronologyOf(world: WorldView, id: string, zone: string, filter:
         about: entry.about,
         summary: entry.summary,
         note: entry.note,
-        recordedBy: by
-          ? `${by.name ? `${by.name}, ` : ''}${by.role.replaceAll('-', ' ')}${by.qualified === false ? ' (not qualified)' : ''}`
-          : undefined,
+        recordedBy: recordedByText(event),
         findings: citedBy.get(entry.event.key) ?? [],
+        planned: event.at > now,
+        corrects: original && {
+          key: original.key,
+          at: original.at,
+          summary: describeEvent(original, zone),
+          note: original.note,
+          recordedBy: recordedByText(original),
+          reason: event.data.correctionReason,
+        },
       });
     } else {
       if (filter.type && filter.type !== 'finding') continue;

@@ -18,11 +18,16 @@ export function personRoutes(app: FastifyInstance, services: Services): void {
     '/api/persons',
     {
       config: { access: 'record.read', audit: 'search' },
-      schema: { tags: ['records'], summary: 'Search people by name, NHS number or id', querystring: z.object({ q: z.string().max(200) }) },
+      schema: {
+        tags: ['records'],
+        summary:
+          'Search people by name, date of birth, NHS number or postcode (any mix; tolerant of typing slips and nicknames) or id; outside need-to-know a result gives only the name, age band and area',
+        querystring: z.object({ q: z.string().max(200) }),
+      },
     },
     async (request) => {
       request.auditNote.detail = `search: ${request.query.q}`;
-      return { results: await searchPeople(request.reads, services.access, request.principal!, request.query.q) };
+      return searchPeople(request.reads, services.access, request.principal!, request.query.q, { now: services.now(), zone });
     },
   );
 
@@ -39,7 +44,10 @@ export function personRoutes(app: FastifyInstance, services: Services): void {
     async (request) => {
       const view = await requireRecordAccess(services, request, request.params.id);
       const now = services.now();
-      return { summary: personSummary(view, request.params.id, now, zone)!, chronology: chronologyOf(view, request.params.id, zone) };
+      return {
+        summary: personSummary(view, request.params.id, now, zone)!,
+        chronology: chronologyOf(view, request.params.id, zone, {}, now),
+      };
     },
   );
 

@@ -76,7 +76,7 @@ export async function authoriseEvent(
     if (!decision.allowed) throw new Refusal(403, `You cannot record about ${id}: ${decision.reason}.`, decision.mayBreakGlass, id);
   }
   if (superseded) {
-    const refusal = correctionRefusal(world, principal, superseded, event.note);
+    const refusal = correctionRefusal(world, principal, superseded, event.correctionReason ?? event.note);
     if (refusal) throw new Refusal(403, `You cannot correct this record: ${refusal}.`);
   }
   return event;

@@ -1,8 +1,9 @@
 import type { EventType } from '../../domain/event-schemas.ts';
 import * as v from '../../domain/vocabulary.ts';
 import type { Capability } from '../../access/roles.ts';
-import { agencyName } from '../../protocols/support/describe.ts';
 import { NEGLECT_FORMS } from './neglect-forms.ts';
+import { EVERYDAY_FORMS } from './everyday-forms.ts';
+import { agencies, NOTE, options, WHEN, WHO } from './common-fields.ts';
 
 export type FieldKind =
   'person' | 'persons' | 'select' | 'radios' | 'checkboxes' | 'text' | 'textarea' | 'number' | 'when' | 'date' | 'yesno' | 'record';
@@ -25,6 +26,12 @@ export interface FieldSpec {
   suffix?: string;
   /** For a 'record' field: which of the child's earlier records to choose from. */
   records?: RecordChoice;
+  /**
+   * What to tell the user when the field is missing or not understood, as GOV.UK words it
+   * ("Enter the weight in kilograms, for example 4.2"). Without it the message is made
+   * from the label, which suits labels that are not questions.
+   */
+  error?: string;
 }
 
 export interface EventFormSpec {
@@ -35,23 +42,14 @@ export interface EventFormSpec {
   fields: FieldSpec[];
   capability?: Capability;
   intro?: string;
-  /** Turns the fields as submitted into the record's shape, where they differ (a fixed tool, scores as numbers). */
-  finish?: (event: Record<string, unknown>) => void;
+  /**
+   * Turns the fields as submitted into the record's shape, where they differ (a fixed tool,
+   * scores as numbers, a new person's id made from the form's own id).
+   */
+  /** Fields a correction keeps from the record it corrects, though the form makes them anew (a person the form introduced). */
+  keeps?: readonly string[];
+  finish?: (event: Record<string, unknown>, body: Readonly<Record<string, string | string[] | undefined>>) => void;
 }
-
-const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-const options = (values: readonly string[]): Option[] => values.map((value) => ({ value, text: capital(value.replaceAll('-', ' ')) }));
-const agencies = (values: readonly string[]): Option[] => values.map((value) => ({ value, text: capital(agencyName(value)) }));
-
-const WHEN: FieldSpec = {
-  name: 'at',
-  label: 'When did it happen?',
-  kind: 'when',
-  required: true,
-  hint: 'For example, 27 3 2024 and 14:30',
-};
-const NOTE: FieldSpec = { name: 'note', label: 'Note for the chronology (optional)', kind: 'textarea' };
-const WHO: FieldSpec = { name: 'person', label: 'Who is this about?', kind: 'person', required: true };
 
 /** The forms practitioners use to record; each becomes one event of the contract. */
 export const EVENT_FORMS: EventFormSpec[] = [
@@ -80,6 +78,8 @@ export const EVENT_FORMS: EventFormSpec[] = [
         label: 'Value',
         kind: 'number',
         required: true,
+        error:
+          'Enter the measurement as a number: a weight in kilograms, for example 4.2; a length or head circumference in centimetres, for example 55.5',
         hint: 'Weight in kilograms (for example 4.25); length and head circumference in centimetres',
       },
       WHEN,
@@ -109,7 +109,14 @@ export const EVENT_FORMS: EventFormSpec[] = [
     type: 'concern.recorded',
     fields: [
       WHO,
-      { name: 'kind', label: 'What is the concern?', kind: 'select', options: options(v.CONCERN_KINDS), required: true },
+      {
+        name: 'kind',
+        label: 'What is the concern?',
+        error: 'Select what the concern is',
+        kind: 'select',
+        options: options(v.CONCERN_KINDS),
+        required: true,
+      },
       { name: 'severity', label: 'How serious?', kind: 'radios', options: options(v.SEVERITIES) },
       { name: 'detail', label: 'Detail (optional)', kind: 'textarea' },
       WHEN,
@@ -122,10 +129,18 @@ export const EVENT_FORMS: EventFormSpec[] = [
     type: 'referral.made',
     fields: [
       WHO,
-      { name: 'to', label: 'Referred to', kind: 'select', options: agencies(v.REFERRAL_DESTINATIONS), required: true },
+      {
+        name: 'to',
+        label: 'Referred to',
+        error: 'Select who the referral was made to',
+        kind: 'select',
+        options: agencies(v.REFERRAL_DESTINATIONS),
+        required: true,
+      },
       {
         name: 'category',
         label: 'What is the referral about?',
+        error: 'Select what the referral is about',
         kind: 'radios',
         options: options(v.REFERRAL_CATEGORIES),
         required: true,
@@ -142,7 +157,14 @@ export const EVENT_FORMS: EventFormSpec[] = [
     type: 'strategy.discussion',
     fields: [
       WHO,
-      { name: 'attendees', label: 'Which agencies took part?', kind: 'checkboxes', options: agencies(v.AGENCIES), required: true },
+      {
+        name: 'attendees',
+        label: 'Which agencies took part?',
+        error: 'Select every agency that took part',
+        kind: 'checkboxes',
+        options: agencies(v.AGENCIES),
+        required: true,
+      },
       { name: 'paediatricianInput', label: 'Did a paediatrician take part or advise?', kind: 'yesno' },
       { name: 'decisions', label: 'What was decided?', kind: 'checkboxes', options: options(v.STRATEGY_DECISIONS) },
       WHEN,
@@ -171,6 +193,7 @@ export const EVENT_FORMS: EventFormSpec[] = [
       {
         name: 'change',
         label: 'Is the plan starting or ending?',
+        error: 'Select whether the plan is starting or ending',
         kind: 'radios',
         options: [
           { value: 'started', text: 'Starting' },
@@ -189,7 +212,14 @@ export const EVENT_FORMS: EventFormSpec[] = [
     type: 'information.shared',
     fields: [
       WHO,
-      { name: 'to', label: 'Shared with', kind: 'select', options: agencies(v.REFERRAL_DESTINATIONS), required: true },
+      {
+        name: 'to',
+        label: 'Shared with',
+        error: 'Select who the information was shared with',
+        kind: 'select',
+        options: agencies(v.REFERRAL_DESTINATIONS),
+        required: true,
+      },
       { name: 'content', label: 'What was shared?', kind: 'checkboxes', options: options(v.CONCERN_KINDS) },
       { name: 'contentOther', label: 'Anything else shared (optional)', kind: 'text', hint: 'Separate items with commas' },
       { name: 'kind', label: 'What kind of communication (optional)', kind: 'select', options: options(v.INFORMATION_KINDS) },
@@ -213,9 +243,16 @@ export const EVENT_FORMS: EventFormSpec[] = [
       { name: 'action', label: 'Action', kind: 'select', options: options(v.AGREED_ACTIONS), required: true },
       { name: 'to', label: 'Refer to (for a referral)', kind: 'select', options: agencies(v.REFERRAL_DESTINATIONS) },
       { name: 'detail', label: 'What was agreed (for any other action)', kind: 'text' },
-      { name: 'agency', label: 'Owner (the agency that will do it)', kind: 'select', options: agencies(v.AGENCIES), required: true },
+      {
+        name: 'agency',
+        label: 'Owner (the agency that will do it)',
+        error: 'Select the agency that will do it',
+        kind: 'select',
+        options: agencies(v.AGENCIES),
+        required: true,
+      },
       { name: 'ownerName', label: 'Named owner (optional)', kind: 'text', hint: 'The practitioner who will do it' },
-      { name: 'due', label: 'Deadline', kind: 'date', required: true },
+      { name: 'due', label: 'Deadline', error: 'Enter the deadline, for example 27 3 2024', kind: 'date', required: true },
       WHEN,
       NOTE,
     ],
@@ -244,10 +281,11 @@ export const EVENT_FORMS: EventFormSpec[] = [
 ];
 
 // Version 2: closing the loop.
-const CHANGE = (started: string, ended: string): FieldSpec => ({
+const CHANGE = (started: string, ended: string, error: string): FieldSpec => ({
   name: 'change',
   label: 'What are you recording?',
   kind: 'radios',
+  error,
   options: [
     { value: 'started', text: started },
     { value: 'ended', text: ended },
@@ -262,7 +300,7 @@ EVENT_FORMS.push(
     intro: 'Every child on a plan or an enhanced health visiting offer, and every baby with a serious finding, needs someone named.',
     fields: [
       WHO,
-      CHANGE('Someone is named (allocated)', 'An allocation ends'),
+      CHANGE('Someone is named (allocated)', 'An allocation ends', 'Select whether someone is named or an allocation ends'),
       { name: 'role', label: 'Role', kind: 'radios', options: options(v.ALLOCATION_ROLES), required: true },
       { name: 'name', label: 'Name of the practitioner', kind: 'text', required: true },
       { name: 'reason', label: 'Why the allocation ends (when it ends)', kind: 'textarea' },
@@ -276,8 +314,15 @@ EVENT_FORMS.push(
     type: { field: 'change', types: { started: 'action.completed', ended: 'action.cancelled' } },
     fields: [
       WHO,
-      { name: 'action', label: 'Which agreed action?', kind: 'record', records: 'open-action', required: true },
-      CHANGE('It is done', 'It is cancelled'),
+      {
+        name: 'action',
+        label: 'Which agreed action?',
+        error: 'Select the agreed action',
+        kind: 'record',
+        records: 'open-action',
+        required: true,
+      },
+      CHANGE('It is done', 'It is cancelled', 'Select whether the action is done or cancelled'),
       { name: 'reason', label: 'Why it is cancelled (when cancelled)', kind: 'textarea' },
       WHEN,
       NOTE,
@@ -289,7 +334,14 @@ EVENT_FORMS.push(
     type: 'information.acknowledged',
     fields: [
       WHO,
-      { name: 'of', label: 'Which information?', kind: 'record', records: 'awaiting-acknowledgement', required: true },
+      {
+        name: 'of',
+        label: 'Which information?',
+        error: 'Select the information you received',
+        kind: 'record',
+        records: 'awaiting-acknowledgement',
+        required: true,
+      },
       WHEN,
       NOTE,
     ],
@@ -301,7 +353,7 @@ EVENT_FORMS.push(
     intro: 'For the service that received the referral.',
     fields: [
       WHO,
-      { name: 'of', label: 'Which referral?', kind: 'record', records: 'referral', required: true },
+      { name: 'of', label: 'Which referral?', error: 'Select the referral', kind: 'record', records: 'referral', required: true },
       { name: 'outcome', label: 'Outcome', kind: 'radios', options: options(v.REFERRAL_OUTCOMES), required: true },
       WHEN,
       NOTE,
@@ -315,8 +367,21 @@ EVENT_FORMS.push(
       'A professional disagreement about a child, under the partnership’s escalation procedure: stage 1 between practitioners, stage 2 their managers, stage 3 senior managers.',
     fields: [
       WHO,
-      { name: 'to', label: 'Raised with', kind: 'select', options: agencies(v.AGENCIES), required: true },
-      { name: 'about', label: 'What is the disagreement about?', kind: 'textarea', required: true },
+      {
+        name: 'to',
+        label: 'Raised with',
+        error: 'Select the agency the escalation is raised with',
+        kind: 'select',
+        options: agencies(v.AGENCIES),
+        required: true,
+      },
+      {
+        name: 'about',
+        label: 'What is the disagreement about?',
+        error: 'Enter what the disagreement is about',
+        kind: 'textarea',
+        required: true,
+      },
       {
         name: 'stage',
         label: 'Stage',
@@ -335,8 +400,15 @@ EVENT_FORMS.push(
     type: 'escalation.resolved',
     fields: [
       WHO,
-      { name: 'of', label: 'Which escalation?', kind: 'record', records: 'open-escalation', required: true },
-      { name: 'outcome', label: 'How was it resolved?', kind: 'textarea', required: true },
+      {
+        name: 'of',
+        label: 'Which escalation?',
+        error: 'Select the escalation',
+        kind: 'record',
+        records: 'open-escalation',
+        required: true,
+      },
+      { name: 'outcome', label: 'How was it resolved?', error: 'Enter how it was resolved', kind: 'textarea', required: true },
       WHEN,
       NOTE,
     ],
@@ -352,6 +424,9 @@ EVENT_FORMS.push(
 
 // Version 2: neglect over time.
 EVENT_FORMS.push(...NEGLECT_FORMS);
+
+// Version 1 records that had no form.
+EVENT_FORMS.push(...EVERYDAY_FORMS);
 
 export function formBySlug(slug: string): EventFormSpec | undefined {
   return EVENT_FORMS.find((f) => f.slug === slug);

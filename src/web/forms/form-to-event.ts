@@ -16,9 +16,9 @@ function dateOf(body: FormBody, name: string): { iso?: string; problem?: string 
   const year = text(body[`${name}-year`]);
   if (!day && !month && !year) return {};
   if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year))
-    return { problem: 'must be a real date, for example 27 3 2024' };
+    return { problem: 'enter the date as day, month and year in numbers, for example 27 3 2024' };
   const iso = `${year}-${pad(month)}-${pad(day)}`;
-  return DateTime.fromISO(iso).isValid ? { iso } : { problem: 'must be a real date' };
+  return DateTime.fromISO(iso).isValid ? { iso } : { problem: `enter a real date: ${day} ${month} ${year} is not a day of the calendar` };
 }
 
 function isBlank(field: FieldSpec, body: FormBody): boolean {
@@ -29,15 +29,17 @@ function isBlank(field: FieldSpec, body: FormBody): boolean {
 }
 
 function missingMessage(field: FieldSpec): string {
+  if (field.error) return field.error;
   if (
     field.kind === 'select' ||
     field.kind === 'radios' ||
     field.kind === 'checkboxes' ||
     field.kind === 'person' ||
+    field.kind === 'record' ||
     field.kind === 'yesno'
   )
-    return `select ${field.label.toLowerCase().replace(/\?$/, '')}`;
-  return `enter ${field.label.toLowerCase().replace(/\?$/, '')}`;
+    return `select the ${field.label.toLowerCase().replace(/ \(optional\)$/, '')}`;
+  return `enter the ${field.label.toLowerCase().replace(/ \(optional\)$/, '')}`;
 }
 
 /**
@@ -66,10 +68,14 @@ export function formToEvent(
         const time = text(body[`${field.name}-time`]) || '00:00';
         if (date.problem) problems.push({ field: field.name, reason: date.problem });
         else if (!/^([01]?\d|2[0-3]):[0-5]\d$/.test(time))
-          problems.push({ field: `${field.name}-time`, reason: 'must be a time like 14:30' });
+          problems.push({ field: `${field.name}-time`, reason: 'enter the time on the 24-hour clock, for example 14:30' });
         else event[field.name] = `${date.iso}T${time.padStart(5, '0')}`;
         if (event[field.name] && DateTime.fromISO(event[field.name] as string, { zone }).toMillis() > Date.now() + 60_000) {
-          problems.push({ field: field.name, reason: 'must not be in the future' });
+          problems.push({
+            field: field.name,
+            reason:
+              'enter a date and time that has passed: a record says what has happened (to plan something, record an appointment booked or an agreed action with its deadline)',
+          });
         }
         break;
       }
@@ -81,7 +87,8 @@ export function formToEvent(
       }
       case 'number': {
         const n = Number(text(value));
-        if (!Number.isFinite(n)) problems.push({ field: field.name, reason: 'must be a number' });
+        if (!Number.isFinite(n))
+          problems.push({ field: field.name, reason: field.error ?? `enter the ${field.label.toLowerCase()} as a number` });
         else event[field.name] = n;
         break;
       }
@@ -113,6 +120,6 @@ export function formToEvent(
     const content = [...((event.content as string[] | undefined) ?? []), ...other];
     if (content.length > 0) event.content = content;
   }
-  form.finish?.(event);
+  form.finish?.(event, body);
   return { event: problems.length === 0 ? event : undefined, problems };
 }

@@ -4,16 +4,7 @@
 import * as v from '../../domain/vocabulary.ts';
 import { IMMUNISATION_STAGE_NAMES } from '../../chronology/describe-event.ts';
 import type { EventFormSpec, FieldSpec } from './event-forms.ts';
-
-const WHEN: FieldSpec = {
-  name: 'at',
-  label: 'When did it happen?',
-  kind: 'when',
-  required: true,
-  hint: 'For example, 27 3 2024 and 14:30',
-};
-const NOTE: FieldSpec = { name: 'note', label: 'Note for the chronology (optional)', kind: 'textarea' };
-const WHO: FieldSpec = { name: 'person', label: 'Who is this about?', kind: 'person', required: true };
+import { NOTE, WHEN, WHO } from './common-fields.ts';
 
 /** What each area of the Graded Care Profile 2 covers (NSPCC, Graded Care Profile 2 scale). */
 const AREA_HINTS: Record<v.Gcp2Area, string> = {
@@ -63,6 +54,7 @@ export const NEGLECT_FORMS: EventFormSpec[] = [
         options: SCORE_OPTIONS,
         hint: AREA_HINTS[area],
         required: true,
+        error: `Select a score for ${v.GCP2_AREA_NAMES[area]}`,
       })),
       { name: 'outcome', label: 'What was agreed with the family (optional)', kind: 'textarea' },
       WHEN,
@@ -83,6 +75,7 @@ export const NEGLECT_FORMS: EventFormSpec[] = [
       {
         name: 'tool',
         label: 'Which assessment?',
+        error: 'Select the assessment',
         kind: 'radios',
         options: [
           { value: 'early-help-assessment', text: 'Early help assessment' },
@@ -106,6 +99,7 @@ export const NEGLECT_FORMS: EventFormSpec[] = [
       {
         name: 'stage',
         label: 'Which stage of the routine schedule?',
+        error: 'Select the stage of the routine schedule',
         kind: 'radios',
         options: v.IMMUNISATION_STAGES.map((stage) => ({ value: stage, text: IMMUNISATION_STAGE_NAMES[stage] })),
         required: true,
@@ -121,7 +115,14 @@ export const NEGLECT_FORMS: EventFormSpec[] = [
     intro: 'A parent or carer declines a service, an assessment or a referral.',
     fields: [
       WHO,
-      { name: 'for', label: 'What was refused?', kind: 'text', required: true, hint: 'For example, an early help assessment' },
+      {
+        name: 'for',
+        label: 'What was refused?',
+        kind: 'text',
+        required: true,
+        error: 'Enter what was refused',
+        hint: 'For example, an early help assessment',
+      },
       WHEN,
       NOTE,
     ],

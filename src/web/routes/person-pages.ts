@@ -14,6 +14,8 @@ import { can } from '../../access/roles.ts';
 import { ValidationError } from '../../domain/validation-error.ts';
 import { agencyName } from '../../protocols/support/describe.ts';
 import { growthSlot } from '../growth-slot.ts';
+import { recordedBanner } from '../recorded-banner.ts';
+import { mayCorrect } from '../../access/corrections.ts';
 import { EVENT_FORMS } from '../forms/event-forms.ts';
 import { errorList, page } from '../render.ts';
 import { agreedActionsAbout, allocationsOf, awaitingAcknowledgement, escalationsAbout } from '../../api/read/loop-views.ts';
@@ -36,11 +38,14 @@ export function personPages(app: FastifyInstance, services: Services): void {
     async (request, reply) => {
       const q = request.query.q?.trim() ?? '';
       if (q) request.auditNote.detail = `search: ${q}`;
-      const results = q ? await searchPeople(request.reads, services.access, request.principal!, q) : undefined;
+      const found = q
+        ? await searchPeople(request.reads, services.access, request.principal!, q, { now: services.now(), zone })
+        : undefined;
       return page(request, reply, 'search.njk', {
         title: 'Find a person',
         q,
-        results,
+        results: found?.results,
+        hint: found?.hint,
         mayBreakGlass: can(request.principal!.role, 'break-glass'),
       });
     },
@@ -57,7 +62,8 @@ export function personPages(app: FastifyInstance, services: Services): void {
           agency: z.string().max(60).optional(),
           type: z.string().max(60).optional(),
           recorded: z.string().max(60).optional(),
-          raised: z.coerce.number().int().min(0).max(100).optional(),
+          record: z.string().max(200).optional(),
+          raised: z.string().max(2000).optional(),
         }),
       },
     },
@@ -69,13 +75,17 @@ export function personPages(app: FastifyInstance, services: Services): void {
       const type = [...EVENT_TYPES, 'finding'].includes(request.query.type ?? '') ? request.query.type : undefined;
       const summary = personSummary(view, id, now, zone)!;
       const person = view.person(id)!;
+      const mayWrite = can(request.principal!.role, 'record.write');
       const children = person.role === 'adult' ? view.childrenOf(id).map((r) => r.of) : [id];
       return page(request, reply, 'person.njk', {
         title: summary.name,
         summary,
         viaBreakGlass: request.auditNote.detail === 'through break-glass',
         household: householdOf(view, id, now, zone),
-        chronology: chronologyOf(view, id, zone, { agency, type }),
+        chronology: chronologyOf(view, id, zone, { agency, type }, now).map((item) => ({
+          ...item,
+          correctable: mayWrite && item.kind === 'event' && mayCorrect(world, request.principal!, item.key),
+        })),
         filter: { agency: agency ?? '', type: type ?? '' },
         agencyOptions: [
           { value: '', text: 'All agencies' },
@@ -94,7 +104,7 @@ export function personPages(app: FastifyInstance, services: Services): void {
           slug: f.slug,
           text: f.title.replace(/^Record (a |an )?/, '').replace(/^./, (c) => c.toUpperCase()),
         })),
-        mayWrite: can(request.principal!.role, 'record.write'),
+        mayWrite,
         loops: {
           allocations: allocationsOf(view, id, now),
           actions: agreedActionsAbout(view, id, now, zone),
@@ -104,7 +114,7 @@ export function personPages(app: FastifyInstance, services: Services): void {
             .filter((a) => a !== undefined),
         },
         recorded: request.query.recorded,
-        raised: request.query.raised,
+        banner: request.query.recorded ? recordedBanner(view, id, request.query.record, request.query.raised, zone) : undefined,
       });
     },
   );

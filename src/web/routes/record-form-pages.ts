@@ -17,6 +17,7 @@ import { formBySlug, type EventFormSpec } from '../forms/event-forms.ts';
 import { formToEvent, type FormBody } from '../forms/form-to-event.ts';
 import { errorList, page, problemText } from '../render.ts';
 import { recordChoices } from '../forms/record-choices.ts';
+import { recordedLink } from '../recorded-banner.ts';
 
 const params = z.object({ id: z.string().min(1).max(200), form: z.string().max(40) });
 
@@ -29,6 +30,70 @@ function fieldId(form: EventFormSpec, field: string): string {
   return spec ? name : 'main-content';
 }
 
+/**
+ * A refusal of the record's schema in the form's own words: a field that says what to
+ * enter ("Enter the weight in kilograms, for example 4.2") says it instead of "is
+ * required" or "must be a number". Anything the record explains itself (a weight not
+ * plausible for the child's age, a date before birth) is kept as it is.
+ */
+function wordedFor(form: EventFormSpec, problem: FieldProblem): string {
+  const spec = form.fields.find((f) => f.name === problem.field);
+  if (spec?.error && /^(is required|must be (a |an )?(number|one of|an ISO date))/.test(problem.reason)) return spec.error;
+  return problem.reason;
+}
+
+export function renderRecordForm(
+  services: Services,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  view: WorldView,
+  form: EventFormSpec,
+  id: string,
+  values: FormBody,
+  problems: FieldProblem[] = [],
+  extra: { action?: string; correcting?: Record<string, unknown> } = {},
+) {
+  const people = recordCircle(view, id).map((p) => ({ value: p, text: nameOf(view, p) }));
+  const labels: Record<string, string> = Object.fromEntries(form.fields.map((f) => [f.name, f.label]));
+  labels['at-time'] = 'Time';
+  const worded = problems.map((p) => ({ ...p, reason: wordedFor(form, p) }));
+  const fieldErrors: Record<string, { text: string }> = {};
+  for (const p of worded) {
+    const key = p.field === 'at-time' || p.field in labels ? p.field : p.field.split('.')[0];
+    fieldErrors[key] ??= { text: problemText(p, labels[key]) };
+  }
+  const history = form.slug === 'decision' ? familyHistory(view, id, services.zone) : undefined;
+  const recordOptions = Object.fromEntries(
+    form.fields
+      .filter((f) => f.kind === 'record' && f.records)
+      .map((f) => [f.name, recordChoices(view, id, f.records!, request.principal!.agency, services.now(), services.zone)]),
+  );
+  return page(
+    request,
+    reply,
+    'record-form.njk',
+    {
+      title: form.title,
+      form,
+      personId: id,
+      personName: nameOf(view, id),
+      people,
+      values,
+      fieldErrors,
+      errors: worded.length
+        ? errorList(worded, Object.fromEntries(worded.map((p) => [p.field, fieldId(form, p.field)])), labels)
+        : undefined,
+      history,
+      historyCount: history ? historyCount(history) : 0,
+      recordOptions,
+      backLink: `/people/${encodeURIComponent(id)}`,
+      action: extra.action ?? `/people/${encodeURIComponent(id)}/record/${form.slug}`,
+      correcting: extra.correcting,
+    },
+    problems.length ? 400 : 200,
+  );
+}
+
 export function recordFormPages(app: FastifyInstance, services: Services): void {
   const web = app.withTypeProvider<ZodTypeProvider>();
 
@@ -37,53 +102,6 @@ export function recordFormPages(app: FastifyInstance, services: Services): void 
     if (!form) throw notFound('That form');
     if (form.capability && !can(request.principal!.role, form.capability)) throw new Refusal(403, 'Your role does not record this.');
     return form;
-  }
-
-  function render(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    view: WorldView,
-    form: EventFormSpec,
-    id: string,
-    values: FormBody,
-    problems: FieldProblem[] = [],
-  ) {
-    const people = recordCircle(view, id).map((p) => ({ value: p, text: nameOf(view, p) }));
-    const labels: Record<string, string> = Object.fromEntries(form.fields.map((f) => [f.name, f.label]));
-    labels['at-time'] = 'Time';
-    const fieldErrors: Record<string, { text: string }> = {};
-    for (const p of problems) {
-      const key = p.field === 'at-time' || p.field in labels ? p.field : p.field.split('.')[0];
-      fieldErrors[key] ??= { text: problemText(p, labels[key]) };
-    }
-    const history = form.slug === 'decision' ? familyHistory(view, id, services.zone) : undefined;
-    const recordOptions = Object.fromEntries(
-      form.fields
-        .filter((f) => f.kind === 'record' && f.records)
-        .map((f) => [f.name, recordChoices(view, id, f.records!, request.principal!.agency, services.now(), services.zone)]),
-    );
-    return page(
-      request,
-      reply,
-      'record-form.njk',
-      {
-        title: form.title,
-        form,
-        personId: id,
-        personName: nameOf(view, id),
-        people,
-        values,
-        fieldErrors,
-        errors: problems.length
-          ? errorList(problems, Object.fromEntries(problems.map((p) => [p.field, fieldId(form, p.field)])), labels)
-          : undefined,
-        history,
-        historyCount: history ? historyCount(history) : 0,
-        recordOptions,
-        backLink: `/people/${encodeURIComponent(id)}`,
-      },
-      problems.length ? 400 : 200,
-    );
   }
 
   web.get(
@@ -105,7 +123,7 @@ export function recordFormPages(app: FastifyInstance, services: Services): void 
         'at-time': now.toFormat('HH:mm'),
         agency: request.principal!.agency,
       };
-      return render(request, reply, view, form, request.params.id, values);
+      return renderRecordForm(services, request, reply, view, form, request.params.id, values);
     },
   );
 
@@ -123,21 +141,17 @@ export function recordFormPages(app: FastifyInstance, services: Services): void 
       const { event, problems } = formToEvent(form, body, services.zone);
       if (!event) {
         request.auditNote.outcome = 'invalid';
-        return render(request, reply, view, form, id, body, problems);
+        return renderRecordForm(services, request, reply, view, form, id, body, problems);
       }
       const key = typeof body.eventId === 'string' && /^[\w-]{8,64}$/.test(body.eventId) ? body.eventId : randomUUID();
       event.id = key;
       try {
         const result = await recordEvent(services, request.principal!, event, key, request.auditNote);
-        const raised = result.findings.length;
-        return reply.redirect(
-          `/people/${encodeURIComponent(id)}?recorded=${encodeURIComponent(String(event.type))}${raised ? `&raised=${raised}` : ''}`,
-          303,
-        );
+        return reply.redirect(recordedLink(id, String(event.type), result.id, result.findings), 303);
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
         request.auditNote.outcome = 'invalid';
-        return render(request, reply, view, form, id, body, error.problems);
+        return renderRecordForm(services, request, reply, view, form, id, body, error.problems);
       }
     },
   );

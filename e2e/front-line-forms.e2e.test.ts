@@ -1,0 +1,146 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, seriousViolations } from './support/browser.ts';
+import { startTestServer, type RunningTestServer } from './support/server.ts';
+import { signIn, type Session } from './support/pages.ts';
+
+// The front line's everyday records in the browser, each with JavaScript off (the forms
+// must work without it) and on: a missed appointment raises Was Not Brought, named and
+// linked on saving; a mistyped weight is corrected and the growth chart redrawn, the
+// original struck through in the chronology. axe-core checks the pages on the way.
+describe('front-line forms in Chromium', { timeout: 300_000 }, () => {
+  let server: RunningTestServer;
+  let browser: Browser;
+  const sessions: Session[] = [];
+  const audited: { name: string; ids: string[] }[] = [];
+
+  async function session(role: string, javaScript: boolean) {
+    const s = await signIn(browser, server.url, role, { javaScript });
+    sessions.push(s);
+    return s;
+  }
+  async function axe(page: Page, name: string) {
+    audited.push({
+      name,
+      ids: (await seriousViolations(page)).map((v) => `${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    });
+  }
+  /** Today's date in the date boxes of a form's "when" field, an hour ago. */
+  async function earlierToday(page: Page) {
+    const at = new Date(Date.now() - 3_600_000);
+    await page.locator('#at-day').fill(String(at.getDate()));
+    await page.locator('#at-month').fill(String(at.getMonth() + 1));
+    await page.locator('#at-year').fill(String(at.getFullYear()));
+    await page.locator('#at-time').fill(`${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`);
+  }
+
+  before(async () => {
+    server = await startTestServer({ withoutBruise: true });
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    for (const s of sessions) await s.context.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  for (const javaScript of [false, true]) {
+    const mode = javaScript ? 'with JavaScript' : 'without JavaScript';
+
+    test(`a health visitor records a missed appointment and is told of the Was Not Brought finding by name, with its link (${mode})`, async () => {
+      const hv = await session('health-visitor', javaScript);
+      await hv.page.goto('/people/known-baby');
+      await hv.page.getByRole('link', { name: 'Missed appointment', exact: true }).click();
+      if (javaScript) await axe(hv.page, 'record-missed-appointment');
+      // Saved with nothing chosen: each missing answer is named in people's words, nothing is stored.
+      const before = server.services.store.engine.world.eventsOf('known-baby', 'appointment.missed').length;
+      await hv.page.getByRole('button', { name: 'Save the record' }).click();
+      const summary = await hv.page.locator('.govuk-error-summary').innerText();
+      assert.match(summary, /Select which appointment was missed/);
+      assert.match(summary, /Select why the appointment was missed/);
+      assert.equal(server.services.store.engine.world.eventsOf('known-baby', 'appointment.missed').length, before);
+      if (javaScript) await axe(hv.page, 'record-missed-appointment-errors');
+
+      await hv.page.getByLabel('Which appointment was missed?').selectOption(javaScript ? 'six-to-eight-week-review' : 'clinic');
+      await hv.page.getByRole('radio', { name: 'Was not brought: the child’s carers did not bring them' }).check();
+      await earlierToday(hv.page);
+      await hv.page.getByRole('button', { name: 'Save the record' }).click();
+      await hv.page.waitForURL(/recorded=appointment\.missed/);
+      const banner = hv.page.locator('.govuk-notification-banner');
+      assert.match(await banner.innerText(), /Recorded: (Clinic|Six to eight week review) missed: was not brought\./);
+      // The second missed appointment within 90 days also raises Repeated Was Not Brought, named too.
+      assert.match(
+        await banner.innerText(),
+        javaScript
+          ? /It raised 2 new findings:\s+Medium Was not brought about known-baby\s+High Repeated was not brought about known-baby/
+          : /It raised 1 new finding:\s+Medium Was not brought about known-baby/,
+      );
+      if (javaScript) await axe(hv.page, 'person-after-missed-appointment');
+      await banner.getByRole('link', { name: 'Was not brought', exact: true }).click();
+      await hv.page.waitForURL(/\/findings\//);
+      assert.match(await hv.page.locator('h1').innerText(), /Was not brought/);
+      assert.match(await hv.page.locator('main').innerText(), /was not brought to a/);
+    });
+
+    test(`a mistyped weight is refused or corrected, and the growth chart redrawn without it (${mode})`, async () => {
+      const hv = await session('health-visitor', javaScript);
+      const wrong = javaScript ? '6.9' : '6.8';
+      const right = javaScript ? '4.9' : '4.8';
+      await hv.page.goto('/people/known-baby/record/measurement');
+      await hv.page.getByLabel('Weight', { exact: true }).check();
+      await earlierToday(hv.page);
+      // 80 kg for an 8-week-old: plausibility explains, in words, and nothing is stored.
+      await hv.page.getByLabel('Value').fill('80');
+      await hv.page.getByRole('button', { name: 'Save the record' }).click();
+      assert.match(
+        await hv.page.locator('.govuk-error-summary').innerText(),
+        /Weight 80 kg is not plausible for a girl of \d+ weeks: UK-WHO puts ±5 SDS at [\d.]+ to [\d.]+ kg\. Check the value and that it is in kilograms/,
+      );
+      // A slip that is plausible gets through, and is plotted.
+      await hv.page.getByLabel('Value').fill(wrong);
+      await hv.page.getByRole('button', { name: 'Save the record' }).click();
+      await hv.page.waitForURL(/recorded=measurement/);
+      const chart = hv.page.locator('.tl-chart desc');
+      assert.match(await chart.textContent().then(String), new RegExp(`${wrong.replace('.', '\\.')}\\d? kg`));
+
+      const row = hv.page.locator('#chronology ~ table tr', { hasText: `weight ${wrong} kg` });
+      await row.getByRole('link', { name: /Correct this record/ }).click();
+      if (javaScript) await axe(hv.page, 'correct-weight');
+      assert.equal(await hv.page.getByLabel('Value').inputValue(), wrong, 'the form starts from the record as it stands');
+      await hv.page.getByLabel('Value').fill(right);
+      await hv.page.getByRole('button', { name: 'Save the record' }).click();
+      assert.match(await hv.page.locator('.govuk-error-summary').innerText(), /Enter why you are correcting this record/);
+      await hv.page.getByLabel('Why are you correcting this record?').fill(`Typed ${wrong} for ${right}`);
+      await hv.page.getByRole('button', { name: 'Save the record' }).click();
+      await hv.page.waitForURL(/recorded=measurement/);
+
+      const corrected = hv.page.locator('#chronology ~ table tr', { hasText: `weight ${right} kg` });
+      assert.equal(await corrected.locator('del').innerText(), `weight ${wrong} kg`);
+      assert.match(await corrected.innerText(), new RegExp(`corrected because: Typed ${wrong} for ${right}`));
+      const redrawn = String(await hv.page.locator('.tl-chart desc').textContent());
+      assert.match(redrawn, new RegExp(`${right.replace('.', '\\.')}\\d? kg`));
+      assert.doesNotMatch(redrawn, new RegExp(`${wrong.replace('.', '\\.')}\\d? kg`), 'the wrong weight is no longer plotted');
+      if (javaScript) await axe(hv.page, 'person-after-correction');
+
+      // Another organisation cannot correct it: no link, and the address is refused.
+      const gp = await session('gp', javaScript);
+      await gp.page.goto('/people/known-baby');
+      assert.equal(
+        await gp.page
+          .locator('#chronology ~ table tr', { hasText: `weight ${right} kg` })
+          .getByText('Correct this record')
+          .count(),
+        0,
+      );
+    });
+  }
+
+  test('axe-core finds no serious or critical violation on any page the flows passed through', () => {
+    assert.ok(audited.length >= 4, `${audited.length} pages checked`);
+    assert.deepEqual(
+      audited.filter((a) => a.ids.length > 0),
+      [],
+    );
+  });
+});
