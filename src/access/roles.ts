@@ -62,6 +62,7 @@ export const CAPABILITIES = [
   'audit.read', // the audit of who saw what
   'figures.read', // partnership figures: findings and their timeliness
   'notifications.read', // break-glass notifications
+  'configuration.read', // the partnership configuration in force
   'users.manage', // create and list accounts
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
@@ -87,6 +88,7 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
     'audit.read',
     'figures.read',
     'notifications.read',
+    'configuration.read',
   ],
   'partnership-auditor': ['audit.read', 'figures.read'],
   administrator: ['users.manage'],

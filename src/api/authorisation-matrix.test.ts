@@ -70,6 +70,7 @@ const MATRIX: Record<string, Caller[]> = {
   'GET /audit': OVERSIGHT,
   'GET /figures': OVERSIGHT,
   'GET /notifications': ['safeguarding-lead'],
+  'GET /configuration': ['safeguarding-lead'],
   'GET /admin/users': ['administrator'],
   'POST /admin/users': ['administrator'],
   'GET /admin/users/:userId': ['administrator'],

@@ -43,25 +43,29 @@ const configFile = z.strictObject({
 
 export function loadPartnershipConfig(input: unknown, protocols: readonly Protocol[]): PartnershipConfig {
   const parsed = configFile.safeParse(input ?? {});
-  if (!parsed.success) {
-    throw new ValidationError(
-      parsed.error.issues.map((i) => ({ field: i.path.join('.'), reason: i.message })),
-      'partnership configuration',
-    );
-  }
+  // Every problem is reported at once: the file's own fields, then each protocol's settings.
+  const problems: { field: string; reason: string }[] = parsed.success
+    ? []
+    : parsed.error.issues.map((i) => ({ field: i.path.join('.'), reason: i.message }));
+  const raw = (input ?? {}) as { protocols?: unknown; disabled?: unknown };
+  const given = parsed.success
+    ? parsed.data
+    : {
+        protocols: raw.protocols !== null && typeof raw.protocols === 'object' ? (raw.protocols as Record<string, unknown>) : {},
+        disabled: Array.isArray(raw.disabled) ? raw.disabled.filter((d): d is string => typeof d === 'string') : [],
+      };
   const known = new Map(protocols.map((p) => [p.id, p]));
-  const problems: { field: string; reason: string }[] = [];
-  for (const id of [...Object.keys(parsed.data.protocols), ...parsed.data.disabled]) {
+  for (const id of [...Object.keys(given.protocols), ...given.disabled]) {
     if (!known.has(id)) problems.push({ field: `protocols.${id}`, reason: `unknown protocol (known: ${[...known.keys()].join(', ')})` });
   }
   const resolved: Record<string, unknown> = {};
   for (const protocol of protocols) {
-    const result = protocol.configSchema.safeParse(parsed.data.protocols[protocol.id] ?? {});
+    const result = protocol.configSchema.safeParse(given.protocols[protocol.id] ?? {});
     if (result.success) resolved[protocol.id] = result.data;
     else
       for (const issue of result.error.issues)
         problems.push({ field: ['protocols', protocol.id, ...issue.path].join('.'), reason: issue.message });
   }
-  if (problems.length > 0) throw new ValidationError(problems, 'partnership configuration');
+  if (problems.length > 0 || !parsed.success) throw new ValidationError(problems, 'partnership configuration');
   return { ...parsed.data, protocols: resolved, organisations: resolveOrganisations(parsed.data.organisations) };
 }

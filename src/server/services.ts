@@ -29,6 +29,8 @@ export interface Services {
   access: RecordAccess;
   audit: AuditLog;
   keys: ServerKeys;
+  /** Where the partnership configuration in force came from; undefined for the defaults. */
+  configSource?: string;
   /** The partnership's time zone, for dates shown to users. */
   zone: string;
   now: () => number;
@@ -48,6 +50,8 @@ export interface ServiceOptions {
   /** A streaming replica of `db` for reads (DATABASE_READ_URL), and how reads use it. */
   readReplica?: ReadReplica;
   readRouting?: ReadRoutingOptions;
+  /** Where the partnership configuration came from (for the configuration page). */
+  configSource?: string;
 }
 
 export function createServices(db: Database, store: RecordStore, options: ServiceOptions = {}): Services {
@@ -88,6 +92,7 @@ export function createServices(db: Database, store: RecordStore, options: Servic
     access: new RecordAccess(store.engine.world, grants),
     audit,
     keys,
+    configSource: options.configSource,
     zone: store.config.timezone,
     now,
   };

@@ -26,6 +26,8 @@ export interface StartOptions {
   host: string;
   demo?: { scenariosDir: string };
   config?: unknown;
+  /** Where the configuration came from ("--config FILE", "THREADLINE_CONFIG FILE"), shown to safeguarding leads. */
+  configSource?: string;
   logger?: boolean;
   trustProxy?: AppOptions['trustProxy'];
   https?: AppOptions['https'];
@@ -53,6 +55,8 @@ export interface RunningServer {
 
 /** Opens the record, builds the app, listens, fires deadlines every few seconds and signs the audit's head every few minutes. */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
+  // A bad configuration stops the start before anything is opened, naming each field.
+  const config = loadPartnershipConfig(options.config ?? {}, PROTOCOLS);
   const keys = options.keys ?? loadServerKeys(options.keysDir);
   const db: Database = await openDatabase(options.location);
   let demoLoaded: RunningServer['demoLoaded'];
@@ -66,8 +70,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     await db.close();
     throw error;
   }
-  const store = await RecordStore.open(db, PROTOCOLS, loadPartnershipConfig(options.config ?? {}, PROTOCOLS), new SystemClock());
-  const services = createServices(db, store, { keys, readReplica });
+  const store = await RecordStore.open(db, PROTOCOLS, config, new SystemClock());
+  const services = createServices(db, store, { keys, readReplica, configSource: options.configSource });
   await services.users.storeOrganisations();
   let demoAccounts: DemoAccount[] | undefined;
   let firstAdmin: RunningServer['firstAdmin'];

@@ -12,9 +12,11 @@ export function navigationCounts(services: Services): (request: FastifyRequest) 
     if (!principal || !request.reads || !can(principal.role, 'record.read')) return {};
     const world = services.store.engine.world;
     const now = services.now();
+    // A request refused before its reads were routed (its error page) reads from the writer.
+    const db = request.reads ?? services.db;
     const [findings, agreedActions] = await Promise.all([
-      openFindingsFor(request.reads, world, services.access, principal, now),
-      openActionsFor(request.reads, world, services.access, principal, now, services.zone),
+      openFindingsFor(db, world, services.access, principal, now),
+      openActionsFor(db, world, services.access, principal, now, services.zone),
     ]);
     return { '/work': needingAttention(workItems({ findings, agreedActions }), now, services.zone) };
   };

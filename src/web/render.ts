@@ -30,6 +30,7 @@ const NAV: NavItem[] = [
   { text: 'Notifications', href: '/notifications', capability: 'notifications.read' },
   { text: 'Audit', href: '/audit', capability: 'audit.read' },
   { text: 'Figures', href: '/figures', capability: 'figures.read' },
+  { text: 'Configuration', href: '/configuration', capability: 'configuration.read' },
   { text: 'Accounts', href: '/admin/users', capability: 'users.manage' },
   { text: 'Operations', href: '/admin/operations', capability: 'users.manage' },
 ];

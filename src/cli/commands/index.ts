@@ -6,6 +6,8 @@ import { registerGrowth } from './growth.ts';
 import { registerAudit } from './audit.ts';
 import { registerServe } from './serve.ts';
 import { registerLink } from './link.ts';
+import { registerImport } from './import.ts';
+import { registerImportCsv } from './import-csv.ts';
 
 /** Each command lives in its own file and registers itself on the program. */
 export type RegisterCommand = (program: Command) => void;
@@ -18,4 +20,6 @@ export const commands: RegisterCommand[] = [
   registerAudit,
   registerServe,
   registerLink,
+  registerImport,
+  registerImportCsv,
 ];

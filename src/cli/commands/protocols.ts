@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { loadPartnershipConfig } from '../../config/partnership-config.ts';
 import { PROTOCOLS } from '../../protocols/registry.ts';
-import { UserError } from '../report-failure.ts';
+import { readConfigFile } from '../read-config-file.ts';
 
 /** Lists every protocol with its version, source and the thresholds in force. */
 export function registerProtocols(program: Command): void {
@@ -12,15 +11,7 @@ export function registerProtocols(program: Command): void {
     .option('--config <file>', 'partnership configuration (JSON) to validate and show')
     .option('--format <format>', 'text or json', 'text')
     .action(async (options: { config?: string; format: string }) => {
-      let input: unknown;
-      if (options.config) {
-        try {
-          input = JSON.parse(await readFile(options.config, 'utf8'));
-        } catch (error) {
-          throw new UserError(`--config ${options.config}: ${error instanceof Error ? error.message : String(error)}`);
-        }
-      }
-      const config = loadPartnershipConfig(input, PROTOCOLS);
+      const config = loadPartnershipConfig(await readConfigFile(options.config), PROTOCOLS);
       const rows = PROTOCOLS.map((p) => ({
         id: p.id,
         version: p.version,

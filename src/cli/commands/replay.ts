@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { PROTOCOLS } from '../../protocols/registry.ts';
@@ -6,18 +5,9 @@ import { readScenario, type Scenario } from '../../replay/scenario-file.ts';
 import { checkScenario, replayScenario } from '../../replay/replay-scenario.ts';
 import { score } from '../../replay/score.ts';
 import { scenarioJson, scenarioText } from '../../replay/format.ts';
-import { UserError } from '../report-failure.ts';
+import { readConfigFile } from '../read-config-file.ts';
 
 const PROGRESS_FROM_EVENTS = 5_000;
-
-async function readConfig(path: string | undefined): Promise<unknown> {
-  if (!path) return undefined;
-  try {
-    return JSON.parse(await readFile(path, 'utf8'));
-  } catch (error) {
-    throw new UserError(`--config ${path}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
 
 export function registerReplay(program: Command): void {
   program
@@ -27,7 +17,7 @@ export function registerReplay(program: Command): void {
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--config <file>', 'partnership configuration (JSON) instead of the defaults')
     .action(async (files: string[], options: { format: 'text' | 'json'; config?: string }) => {
-      const baseConfig = await readConfig(options.config);
+      const baseConfig = await readConfigFile(options.config);
       // Every file is read and checked before any is replayed: a malformed one stops all.
       const scenarios: Scenario[] = [];
       for (const file of files) {

@@ -5,6 +5,7 @@ import { startServer, DEFAULT_CHECKPOINT_MS } from '../../server/start-server.ts
 import { DEMO_PASSWORD, describeDemoAccount } from '../../server/demo-users.ts';
 import { DEFAULT_KEYS_DIR } from '../../server/server-keys.ts';
 import { UserError } from '../report-failure.ts';
+import { readConfigFile } from '../read-config-file.ts';
 
 interface ServeOptions {
   port: string;
@@ -17,6 +18,7 @@ interface ServeOptions {
   tlsKey?: string;
   tlsCert?: string;
   checkpointMinutes: string;
+  config?: string;
 }
 
 /** `--trust-proxy` alone trusts any proxy; with a value, only those addresses or CIDR ranges (comma-separated). */
@@ -49,6 +51,7 @@ export function registerServe(program: Command): void {
       "the server's keys (audit signing, CSRF) and its copy of the audit checkpoints, kept outside the database; created on first start (0700)",
       DEFAULT_KEYS_DIR,
     )
+    .option('--config <file>', "the partnership's configuration (JSON), validated before the server starts (also THREADLINE_CONFIG)")
     .option('--demo', 'load the case-review scenarios and create a demo account per role (only into an empty store, or one made by --demo)')
     .option('--scenarios <dir>', 'scenario folder for --demo', 'scenarios')
     .option(
@@ -72,7 +75,12 @@ export function registerServe(program: Command): void {
         options.tlsKey && options.tlsCert
           ? { key: readPem(options.tlsKey, '--tls-key'), cert: readPem(options.tlsCert, '--tls-cert') }
           : undefined;
+      const configFile = options.config ?? (process.env.THREADLINE_CONFIG || undefined);
+      const configHow = options.config ? '--config' : 'THREADLINE_CONFIG';
+      const config = await readConfigFile(configFile, configHow);
       const server = await startServer({
+        config,
+        configSource: configFile ? `${configHow} ${configFile}` : undefined,
         location: storeLocationFromEnv(process.env, options.dataDir),
         port,
         host: options.host,
@@ -86,6 +94,7 @@ export function registerServe(program: Command): void {
       out.write(`\nThreadline is running: open ${server.url}/\n`);
       out.write(`Store: ${process.env.DATABASE_URL ? 'PostgreSQL server (DATABASE_URL)' : `embedded, in ${options.dataDir}/`}\n`);
       out.write(`Keys: ${server.services.keys.source} (never inside the database)\n`);
+      out.write(`Partnership: ${server.services.store.config.name} (${server.services.configSource ?? 'the defaults'})\n`);
       if (server.demoLoaded) out.write(`Demo: loaded ${server.demoLoaded.events} records from ${server.demoLoaded.scenarios} scenarios.\n`);
       if (server.demoAccounts) {
         out.write(`\nDemo accounts (DEMO ONLY: every password is "${DEMO_PASSWORD}"):\n`);

@@ -6,6 +6,8 @@ import { auditEntries } from '../../api/read/audit-view.ts';
 import { findingFigures } from '../../api/read/figures.ts';
 import { notificationsFor } from '../../access/notifications.ts';
 import { verifyAuditChain } from '../../api/audit/verify-chain.ts';
+import { configurationView } from '../../api/read/configuration-view.ts';
+import { PROTOCOLS } from '../../protocols/registry.ts';
 import { page } from '../render.ts';
 
 export function oversightPages(app: FastifyInstance, services: Services): void {
@@ -43,5 +45,10 @@ export function oversightPages(app: FastifyInstance, services: Services): void {
   web.get('/notifications', { config: { access: 'notifications.read' }, schema: { hide: true } }, async (request, reply) => {
     const notifications = await notificationsFor(request.reads, request.principal!.role, request.principal!.agency);
     return page(request, reply, 'notifications.njk', { title: 'Notifications', notifications });
+  });
+
+  web.get('/configuration', { config: { access: 'configuration.read' }, schema: { hide: true } }, async (request, reply) => {
+    const configuration = configurationView(services.store.config, PROTOCOLS, services.configSource);
+    return page(request, reply, 'configuration.njk', { title: 'Partnership configuration', configuration });
   });
 }
