@@ -14,6 +14,8 @@ import { can } from '../../access/roles.ts';
 import { ValidationError } from '../../domain/validation-error.ts';
 import { agencyName } from '../../protocols/support/describe.ts';
 import { growthSlot } from '../growth-slot.ts';
+import { neglectPicture } from '../neglect-picture.ts';
+import { DEFAULT_INDICATOR_WEIGHTS, type IndicatorWeights } from '../../protocols/support/neglect-indicators.ts';
 import { recordedBanner } from '../recorded-banner.ts';
 import { mayCorrect } from '../../access/corrections.ts';
 import { formForEvent } from '../forms/event-to-form.ts';
@@ -29,6 +31,10 @@ export function personPages(app: FastifyInstance, services: Services): void {
   const web = app.withTypeProvider<ZodTypeProvider>();
   const world = services.store.engine.world;
   const zone = services.zone;
+  // The partnership's own weights, so the picture counts what the persistent-neglect protocol counts.
+  const neglectWeights =
+    (services.store.config.protocols['persistent-neglect'] as { weights?: IndicatorWeights } | undefined)?.weights ??
+    DEFAULT_INDICATOR_WEIGHTS;
 
   web.get(
     '/search',
@@ -103,6 +109,7 @@ export function personPages(app: FastifyInstance, services: Services): void {
         ],
         findings: children.flatMap((c) => view.findingsAbout(c)).map((f) => findingView(f, now)),
         growth: person.role === 'child' ? growthSlot(view, id) : undefined,
+        neglect: neglectPicture(view, id, neglectWeights, now, zone),
         history: familyHistory(view, children[0] ?? id, zone),
         historyCount: historyCount(familyHistory(view, children[0] ?? id, zone)),
         forms: EVENT_FORMS.filter((f) => !f.capability || can(request.principal!.role, f.capability)).map((f) => ({
