@@ -76,6 +76,8 @@ function minute(text: unknown): DateTime {
 }
 
 const CLOSING_CODES = [
+  'immunisations-overdue',
+  'child-not-seen',
   'agreed-action-overdue',
   'referral-outcome-missing',
   'information-not-acknowledged',
@@ -248,6 +250,59 @@ function overlay(family: Family, rand: () => number, ackRand: () => number): Fam
   return { ...family, events, lapses };
 }
 
+/**
+ * The ordinary background of neglect indicators (each a share of families in the baby's first
+ * year; a model with round rates, not data): a baby asleep and not seen at one home visit, a
+ * no-access visit, poor home conditions, a prescription not collected, a service declined.
+ */
+const NEGLECT_BACKGROUND = {
+  childNotSeenAtAVisit: 0.05,
+  seenWithin5WorkingDays: 0.9, // a clinic appointment a day or four later; otherwise the next weighing
+  noAccessVisit: 0.08,
+  poorHomeConditions: 0.02,
+  treatmentNotFollowed: 0.03,
+  serviceDeclined: 0.03,
+} as const;
+
+/** Records that mean the child was seen (as the child-not-seen protocol reads them). */
+function seesChild(e: Record<string, unknown>, child: string): boolean {
+  if (e.type === 'measurement' || e.type === 'immunisation.given') return e.person === child;
+  if (e.type !== 'contact' || e.kind === 'phone-call' || e.kind === 'supervision-session') return false;
+  return (Array.isArray(e.seen) && e.seen.includes(child)) || (e.person === child && e.childSeen !== false);
+}
+
+/** Adds NEGLECT_BACKGROUND's records, from its own random stream; a child left unseen past the window is a lapse. */
+function neglectBackground(family: Family, rand: () => number): Family {
+  const events = [...family.events];
+  const birth = events.find((e) => e.type === 'birth')!;
+  const mother = String(birth.mother);
+  const child = family.child;
+  const born = minute(birth.at).startOf('day');
+  const iso = (at: DateTime) => at.toFormat("yyyy-MM-dd'T'HH:mm");
+  let n = 0;
+  const add = (at: DateTime, event: Record<string, unknown>) => events.push({ ...event, at: iso(at), id: `${child}#n${n++}` });
+  const someDay = () => born.plus({ days: 30 + Math.floor(rand() * 300), hours: 10 + Math.floor(rand() * 6) });
+  const lapses = { ...family.lapses };
+  if (rand() < NEGLECT_BACKGROUND.childNotSeenAtAVisit) {
+    const at = someDay();
+    add(at, { type: 'contact', person: child, kind: 'home-visit', agency: 'health-visiting', childSeen: false, note: 'asleep upstairs' });
+    if (rand() < NEGLECT_BACKGROUND.seenWithin5WorkingDays)
+      add(at.plus({ days: 1 + Math.floor(rand() * 4) }), { type: 'contact', person: child, kind: 'clinic', agency: 'health-visiting' });
+    const by = calendar.endOfWorkingDaysAfter(at.toMillis(), 5);
+    const seen = events.some((e) => seesChild(e, child) && minute(e.at) > at && minute(e.at).toMillis() <= by);
+    if (!seen) lapses['child-not-seen'] = (lapses['child-not-seen'] ?? 0) + 1;
+  }
+  if (rand() < NEGLECT_BACKGROUND.noAccessVisit) add(someDay(), { type: 'visit.no-access', person: child, agency: 'health-visiting' });
+  const concern = (person: string, kind: string, agency: string) =>
+    add(someDay(), { type: 'concern.recorded', person, kind, agency, severity: 'low' });
+  if (rand() < NEGLECT_BACKGROUND.poorHomeConditions) concern(mother, 'poor-home-conditions', 'health-visiting');
+  if (rand() < NEGLECT_BACKGROUND.treatmentNotFollowed) concern(child, 'treatment-not-followed', 'gp');
+  if (rand() < NEGLECT_BACKGROUND.serviceDeclined)
+    add(someDay(), { type: 'consent.refused', person: mother, agency: 'health-visiting', for: "referral to the children's centre" });
+  events.sort((a, b) => String(a.at).localeCompare(String(b.at)));
+  return { ...family, events, lapses };
+}
+
 function prepare(inputs: readonly Record<string, unknown>[]): ThreadEvent[] {
   return inputs.map((input, i) => {
     const checked = checkEvent(input, ZONE, i + 1, typeof input.id === 'string' ? input.id : `k${i}`, 0);
@@ -272,7 +327,10 @@ function run(population: Family[]): Burden {
   const events = prepare(interleave(population));
   const engine = new Engine({ protocols: PROTOCOLS, config, clock: new VirtualClock() });
   for (const event of events) engine.record(event);
-  engine.runUntil(events.at(-1)!.at + 30 * 86_400_000);
+  // 30 days after the last record of the first year; immunisations given after it (the 1-year
+  // stage, given late) do not move the end, so every other figure keeps its horizon.
+  const lastOfYear = events.filter((e) => e.type !== 'immunisation.given').at(-1)!.at;
+  engine.runUntil(lastOfYear + 30 * 86_400_000);
   const ordinary = population.filter((f) => !f.risk);
   const perCode = new Map<string, number>();
   let babiesWithAny = 0;
@@ -312,7 +370,8 @@ function main() {
   const population = generatePopulation({ families, seed, closingTheLoop: true });
   const rand = random(seed ^ 0x5eed);
   const ackRand = random(seed ^ 0xac4);
-  const withOverlay = population.map((f) => overlay(f, rand, ackRand));
+  const neglectRand = random(seed ^ 0x9e6);
+  const withOverlay = population.map((f) => neglectBackground(overlay(f, rand, ackRand), neglectRand));
   const plain = run(population);
   const life = run(withOverlay);
 

@@ -2,7 +2,11 @@
 // connection) at a fixed arrival rate, against a real PostgreSQL streaming replica made by
 // scripts/replica-cluster.sh, beside the same load on the primary alone.
 //
-//   npm run bench:read-replica -- [--families 10000] [--rate 1000] [--seconds 20]
+//   npm run bench:read-replica -- [--families 10000] [--rate 1000] [--seconds 20] [--read search|notifications]
+//
+// `search` finds a child by id in the persons projection (a query over every person);
+// `notifications` reads the user's notifications (an indexed query returning none here):
+// the cost of a read on the replica with the query itself almost free.
 //
 // The population is loaded into a fresh schema of the primary with COPY; the record is
 // opened (its projections caught up), and once the replica has replayed everything the
@@ -30,10 +34,13 @@ const families = arg('families', 10_000);
 const requestsPerSecond = arg('rate', 1_000);
 const seconds = arg('seconds', 20);
 const BATCH = 5_000;
+const readIndex = process.argv.indexOf('--read');
+const read = readIndex >= 0 ? process.argv[readIndex + 1] : 'search';
+if (read !== 'search' && read !== 'notifications') throw new Error('--read is search or notifications');
 
 const LOAD_GENERATOR = `
 const { parentPort, workerData } = require('node:worker_threads');
-const { url, cookie, ids, rate, seconds } = workerData;
+const { url, cookie, ids, rate, seconds, read } = workerData;
 const total = rate * seconds;
 const latencies = [];
 let errors = 0, issued = 0, done = 0, firstError = '';
@@ -42,8 +49,9 @@ let seed = 7;
 const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 function one(scheduled) {
   const id = ids[Math.floor(next() * ids.length)];
-  fetch(url + '/api/persons?q=' + encodeURIComponent(id), { headers: { cookie } })
-    .then(async (r) => { const body = await r.json(); if (r.status !== 200 || body.results.length !== 1) errors++; latencies.push(performance.now() - scheduled); })
+  const path = read === 'search' ? '/api/persons?q=' + encodeURIComponent(id) : '/api/notifications';
+  fetch(url + path, { headers: { cookie } })
+    .then(async (r) => { const body = await r.json(); if (r.status !== 200 || (read === 'search' ? body.results.length !== 1 : !Array.isArray(body.notifications))) errors++; latencies.push(performance.now() - scheduled); })
     .catch((e) => { errors++; if (!firstError) firstError = String(e && (e.cause || e)); })
     .finally(() => { if (++done === total) parentPort.postMessage({ latencies, errors, firstError, elapsedMs: performance.now() - start }); });
 }
@@ -70,7 +78,8 @@ async function load(schemaUrl: string, readUrl: string | undefined, ids: string[
   const user = await services.users.create({
     username: `bench-${readUrl ? 'replica' : 'primary'}`,
     displayName: 'Bench health visitor',
-    role: 'health-visitor',
+    // Notifications are read by safeguarding leads.
+    role: read === 'notifications' ? 'safeguarding-lead' : 'health-visitor',
     agency: 'health-visiting',
     password: 'benchmark-password-1',
   });
@@ -80,7 +89,7 @@ async function load(schemaUrl: string, readUrl: string | undefined, ids: string[
   try {
     const worker = new Worker(LOAD_GENERATOR, {
       eval: true,
-      workerData: { url, cookie: `${SESSION_COOKIE}=${session.token}`, ids, rate: requestsPerSecond, seconds },
+      workerData: { url, cookie: `${SESSION_COOKIE}=${session.token}`, ids, rate: requestsPerSecond, seconds, read },
     });
     return await new Promise<LoadResult>((resolve, reject) => {
       worker.once('message', resolve);
@@ -130,12 +139,13 @@ try {
     await db.transaction((tx) => tx.copyIn('events', EVENT_COLUMNS, rows));
   }
   // Opening the record once catches the persons projection up with the log.
-  await RecordStore.open(db, PROTOCOLS, loadPartnershipConfig({}, PROTOCOLS), new VirtualClock());
+  // (and leaves a snapshot, so the two servers below start from it).
+  await (await RecordStore.open(db, PROTOCOLS, loadPartnershipConfig({}, PROTOCOLS), new VirtualClock())).snapshot();
   await db.close();
   await replica.caughtUp(120_000);
   const ids = Array.from({ length: families }, (_, i) => `f${i}-child`);
   console.log(
-    `Search by id (GET /api/persons?q=), ${families.toLocaleString('en-GB')} families (${inputs.length.toLocaleString('en-GB')} events), open loop at ${requestsPerSecond}/s for ${seconds} s (load average ${loadavg()[0].toFixed(1)}):`,
+    `${read === 'search' ? 'Search by id (GET /api/persons?q=)' : 'Notifications (GET /api/notifications)'}, ${families.toLocaleString('en-GB')} families (${inputs.length.toLocaleString('en-GB')} events), open loop at ${requestsPerSecond}/s for ${seconds} s (load average ${loadavg()[0].toFixed(1)}):`,
   );
   report('reads on the replica', await load(schema.url, replica.urlFor(schema.url), ids));
   report('primary only (no replica)', await load(schema.url, undefined, ids));

@@ -181,12 +181,13 @@ export function generateFamily(index: number, rand: () => number, start: DateTim
 export function generatePopulation(options: PopulationOptions): Family[] {
   const rand = random(options.seed ?? 20261123);
   const practice = random((options.seed ?? 20261123) ^ 0x100b5);
+  const jabs = random((options.seed ?? 20261123) ^ 0x1a85);
   const start = DateTime.fromISO(options.start ?? '2024-01-01', { zone: ZONE });
   const riskShare = options.riskShare ?? 0.03;
   const families: Family[] = [];
   for (let i = 0; i < options.families; i++) {
     const risk = rand() < riskShare ? RISK_KINDS[Math.floor(rand() * RISK_KINDS.length)] : undefined;
-    const family = generateFamily(i, rand, start, risk);
+    const family = immunise(generateFamily(i, rand, start, risk), jabs);
     families.push(options.closingTheLoop ? closeLoops(family, practice) : family);
   }
   return families;
@@ -221,7 +222,7 @@ export const LOOP_PRACTICE = {
 /** Adds the records of ordinary loop-closing practice to a generated family (ids and times valid). */
 function closeLoops(family: Family, rand: () => number): Family {
   const events = [...family.events];
-  const lapses: Partial<Record<string, number>> = {};
+  const lapses: Partial<Record<string, number>> = { ...family.lapses };
   const lapse = (code: string) => (lapses[code] = (lapses[code] ?? 0) + 1);
   const child = family.child;
   const booking = events.find((e) => e.type === 'pregnancy.booked')!;
@@ -378,6 +379,59 @@ function closeLoops(family: Family, rand: () => number): Family {
   }
   events.sort((a, b) => String(a.at).localeCompare(String(b.at)));
   return { ...family, events, lapses };
+}
+
+/**
+ * The routine immunisations of the first year (8, 12 and 16 weeks, 1 year), at rates chosen to
+ * resemble UK coverage (about 92% of babies complete the first doses on time; a model, not
+ * data). Each rate is a share of babies. A late baby is late from one of the infant stages on:
+ * that stage and each later one are given 35-70 days after they fall due, or (a third of the
+ * time) not at all in the first year. Drawn from their own random stream, so the rest of each
+ * family is the same as before they were added.
+ */
+export const IMMUNISATION_PRACTICE = {
+  onTime: 0.91, // every stage within 2 weeks of falling due
+  lateWithinGrace: 0.03, // one stage 15-27 days late, inside the protocol's 4 weeks' grace
+  lateBeyondGrace: 0.06, // the rest: late beyond the grace period, from a stage on
+} as const;
+
+const STAGES: { stage: string; days: number }[] = [
+  { stage: '8-weeks', days: 56 },
+  { stage: '12-weeks', days: 84 },
+  { stage: '16-weeks', days: 112 },
+  { stage: '1-year', days: 366 },
+];
+
+/** Adds `immunisation.given` records at IMMUNISATION_PRACTICE's rates; a baby late beyond the grace is a lapse. */
+function immunise(family: Family, rand: () => number): Family {
+  const birth = family.events.find((e) => e.type === 'birth')!;
+  const born = DateTime.fromISO(String(birth.at), { zone: ZONE }).startOf('day');
+  const draw = rand();
+  const within = draw >= IMMUNISATION_PRACTICE.onTime && draw < IMMUNISATION_PRACTICE.onTime + IMMUNISATION_PRACTICE.lateWithinGrace;
+  const beyond = draw >= IMMUNISATION_PRACTICE.onTime + IMMUNISATION_PRACTICE.lateWithinGrace;
+  const lateFrom = Math.floor(rand() * 3);
+  const withinStage = Math.floor(rand() * STAGES.length);
+  const events = [...family.events];
+  STAGES.forEach(({ stage, days }, i) => {
+    let delay = Math.floor(rand() * 14);
+    if (within && i === withinStage) delay = 15 + Math.floor(rand() * 13);
+    if (beyond && i >= lateFrom) {
+      if (rand() < 1 / 3) return;
+      delay = 35 + Math.floor(rand() * 36);
+    }
+    const at = born.plus({ days: days + delay, hours: 10 + Math.floor(rand() * 6) });
+    events.push({
+      type: 'immunisation.given',
+      person: family.child,
+      stage,
+      agency: 'gp',
+      at: at.toFormat("yyyy-MM-dd'T'HH:mm"),
+      id: `${family.child}#i${i}`,
+    });
+  });
+  events.sort((a, b) => String(a.at).localeCompare(String(b.at)));
+  const lapses = beyond ? { ...family.lapses, 'immunisations-overdue': 1 } : family.lapses;
+  return { ...family, events, ...(lapses ? { lapses } : {}) };
 }
 
 /** All families' events merged in time order, as a partnership would receive them. */

@@ -38,6 +38,28 @@ describe('front-line forms in Chromium', { timeout: 300_000 }, () => {
   before(async () => {
     server = await startTestServer({ withoutBruise: true });
     browser = await launchBrowser();
+    // A baby already recorded by the midwifery team before the birth notification reaches them, once for each run.
+    const at = new Date(Date.now() - 2 * 3_600_000);
+    const local = `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, '0')}-${String(at.getDate()).padStart(2, '0')}`;
+    for (const [id, given, nhsNumber] of [
+      ['ward-baby-off', 'Ava', '9990000018'],
+      ['ward-baby-on', 'Isla', '9990000026'],
+    ])
+      await server.services.store.submit(
+        {
+          id,
+          type: 'person.recorded',
+          at: `${local}T${String(at.getHours()).padStart(2, '0')}:00`,
+          person: id,
+          role: 'child',
+          sex: 'female',
+          born: local,
+          name: { given, family: 'Known' },
+          nhsNumber,
+          agency: 'midwifery',
+        },
+        id,
+      );
   });
   after(async () => {
     for (const s of sessions) await s.context.close();
@@ -133,6 +155,52 @@ describe('front-line forms in Chromium', { timeout: 300_000 }, () => {
           .count(),
         0,
       );
+    });
+  }
+
+  for (const javaScript of [false, true]) {
+    const mode = javaScript ? 'with JavaScript' : 'without JavaScript';
+    test(`a midwife records a birth, is shown the baby already known and records against that record (${mode})`, async () => {
+      const [existing, given, nhsNumber] = javaScript ? ['ward-baby-on', 'Isla', '999 000 0026'] : ['ward-baby-off', 'Ava', '999 000 0018'];
+      const mw = await session('midwife', javaScript);
+      await mw.page.goto('/people/known-mum');
+      await mw.page.getByRole('link', { name: 'Birth', exact: true }).click();
+      if (javaScript) await axe(mw.page, 'record-birth');
+      await mw.page.getByLabel('Who is the mother?').selectOption('known-mum');
+      await mw.page.getByLabel('First name (optional)').fill(given);
+      await mw.page.getByLabel('Last name (optional)').fill('Known');
+      await mw.page.getByLabel('NHS number (optional)').fill(nhsNumber);
+      await mw.page.getByRole('radio', { name: 'Female' }).check();
+      await mw.page.getByLabel('Gestation at birth, in completed weeks').fill('39');
+      await mw.page.getByLabel('Birth weight in kilograms').fill('3.4');
+      const at = new Date(Date.now() - 2 * 3_600_000);
+      await mw.page.locator('#at-day').fill(String(at.getDate()));
+      await mw.page.locator('#at-month').fill(String(at.getMonth() + 1));
+      await mw.page.locator('#at-year').fill(String(at.getFullYear()));
+      await mw.page.locator('#at-time').fill(`${String(at.getHours()).padStart(2, '0')}:30`);
+      await mw.page.getByRole('button', { name: 'Save the record' }).click();
+
+      // Nothing is created yet: the baby already known is offered first.
+      const question = mw.page.locator('fieldset', { hasText: 'Is this baby already on Threadline?' });
+      await question.waitFor();
+      assert.match(
+        await question.innerText(),
+        new RegExp(`${given} Known\\s+0 days old · born .* · NHS number ${nhsNumber.replaceAll(' ', '')}`),
+      );
+      assert.equal(server.services.store.engine.world.identityGroup(existing).length, 1, 'nothing recorded before the choice');
+      if (javaScript) await axe(mw.page, 'record-birth-matches');
+      await mw.page.getByRole('radio', { name: `${given} Known` }).check();
+      await mw.page.getByRole('button', { name: 'Save the record' }).click();
+      await mw.page.waitForURL(/recorded=birth/);
+      assert.match(await mw.page.locator('.govuk-notification-banner').innerText(), /Recorded: Born at 39 weeks, 3\.4 kg/);
+      assert.match(await mw.page.locator('h1').innerText(), new RegExp(`${given} Known`));
+      const world = server.services.store.engine.world;
+      const group = world.identityGroup(existing);
+      assert.equal(group.length, 2, 'the birth is recorded against the baby already known (a confirmed link), not a second baby');
+      const confirmed = world
+        .eventsOf(existing, 'identity.linked')
+        .filter((e) => e.type === 'identity.linked' && e.data.basis === 'confirmed');
+      assert.equal(confirmed.length, 1);
     });
   }
 

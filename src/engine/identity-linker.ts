@@ -1,6 +1,6 @@
 import type { ThreadEvent } from '../domain/events.ts';
 import { formatLocal } from '../domain/time.ts';
-import { IdentityIndex, type IdentityIndexOptions } from '../linkage/identity-index.ts';
+import { IdentityIndex, type IdentityIndexOptions, type IdentityMatch } from '../linkage/identity-index.ts';
 import type { PersonRecord } from '../linkage/person-record.ts';
 import { renderWaterfall } from '../linkage/waterfall-text.ts';
 
@@ -39,6 +39,11 @@ export class IdentityLinker {
     options?: IdentityIndexOptions,
   ) {
     this.index = new IdentityIndex(options);
+  }
+
+  /** Who a record not yet stored may be: the index's candidates, best first. Learns nothing. */
+  candidates(record: PersonRecord, limit = 5): IdentityMatch[] {
+    return this.index.match(record, { limit });
   }
 
   /** Learns from an accepted event; for a new person, returns the identity records to add. */

@@ -9,7 +9,7 @@ import { Engine, type FamilyHandover } from './engine.ts';
 
 export type ShardRequest =
   | { kind: 'start'; config: unknown; protocols: boolean }
-  | { kind: 'events'; events: ThreadEvent[] }
+  | { kind: 'events'; json: string }
   | { kind: 'extract'; persons: string[] }
   | { kind: 'adopt'; handover: FamilyHandover }
   | { kind: 'finish'; until: number };
@@ -32,10 +32,12 @@ parentPort!.on('message', (request: ShardRequest) => {
       engine = new Engine({ protocols: PROTOCOLS, config, clock: new VirtualClock() });
       break;
     }
-    case 'events':
-      for (const event of request.events) findings += engine!.record(event).length;
-      events += request.events.length;
+    case 'events': {
+      const batch = JSON.parse(request.json) as ThreadEvent[];
+      for (const event of batch) findings += engine!.record(event).length;
+      events += batch.length;
       break;
+    }
     case 'extract':
       parentPort!.postMessage({ kind: 'extracted', handover: engine!.extractFamily(request.persons) } satisfies ShardReply);
       break;

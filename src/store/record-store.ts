@@ -9,6 +9,8 @@ import { RestoreClock, SwitchableClock, type Clock } from '../engine/clock.ts';
 import { Engine, type ProtocolFailure } from '../engine/engine.ts';
 import { assertSameSubmission } from '../engine/same-submission.ts';
 import { IdentityLinker } from '../engine/identity-linker.ts';
+import type { IdentityMatch } from '../linkage/identity-index.ts';
+import type { PersonRecord } from '../linkage/person-record.ts';
 import type { Protocol } from '../protocols/protocol.ts';
 import type { FindingActionKind } from '../access/finding-ownership.ts';
 import type { Database, Transaction } from './database.ts';
@@ -157,6 +159,11 @@ export class RecordStore {
     const outcome = await writeSnapshot(this.db, this.compatibility, captured, captured.serialised, faults);
     this.snapshotAt = { lastSeq: outcome.lastSeq, lastActionSeq: outcome.lastActionSeq };
     return outcome;
+  }
+
+  /** Who a person about to be recorded may already be (linkage's candidates, best first); stores nothing. */
+  identityCandidates(record: PersonRecord, limit = 5): IdentityMatch[] {
+    return this.linker.candidates(record, limit);
   }
 
   /** True unless a failed commit has left the in-memory picture ahead of the log (until it is rebuilt). */

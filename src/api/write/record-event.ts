@@ -96,3 +96,19 @@ export async function recordEvent(
   for (const finding of result.findings) if ((await services.access.decide(principal, finding.subject)).allowed) findings.push(finding);
   return { status: result.status, id: result.event.key, findings };
 }
+
+/** Records several events together (a birth with the baby's name), all or none, each authorised as `recordEvent` does. */
+export async function recordEvents(
+  services: Services,
+  principal: Principal,
+  inputs: readonly Record<string, unknown>[],
+  key: string,
+  audit?: AuditNote,
+): Promise<Finding[]> {
+  const events: Record<string, unknown>[] = [];
+  for (const input of inputs) events.push(await authoriseEvent(services, principal, input, events.length === 0 ? audit : undefined));
+  const result = await services.store.submitBatch(events, key, { userId: principal.userId });
+  const findings: Finding[] = [];
+  for (const finding of result.findings) if ((await services.access.decide(principal, finding.subject)).allowed) findings.push(finding);
+  return findings;
+}

@@ -1,8 +1,11 @@
 import type { EventType } from '../../domain/event-schemas.ts';
 import * as v from '../../domain/vocabulary.ts';
 import type { Capability } from '../../access/roles.ts';
+import type { PersonState, WorldView } from '../../engine/world-view.ts';
+import type { PersonRecord } from '../../linkage/person-record.ts';
 import { NEGLECT_FORMS } from './neglect-forms.ts';
 import { EVERYDAY_FORMS } from './everyday-forms.ts';
+import { PERSON_FORMS } from './person-forms.ts';
 import { agencies, NOTE, options, WHEN, WHO } from './common-fields.ts';
 
 export type FieldKind =
@@ -34,6 +37,22 @@ export interface FieldSpec {
   error?: string;
 }
 
+export interface IntroducedPerson {
+  /** What the user is asked to choose among: "baby" or "person". */
+  noun: string;
+  /** The person as linkage reads them, from the submitted form. */
+  identity(event: Record<string, unknown>, view: WorldView): Omit<PersonRecord, 'id'>;
+  /** Known people the form may be about whatever linkage says (a mother's unborn babies). */
+  alsoConsider?(event: Record<string, unknown>, view: WorldView): string[];
+  /** The records to store: for a new person (chosen undefined) or the existing person chosen. */
+  records(
+    event: Record<string, unknown>,
+    body: Readonly<Record<string, string | string[] | undefined>>,
+    chosen: PersonState | undefined,
+    view: WorldView,
+  ): { records: Record<string, unknown>[]; person: string };
+}
+
 export interface EventFormSpec {
   slug: string;
   title: string;
@@ -46,6 +65,12 @@ export interface EventFormSpec {
    * Turns the fields as submitted into the record's shape, where they differ (a fixed tool,
    * scores as numbers, a new person's id made from the form's own id).
    */
+  /**
+   * For a form that introduces a person (a birth, a new person): who they are, for
+   * linkage to look for them among the people already known before anyone is created,
+   * and the records to store once the user has chosen an existing person or none.
+   */
+  introduces?: IntroducedPerson;
   /** Fields a correction keeps from the record it corrects, though the form makes them anew (a person the form introduced). */
   keeps?: readonly string[];
   finish?: (event: Record<string, unknown>, body: Readonly<Record<string, string | string[] | undefined>>) => void;
@@ -426,7 +451,7 @@ EVENT_FORMS.push(
 EVENT_FORMS.push(...NEGLECT_FORMS);
 
 // Version 1 records that had no form.
-EVENT_FORMS.push(...EVERYDAY_FORMS);
+EVENT_FORMS.push(...EVERYDAY_FORMS, ...PERSON_FORMS);
 
 export function formBySlug(slug: string): EventFormSpec | undefined {
   return EVENT_FORMS.find((f) => f.slug === slug);

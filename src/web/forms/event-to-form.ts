@@ -5,8 +5,13 @@ import { EVENT_FORMS, type EventFormSpec, type FieldSpec } from './event-forms.t
 import type { FormBody } from './form-to-event.ts';
 import { scoreField } from './neglect-forms.ts';
 
-/** The form that records events of the record's kind (for an assessment, the Graded Care Profile's own when it is one). */
+/**
+ * The form that records events of the record's kind (for an assessment, the Graded Care
+ * Profile's own when it is one). Forms that introduce a person (a birth, a new person)
+ * make several records and correct none.
+ */
 export function formForEvent(event: ThreadEvent): EventFormSpec | undefined {
+  if (event.type === 'birth' || event.type === 'person.recorded') return undefined;
   if (event.type === 'assessment.recorded' && event.data.tool === 'graded-care-profile-2')
     return EVENT_FORMS.find((f) => f.slug === 'graded-care-profile');
   if (event.type === 'contact' && event.data.kind === 'supervision-session') return EVENT_FORMS.find((f) => f.slug === 'supervision');

@@ -14,8 +14,11 @@ import { can } from '../../access/roles.ts';
 import { ValidationError } from '../../domain/validation-error.ts';
 import { agencyName } from '../../protocols/support/describe.ts';
 import { growthSlot } from '../growth-slot.ts';
+import { neglectPicture } from '../neglect-picture.ts';
+import { DEFAULT_INDICATOR_WEIGHTS, type IndicatorWeights } from '../../protocols/support/neglect-indicators.ts';
 import { recordedBanner } from '../recorded-banner.ts';
 import { mayCorrect } from '../../access/corrections.ts';
+import { formForEvent } from '../forms/event-to-form.ts';
 import { EVENT_FORMS } from '../forms/event-forms.ts';
 import { errorList, page } from '../render.ts';
 import { agreedActionsAbout, allocationsOf, awaitingAcknowledgement, escalationsAbout } from '../../api/read/loop-views.ts';
@@ -28,6 +31,10 @@ export function personPages(app: FastifyInstance, services: Services): void {
   const web = app.withTypeProvider<ZodTypeProvider>();
   const world = services.store.engine.world;
   const zone = services.zone;
+  // The partnership's own weights, so the picture counts what the persistent-neglect protocol counts.
+  const neglectWeights =
+    (services.store.config.protocols['persistent-neglect'] as { weights?: IndicatorWeights } | undefined)?.weights ??
+    DEFAULT_INDICATOR_WEIGHTS;
 
   web.get(
     '/search',
@@ -84,7 +91,11 @@ export function personPages(app: FastifyInstance, services: Services): void {
         household: householdOf(view, id, now, zone),
         chronology: chronologyOf(view, id, zone, { agency, type }, now).map((item) => ({
           ...item,
-          correctable: mayWrite && item.kind === 'event' && mayCorrect(world, request.principal!, item.key),
+          correctable:
+            mayWrite &&
+            item.kind === 'event' &&
+            mayCorrect(world, request.principal!, item.key) &&
+            formForEvent(world.event(item.key)!) !== undefined,
         })),
         filter: { agency: agency ?? '', type: type ?? '' },
         agencyOptions: [
@@ -98,6 +109,7 @@ export function personPages(app: FastifyInstance, services: Services): void {
         ],
         findings: children.flatMap((c) => view.findingsAbout(c)).map((f) => findingView(f, now)),
         growth: person.role === 'child' ? growthSlot(view, id) : undefined,
+        neglect: neglectPicture(view, id, neglectWeights, now, zone),
         history: familyHistory(view, children[0] ?? id, zone),
         historyCount: historyCount(familyHistory(view, children[0] ?? id, zone)),
         forms: EVENT_FORMS.filter((f) => !f.capability || can(request.principal!.role, f.capability)).map((f) => ({

@@ -5,13 +5,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Services } from '../../server/services.ts';
 import { requireRecordAccess } from '../../api/person-access.ts';
-import { recordEvent } from '../../api/write/record-event.ts';
+import { recordEvent, recordEvents } from '../../api/write/record-event.ts';
 import { recordCircle } from '../../access/need-to-know.ts';
 import type { WorldView } from '../../engine/world-view.ts';
 import { can } from '../../access/roles.ts';
 import { notFound, Refusal } from '../../api/errors.ts';
 import { ValidationError, type FieldProblem } from '../../domain/validation-error.ts';
-import { nameOf } from '../../api/read/people.ts';
+import { describeAge, displayName, nameOf } from '../../api/read/people.ts';
+import { formatDay } from '../../domain/time.ts';
 import { familyHistory, historyCount } from '../../api/read/family-history.ts';
 import { formBySlug, type EventFormSpec } from '../forms/event-forms.ts';
 import { formToEvent, type FormBody } from '../forms/form-to-event.ts';
@@ -26,7 +27,7 @@ function fieldId(form: EventFormSpec, field: string): string {
   const spec = form.fields.find((f) => f.name === field) ?? form.fields.find((f) => f.name === field.split('.')[0]);
   const name = spec?.name ?? field;
   if (spec?.kind === 'when' || spec?.kind === 'date') return `${name}-day`;
-  if (name === 'at-time') return 'at-time';
+  if (name === 'at-time' || name === 'match') return name;
   return spec ? name : 'main-content';
 }
 
@@ -51,7 +52,7 @@ export function renderRecordForm(
   id: string,
   values: FormBody,
   problems: FieldProblem[] = [],
-  extra: { action?: string; correcting?: Record<string, unknown> } = {},
+  extra: { action?: string; correcting?: Record<string, unknown>; matches?: PossibleMatch[] } = {},
 ) {
   const people = recordCircle(view, id).map((p) => ({ value: p, text: nameOf(view, p) }));
   const labels: Record<string, string> = Object.fromEntries(form.fields.map((f) => [f.name, f.label]));
@@ -89,9 +90,53 @@ export function renderRecordForm(
       backLink: `/people/${encodeURIComponent(id)}`,
       action: extra.action ?? `/people/${encodeURIComponent(id)}/record/${form.slug}`,
       correcting: extra.correcting,
+      matches: extra.matches,
+      matchError: fieldErrors.match,
     },
     problems.length ? 400 : 200,
   );
+}
+
+export interface PossibleMatch {
+  value: string;
+  text: string;
+  hint: string;
+}
+
+/**
+ * The people already known whom a form introducing a person may be about: record
+ * linkage's candidates (a link or a review, never a no-link) and the form's own (a
+ * mother's unborn babies), those the user may see. Nobody outside need-to-know is shown.
+ */
+async function possibleMatches(
+  services: Services,
+  request: FastifyRequest,
+  view: WorldView,
+  introduces: NonNullable<EventFormSpec['introduces']>,
+  event: Record<string, unknown>,
+): Promise<PossibleMatch[]> {
+  const identity = introduces.identity(event, view);
+  const linked = services.store
+    .identityCandidates({ id: `form-${String(event.id)}`, ...identity }, 5)
+    .filter((m) => m.decision !== 'no-link')
+    .map((m) => m.personId);
+  const ids = [...new Set([...(introduces.alsoConsider?.(event, view) ?? []), ...linked])].filter(
+    (p) => p !== event.person && p !== event.of,
+  );
+  const now = services.now();
+  const matches: PossibleMatch[] = [];
+  for (const personId of ids) {
+    const person = services.store.engine.world.person(personId);
+    if (!person || !(await services.access.decide(request.principal!, personId)).allowed) continue;
+    const facts = [
+      describeAge(person, now, services.zone),
+      person.bornMs !== undefined ? `born ${formatDay(person.bornMs, services.zone)}` : undefined,
+      person.nhsNumber ? `NHS number ${person.nhsNumber}` : undefined,
+      person.area,
+    ].filter(Boolean);
+    matches.push({ value: personId, text: displayName(person), hint: facts.join(' · ') });
+  }
+  return matches;
 }
 
 export function recordFormPages(app: FastifyInstance, services: Services): void {
@@ -144,8 +189,26 @@ export function recordFormPages(app: FastifyInstance, services: Services): void 
         return renderRecordForm(services, request, reply, view, form, id, body, problems);
       }
       const key = typeof body.eventId === 'string' && /^[\w-]{8,64}$/.test(body.eventId) ? body.eventId : randomUUID();
+      body.eventId = key;
       event.id = key;
       try {
+        if (form.introduces) {
+          const matches = await possibleMatches(services, request, view, form.introduces, event);
+          const choice = typeof body.match === 'string' ? body.match : undefined;
+          const chosen = choice && choice !== 'new' ? matches.find((m) => m.value === choice) : undefined;
+          if (matches.length > 0 && !(choice === 'new' || chosen)) {
+            const problem =
+              choice === undefined
+                ? []
+                : [{ field: 'match', reason: `select the ${form.introduces.noun}, or that this is a new ${form.introduces.noun}` }];
+            return renderRecordForm(services, request, reply, view, form, id, body, problem, { matches });
+          }
+          const { records, person } = form.introduces.records(event, body, chosen && view.person(chosen.value), view);
+          const findings = records.length ? await recordEvents(services, request.principal!, records, key, request.auditNote) : [];
+          const first = records.find((r) => r.id === key) ?? records[0];
+          const firstKey = typeof first?.id === 'string' ? first.id : key;
+          return reply.redirect(recordedLink(person, String(first?.type ?? event.type), firstKey, findings), 303);
+        }
         const result = await recordEvent(services, request.principal!, event, key, request.auditNote);
         return reply.redirect(recordedLink(id, String(event.type), result.id, result.findings), 303);
       } catch (error) {
