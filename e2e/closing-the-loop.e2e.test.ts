@@ -138,7 +138,7 @@ describe('closing the loop in Chromium', { timeout: 120_000 }, () => {
       const option = await choice.locator('option', { hasText: about }).first().getAttribute('value');
       await choice.selectOption(option);
       await sw.page.getByRole('button', { name: 'Save the record' }).click();
-      assert.match(await sw.page.locator('.govuk-error-summary').innerText(), /how was it resolved/i);
+      assert.match(await sw.page.locator('.govuk-error-summary').innerText(), /how it was resolved/i);
       await sw.page.getByLabel('Which escalation?').selectOption(option);
       await sw.page.getByLabel('How was it resolved?').fill('CP medical done before discharge');
       await sw.page.getByRole('button', { name: 'Save the record' }).click();
