@@ -4,9 +4,18 @@ import { can } from '../access/roles.ts';
 import { openActionsFor, openFindingsFor } from '../api/read/my-work.ts';
 import { needingAttention, workItems } from '../api/read/work-triage.ts';
 
+const knownCounts = new WeakMap<FastifyRequest, Record<string, number>>();
+
+/** For a page that has already read the user's work: its counts, so the navigation does not read it again. */
+export function rememberNavigationCounts(request: FastifyRequest, counts: Record<string, number>): void {
+  knownCounts.set(request, counts);
+}
+
 /** The counts beside the navigation links: my work due today or overdue. */
 export function navigationCounts(services: Services): (request: FastifyRequest) => Promise<Record<string, number>> {
   return async (request): Promise<Record<string, number>> => {
+    const known = knownCounts.get(request);
+    if (known) return known;
     const principal = request.principal;
     // An error page for a refused request is rendered before the request's reads are set up.
     if (!principal || !request.reads || !can(principal.role, 'record.read')) return {};

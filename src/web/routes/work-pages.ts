@@ -3,7 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Services } from '../../server/services.ts';
 import { myWork } from '../../api/read/my-work.ts';
-import { SEVERITIES, triage, workItems } from '../../api/read/work-triage.ts';
+import { SEVERITIES, needingAttention, triage, workItems } from '../../api/read/work-triage.ts';
+import { rememberNavigationCounts } from '../navigation-counts.ts';
 import { page } from '../render.ts';
 
 /** The work list's filters, from a GET form: an empty choice means "any". */
@@ -25,7 +26,9 @@ export function workPages(app: FastifyInstance, services: Services): void {
       severity: request.query.severity || undefined,
       owner: request.query.owner?.trim() || undefined,
     };
-    const triaged = triage(workItems(work), filter, now, services.zone);
+    const items = workItems(work);
+    const triaged = triage(items, filter, now, services.zone);
+    rememberNavigationCounts(request, { '/work': needingAttention(items, now, services.zone) });
     return page(request, reply, 'work.njk', {
       title: 'My work',
       work,
