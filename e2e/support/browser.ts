@@ -48,3 +48,20 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
+
+/** The pages a browser test ran axe on, each with its serious violations, to assert on at the end. */
+export class AxeAudit {
+  readonly pages: { name: string; ids: string[] }[] = [];
+
+  async check(page: Page, name: string): Promise<void> {
+    this.pages.push({
+      name,
+      ids: (await seriousViolations(page)).map((v) => `${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    });
+  }
+
+  /** The pages with violations. */
+  failing(): { name: string; ids: string[] }[] {
+    return this.pages.filter((a) => a.ids.length > 0);
+  }
+}

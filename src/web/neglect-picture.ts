@@ -138,7 +138,7 @@ export function neglectPicture(
     })
     .join('');
   const description =
-    `${indicators.length} indicators of possible neglect recorded about ${everyone.length} ${everyone.length === 1 ? 'person' : 'people'} of this household ` +
+    `${indicators.length} ${indicators.length === 1 ? 'indicator' : 'indicators'} of possible neglect recorded about ${everyone.length} ${everyone.length === 1 ? 'person' : 'people'} of this household ` +
     `by ${agencies.length} ${agencies.length === 1 ? 'agency' : 'agencies'}, from ${formatDay(first, zone)} to ${formatDay(indicators.at(-1)!.at, zone)}. ` +
     'Each row is an agency; each mark an indicator, its shape and colour the person it is about; a hollow mark is an improvement. The same records are listed in the table below.';
   const svg =
