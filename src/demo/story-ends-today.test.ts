@@ -15,9 +15,9 @@ test("every demo family's story ends today, each record moved by the same whole 
       const moved = demoEvents(scenario, now);
       assert.equal(String(moved.at(-1)!.at).slice(0, 10), now.setZone(zone).toISODate(), `${file} on ${today}`);
       const shift = storyShiftDays(scenario, now);
-      const original = scenario.events as { at: string }[];
+      const original = scenario.events as { id: string; at: string }[];
       // The first record keeps its time of day and moves by the same days as the last.
-      const first = moved.find((e) => e.id === `${scenario.scenario}-${(original[0] as { id: string }).id}`)!;
+      const first = moved.find((e) => e.id === `${scenario.scenario}-${original[0].id}`)!;
       assert.equal(first.at, DateTime.fromISO(original[0].at, { zone }).plus({ days: shift }).toFormat("yyyy-MM-dd'T'HH:mm"));
       assert.equal(String(first.at).slice(11), original[0].at.slice(11), `${file}: time of day kept`);
     }
