@@ -37,7 +37,7 @@ export function notificationPages(app: FastifyInstance, services: Services): voi
         status: n.finding?.status,
       }));
       const leads = can(principal.role, 'notifications.read')
-        ? await notificationsFor(request.reads, principal.role, principal.agency)
+        ? await notificationsFor(request.reads, principal.role, principal.agency, principal.organisation)
         : [];
       return page(request, reply, 'notifications.njk', {
         title: 'Notifications',
