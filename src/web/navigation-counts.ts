@@ -23,7 +23,7 @@ export function navigationCounts(services: Services): (request: FastifyRequest) 
     const now = services.now();
     const db = request.reads;
     const [findings, agreedActions] = await Promise.all([
-      openFindingsFor(db, world, services.access, principal, now),
+      openFindingsFor(db, world, services.access, principal, now, services.zone),
       openActionsFor(db, world, services.access, principal, now, services.zone),
     ]);
     return { '/work': needingAttention(workItems({ findings, agreedActions }), now, services.zone) };

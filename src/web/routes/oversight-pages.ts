@@ -9,6 +9,7 @@ import { verifyAuditChain } from '../../api/audit/verify-chain.ts';
 import { configurationView } from '../../api/read/configuration-view.ts';
 import { PROTOCOLS } from '../../protocols/registry.ts';
 import { page } from '../render.ts';
+import { labelsFor } from '../../api/person-access.ts';
 
 export function oversightPages(app: FastifyInstance, services: Services): void {
   const web = app.withTypeProvider<ZodTypeProvider>();
@@ -32,7 +33,11 @@ export function oversightPages(app: FastifyInstance, services: Services): void {
         actor: request.query.actor?.trim() || undefined,
         outcome: request.query.outcome || undefined,
       };
-      const entries = await auditEntries(request.reads, filter);
+      const labels = await labelsFor(services, request);
+      const entries = (await auditEntries(request.reads, filter)).map((e) => ({
+        ...e,
+        subjectLabel: e.subject && services.store.engine.world.hasPerson(e.subject) ? labels.of(e.subject).full : e.subject,
+      }));
       return page(request, reply, 'audit.njk', { title: 'Audit: who saw what', entries, filter });
     },
   );
@@ -43,7 +48,13 @@ export function oversightPages(app: FastifyInstance, services: Services): void {
   });
 
   web.get('/notifications', { config: { access: 'notifications.read' }, schema: { hide: true } }, async (request, reply) => {
-    const notifications = await notificationsFor(request.reads, request.principal!.role, request.principal!.agency);
+    const labels = await labelsFor(services, request);
+    // Messages were written naming the record by its id; the reader sees the person's name where they may.
+    const notifications = (await notificationsFor(request.reads, request.principal!.role, request.principal!.agency)).map((n) =>
+      n.subject && services.store.engine.world.hasPerson(n.subject)
+        ? { ...n, subjectLabel: labels.of(n.subject).full, message: n.message.replaceAll(n.subject, labels.name(n.subject)) }
+        : { ...n, subjectLabel: n.subject },
+    );
     return page(request, reply, 'notifications.njk', { title: 'Notifications', notifications });
   });
 
