@@ -9,6 +9,7 @@ import { PROTOCOLS } from '../protocols/registry.ts';
 import { loadPartnershipConfig } from '../config/partnership-config.ts';
 import { SystemClock } from '../engine/clock.ts';
 import { loadDemoScenarios } from '../demo/load-scenarios.ts';
+import { recordDemoSecondRecords } from '../demo/demo-second-records.ts';
 import { AuditCheckpoints, CHECKPOINT_FILE } from '../api/audit/audit-checkpoints.ts';
 import { createServices, type Services } from './services.ts';
 import { buildApp, type AppOptions } from './build-app.ts';
@@ -71,6 +72,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     throw error;
   }
   const store = await RecordStore.open(db, PROTOCOLS, config, new SystemClock());
+  // Only on the store the demo has just loaded: a second record the linker is unsure of, for the identity review page.
+  if (demoLoaded && demoLoaded.events > 0) await recordDemoSecondRecords(store, config.timezone);
   const services = createServices(db, store, { keys, readReplica, configSource: options.configSource });
   await services.users.storeOrganisations();
   let demoAccounts: DemoAccount[] | undefined;
