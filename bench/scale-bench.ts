@@ -1,7 +1,7 @@
 // Scale (issue 17): one command for start-up time and memory with and without a snapshot,
 // and protocol evaluation as a share of the world-only rate, sharded by family.
 //
-//   npm run bench:scale -- --families 10000 [--skip-store] [--skip-memory-bench]
+//   npm run bench:scale -- --families 10000 [--skip-store] [--skip-evaluation] [--keep-schema]
 //
 // Loads the synthetic population (bench/synthetic-population.ts) into a fresh schema of the
 // PostgreSQL server (BENCH_DATABASE_URL, default the local `test` database) with
@@ -121,7 +121,9 @@ async function storeFigures() {
     );
     console.log(`  both: ${findings.toLocaleString('en-GB')} findings, ${wakes.toLocaleString('en-GB')} pending deadlines`);
   } finally {
-    await schema.drop();
+    // --keep-schema leaves the loaded store for profiling start-up (bench/scale-startup.ts URL on --cpu-prof).
+    if (process.argv.includes('--keep-schema')) console.log(`  store kept for profiling: ${schema.url}`);
+    else await schema.drop();
   }
 }
 

@@ -144,6 +144,7 @@ export const EVENT_FIXTURES: Partial<Record<EventType, EventFixture>> = {
   },
   'immunisation.given': { writer: 'gp', build: (ids) => ({ person: ids.person('person', 'child'), stage: '8-weeks' }) },
   'consent.refused': { build: (ids) => ({ person: ids.person('person', 'adult'), for: 'an early help assessment' }) },
+  'unscheduled-care.queried': { writer: 'gp', build: (ids) => ({ person: ids.person('person', 'child'), setting: 'out-of-hours-gp' }) },
   'identity.linked': {
     build: (ids) => ({ person: ids.person('person', 'adult'), to: ids.person('to', 'adult'), basis: 'confirmed' }),
   },

@@ -4,14 +4,15 @@ import { AGENCIES, type Agency } from '../domain/vocabulary.ts';
 
 /**
  * Records that say who someone is or who they are to a child, not that an organisation
- * did anything with the family. They never make an organisation involved: a user may
- * write them only with access to every person they name already.
+ * did anything with the family, and the CP-IS question an unscheduled care setting asks
+ * about a child (asking never grants access). They never make an organisation involved.
  */
 export const NEVER_INVOLVES: ReadonlySet<ThreadEvent['type']> = new Set([
   'identity.linked',
   'identity.review',
   'identity.unlinked',
   'relationship.recorded',
+  'unscheduled-care.queried',
 ]);
 
 /** Fields that address a record to other agencies (a referral's or a handover's `to`, a meeting's `attendees`). */

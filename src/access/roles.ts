@@ -61,21 +61,24 @@ export const CAPABILITIES = [
   'decide', // record a front-door or team decision on a referral
   'audit.read', // the audit of who saw what
   'figures.read', // partnership figures: findings and their timeliness
-  'notifications.read', // break-glass notifications
+  'notifications.read', // break-glass notifications, and CP-IS checks about a child on the local authority's plan
+  'cp-is.check', // ask whether a child has a protection plan or is looked after, from an unscheduled care setting
   'configuration.read', // the partnership configuration in force
   'users.manage', // create and list accounts
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
 const PRACTITIONER: readonly Capability[] = ['record.read', 'record.write', 'break-glass'];
+/** Clinicians who may work in unscheduled care (an ED, an urgent treatment centre, out-of-hours, an ambulance); the organisation decides. */
+const UNSCHEDULED_CARE_CLINICIAN: readonly Capability[] = [...PRACTITIONER, 'cp-is.check'];
 
 export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
   midwife: PRACTITIONER,
   'health-visitor': PRACTITIONER,
-  gp: PRACTITIONER,
-  'hospital-clinician': PRACTITIONER,
+  gp: UNSCHEDULED_CARE_CLINICIAN,
+  'hospital-clinician': UNSCHEDULED_CARE_CLINICIAN,
   'front-door-worker': ['record.read', 'record.read-all', 'record.write', 'front-door', 'decide'],
-  'social-worker': [...PRACTITIONER, 'decide'],
+  'social-worker': [...PRACTITIONER, 'decide', 'notifications.read'],
   police: PRACTITIONER,
   probation: PRACTITIONER,
   'adult-mental-health': PRACTITIONER,

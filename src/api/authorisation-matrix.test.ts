@@ -49,7 +49,7 @@ const MATRIX: Record<string, Caller[]> = {
   'GET /api/identity/reviews': FRONT_DOOR,
   'GET /api/audit': OVERSIGHT,
   'GET /api/figures': OVERSIGHT,
-  'GET /api/notifications': ['safeguarding-lead'],
+  'GET /api/notifications': ['safeguarding-lead', 'social-worker'],
   'GET /api/users': ['administrator'],
   'POST /api/users': ['administrator'],
   'GET /': EVERYONE,
@@ -74,7 +74,7 @@ const MATRIX: Record<string, Caller[]> = {
   'POST /identity-reviews/:person/:candidate': FRONT_DOOR,
   'GET /audit': OVERSIGHT,
   'GET /figures': OVERSIGHT,
-  'GET /notifications': ['safeguarding-lead'],
+  'GET /notifications': ['safeguarding-lead', 'social-worker'],
   'GET /configuration': ['safeguarding-lead'],
   'GET /admin/users': ['administrator'],
   'POST /admin/users': ['administrator'],
@@ -93,6 +93,10 @@ const MATRIX: Record<string, Caller[]> = {
   'GET /fhir/R4/metadata': EVERYONE,
   'POST /fhir/R4': READERS,
   'GET /fhir/R4/Patient/:id/$everything': READERS,
+  // CP-IS: GPs and hospital clinicians hold the capability, but only in an unscheduled care
+  // setting (an ED, ambulance service, urgent treatment centre, out-of-hours GP), which none of
+  // these callers' default organisations is; a clinician of one is allowed in the block below.
+  'POST /api/cp-is/checks': [],
 };
 
 /** A possible match per front-door caller for the identity review routes (each decides its own); others ask for the first. */
@@ -124,6 +128,7 @@ function requestFor(method: string, url: string, findingId: string, caller: Call
     'POST /api/persons/:id/break-glass': { reason: 'Attending an incident at the address tonight' },
     'POST /api/events': { id: `matrix-${n}`, type: 'contact', at: '2020-01-01T10:00', person: 'known-mum', kind: 'phone-call' },
     'POST /fhir/R4': { resourceType: 'Bundle', type: 'batch', entry: [] },
+    'POST /api/cp-is/checks': { nhsNumber: '999 001 0005' },
     // Anyone who may see the child notes a finding; who may take its steps is the table further down.
     'POST /api/findings/:id/actions': { kind: 'noted', note: 'Seen at the surgery today' },
     'POST /api/users': {
@@ -267,6 +272,47 @@ describe('authorisation matrix: every route against every role and the anonymous
           const got = toSignIn ? 'sign-in' : response.statusCode;
           if (got !== want) failures.push(`${route} as ${caller}: expected ${want}, got ${got}`);
         }
+      }
+    }
+    assert.deepEqual(failures, []);
+  });
+});
+
+// The CP-IS check by organisation: the roles that hold the capability, in an unscheduled care
+// setting and not; everyone else is refused by role above.
+const CP_IS_CALLERS: [Role, string, boolean][] = [
+  ['hospital-clinician', 'ZED001', true], // an emergency department
+  ['hospital-clinician', 'ZAM001', true], // an ambulance service
+  ['gp', 'OOH001', true], // an out-of-hours GP service, by the partnership's configuration
+  ['hospital-clinician', 'ZHP001', false], // a paediatric ward
+  ['gp', 'Y10001', false], // a GP practice
+  ['social-worker', 'ZED001', false], // a social worker based in the ED: not a clinician
+];
+
+describe('authorisation matrix: the CP-IS check by role and organisation', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp({
+      config: {
+        organisations: [
+          { code: 'Y10001', name: 'Riverside Medical Practice', agency: 'gp' },
+          { code: 'OOH001', name: 'Riverside Out of Hours', agency: 'gp', unscheduledCare: 'out-of-hours-gp' },
+        ],
+      },
+    });
+  });
+  after(() => t.close());
+
+  test('a clinician of an unscheduled care setting asks; the same roles elsewhere, and other roles there, are refused', async () => {
+    const call = apiCaller(t);
+    const failures: string[] = [];
+    for (const [i, [role, organisation, allowed]] of CP_IS_CALLERS.entries()) {
+      const who = await userIn(t, `cp-is-${i}`, role, organisation);
+      for (const route of ['/api/cp-is/checks']) {
+        const response = await call(who, 'POST', route, { nhsNumber: '999 001 0005' });
+        const want = allowed ? 200 : 403;
+        if (response.statusCode !== want)
+          failures.push(`${route} as ${role} of ${organisation}: expected ${want}, got ${response.statusCode}`);
       }
     }
     assert.deepEqual(failures, []);

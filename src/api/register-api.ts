@@ -9,6 +9,7 @@ import { userRoutes } from './routes/user-routes.ts';
 import { openApiRoute } from './routes/openapi-route.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 import { fhirRoutes } from './routes/fhir-routes.ts';
+import { cpIsRoutes } from './routes/cp-is-routes.ts';
 
 /** The JSON API under /api, described at /api/openapi.json, and FHIR R4 under /fhir/R4. */
 export function registerApi(app: FastifyInstance, services: Services): void {
@@ -21,4 +22,5 @@ export function registerApi(app: FastifyInstance, services: Services): void {
   openApiRoute(app);
   healthRoutes(app, services);
   fhirRoutes(app, services);
+  cpIsRoutes(app, services);
 }

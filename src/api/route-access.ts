@@ -26,6 +26,8 @@ declare module 'fastify' {
     audit?: false | AuditAction;
     /** A sign-in route: rate limited per client address. */
     signIn?: boolean;
+    /** A sensitive look-up (the CP-IS check): rate limited per user. */
+    lookup?: boolean;
   }
   interface FastifyRequest {
     principal?: Principal;

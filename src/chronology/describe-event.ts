@@ -1,7 +1,13 @@
 import type { ThreadEvent } from '../domain/events.ts';
 import { formatDay } from '../domain/time.ts';
 import { agencyName } from '../protocols/support/describe.ts';
-import { GCP2_AREA_NAMES, GCP2_AREAS, type AssessmentTool, type ImmunisationStage } from '../domain/vocabulary.ts';
+import {
+  GCP2_AREA_NAMES,
+  GCP2_AREAS,
+  UNSCHEDULED_CARE_SETTING_NAMES,
+  type AssessmentTool,
+  type ImmunisationStage,
+} from '../domain/vocabulary.ts';
 
 const words = (text: string) => text.replaceAll('-', ' ');
 
@@ -127,6 +133,8 @@ export function describeEvent(event: ThreadEvent, zone: string): string {
       return `Immunisations given: the ${IMMUNISATION_STAGE_NAMES[event.data.stage]} stage of the routine schedule`;
     case 'consent.refused':
       return `Consent refused for ${event.data.for}`;
+    case 'unscheduled-care.queried':
+      return `A ${UNSCHEDULED_CARE_SETTING_NAMES[event.data.setting]} checked for a child protection plan or looked-after status (CP-IS)`;
     case 'incident.serious':
       return `Serious incident${event.data.description ? `: ${event.data.description}` : ''}`;
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { AGENCIES, type Agency } from '../domain/vocabulary.ts';
+import { isValidPhoneNumber } from 'libphonenumber-js/max';
+import { AGENCIES, UNSCHEDULED_CARE_SETTINGS, type Agency, type UnscheduledCareSetting } from '../domain/vocabulary.ts';
 
 /**
  * An organisation of the partnership: a GP practice, a health visiting team, a police
@@ -12,7 +13,30 @@ export interface Organisation {
   code: string;
   name: string;
   agency: Agency;
+  /** How other agencies reach it (a local authority's: what a CP-IS check answers with). */
+  contact?: OrganisationContact;
+  /** The unscheduled care it gives, when its agency type does not say (an urgent treatment centre run by a hospital). */
+  unscheduledCare?: UnscheduledCareSetting;
 }
+
+export interface OrganisationContact {
+  /** A UK telephone number, in hours. */
+  phone: string;
+  /** Out of hours (a local authority's emergency duty team). */
+  outOfHoursPhone?: string;
+  email?: string;
+}
+
+const phone = z
+  .string()
+  .trim()
+  .refine((value) => isValidPhoneNumber(value, 'GB'), 'must be a UK telephone number (for example 020 7946 0123)');
+
+export const organisationContactSchema = z.strictObject({
+  phone,
+  outOfHoursPhone: phone.optional(),
+  email: z.email('must be an email address').max(200).optional(),
+});
 
 export const organisationSchema = z.strictObject({
   code: z
@@ -21,13 +45,23 @@ export const organisationSchema = z.strictObject({
     .describe('ODS-style code'),
   name: z.string().trim().min(1, 'must not be empty').max(200),
   agency: z.enum(AGENCIES),
+  contact: organisationContactSchema.optional(),
+  unscheduledCare: z.enum(UNSCHEDULED_CARE_SETTINGS).optional(),
 });
+
+/** The unscheduled care an organisation gives, if any: its own setting, or the one its agency type is. */
+export function unscheduledCareSetting(organisation: Organisation): UnscheduledCareSetting | undefined {
+  if (organisation.unscheduledCare) return organisation.unscheduledCare;
+  if (organisation.agency === 'emergency-department' || organisation.agency === 'ambulance') return organisation.agency;
+  return undefined;
+}
 
 /**
  * The organisations a partnership has when its configuration names none: one for each
  * agency type (the first listed of a type is that type's default), and a second GP
  * practice and police force so that need-to-know by organisation is visible. The codes
- * are made up (the Y and Z prefixes are not issued to real ODS organisations here).
+ * are made up (the Y and Z prefixes are not issued to real ODS organisations here), and
+ * so are the contact details.
  */
 export const DEFAULT_ORGANISATIONS: readonly Organisation[] = [
   { code: 'ZMW001', name: 'Riverside Hospital Maternity Service', agency: 'midwifery' },
@@ -37,7 +71,13 @@ export const DEFAULT_ORGANISATIONS: readonly Organisation[] = [
   { code: 'ZHP001', name: 'Riverside Hospital Paediatrics', agency: 'hospital' },
   { code: 'ZED001', name: 'Riverside Hospital Emergency Department', agency: 'emergency-department' },
   { code: 'ZAM001', name: 'Eastern Ambulance Service', agency: 'ambulance' },
-  { code: 'ZLA001', name: "Riverside Council Children's Services", agency: 'children-social-care' },
+  {
+    code: 'ZLA001',
+    name: "Riverside Council Children's Services",
+    agency: 'children-social-care',
+    // Ofcom's numbers for drama (020 7946 0000 to 0999) and a reserved domain: nobody real.
+    contact: { phone: '020 7946 0300', outOfHoursPhone: '020 7946 0399', email: 'childrens.services@riverside.example' },
+  },
   { code: 'ZEH001', name: 'Riverside Council Early Help', agency: 'early-help' },
   { code: 'ZPF001', name: 'Riverside Constabulary', agency: 'police' },
   { code: 'ZPF002', name: 'Northshire Police', agency: 'police' },

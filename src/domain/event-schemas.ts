@@ -15,7 +15,7 @@ import { matchEvidence } from './match-evidence.ts';
 // (reference-ids.ts): access is decided on everything they name.
 const isoDate = text.regex(/^\d{4}-\d{2}-\d{2}(T[0-9:.]+(Z|[+-]\d{2}:\d{2})?)?$/, 'must be an ISO date (YYYY-MM-DD) or date-time');
 const words = z.array(text.min(1)).max(100);
-const nhsNumber = text
+export const nhsNumber = text
   .regex(/^\d{3} ?\d{3} ?\d{4}$/, 'must be 10 digits')
   .refine(isValidNhsNumber, 'fails the NHS number check digit (modulus 11): check it was copied correctly');
 
@@ -244,6 +244,10 @@ export const EVENT_SCHEMAS = {
     agency,
     for: text.trim().min(1, 'say what was refused (the service, assessment or referral)').max(2000),
   }),
+  // A CP-IS check by an unscheduled care setting (README, "Interoperability"): the question
+  // asked about the child, recorded so that the protocol tells the social worker. It never
+  // makes the asking organisation involved (src/access/involvement.ts).
+  'unscheduled-care.queried': event({ person: personRef, agency, setting: z.enum(v.UNSCHEDULED_CARE_SETTINGS) }),
   // Identity: two records of the same person, made by different agencies, joined or parted.
   'identity.linked': event({
     person: personRef,

@@ -188,6 +188,26 @@ export type PlanKind = (typeof PLAN_KINDS)[number];
 /** Plans under which emergency attendances must be notified to the social worker (CP-IS). */
 export const CP_IS_PLANS: readonly PlanKind[] = ['child-protection', 'unborn-child-protection', 'looked-after', 'interim-care-order'];
 
+/**
+ * The unscheduled care settings that ask the CP-IS question (NHS England CP-IS): who may
+ * check whether a child has a child protection plan or is looked after.
+ */
+export const UNSCHEDULED_CARE_SETTINGS = [
+  'emergency-department',
+  'urgent-treatment-centre',
+  'minor-injuries-unit',
+  'out-of-hours-gp',
+  'ambulance',
+] as const;
+export type UnscheduledCareSetting = (typeof UNSCHEDULED_CARE_SETTINGS)[number];
+export const UNSCHEDULED_CARE_SETTING_NAMES: Record<UnscheduledCareSetting, string> = {
+  'emergency-department': 'emergency department',
+  'urgent-treatment-centre': 'urgent treatment centre',
+  'minor-injuries-unit': 'minor injuries unit',
+  'out-of-hours-gp': 'out-of-hours GP service',
+  ambulance: 'ambulance service',
+};
+
 export const FINDING_CODES = [
   'injury-in-non-mobile-infant',
   'serious-illness-in-non-mobile-infant',

@@ -181,3 +181,60 @@ test('police attendance after the plan ended stays quiet', () => {
   );
   assert.equal(h.raised(CODE).length, 0);
 });
+
+// Version 1.2: the CP-IS check an unscheduled care setting makes is itself the attendance.
+const check = (at: string, extra: Partial<EventInput> = {}): EventInput => ({
+  at,
+  type: 'unscheduled-care.queried',
+  person: 'baby',
+  agency: 'emergency-department',
+  setting: 'emergency-department',
+  ...extra,
+});
+
+test('a CP-IS check about a child on a CP plan raises the finding, citing the check and the plan', () => {
+  const h = new ProtocolHarness(only).add(
+    ...family,
+    plan('2023-02-20', 'child-protection', { id: 'cp-plan' }),
+    check('2023-03-06T21:15', { id: 'q' }),
+  );
+  const [f] = h.raised(CODE);
+  assert.ok(f);
+  assert.equal(f.raisedAt, t('2023-03-06T21:15'));
+  assert.equal(f.owner, 'children-social-care');
+  assert.deepEqual(f.evidence, ['q', 'cp-plan']);
+  assert.match(f.explanation, /attended unscheduled care \(a CP-IS check by the emergency department on 6 Mar 2023\)/);
+});
+
+test('a CP-IS check about a looked-after child by an out-of-hours GP raises it; no plan, or a plan ended, stays quiet', () => {
+  const lac = new ProtocolHarness(only).add(
+    ...family,
+    plan('2023-02-20', 'looked-after'),
+    check('2023-03-06T02:00', { agency: 'gp', setting: 'out-of-hours-gp' }),
+  );
+  assert.match(lac.raised(CODE)[0]?.explanation ?? '', /looked after .*out-of-hours GP service/);
+  assert.equal(new ProtocolHarness(only).add(...family, check('2023-03-06T10:00')).raised(CODE).length, 0);
+  const ended = new ProtocolHarness(only).add(
+    ...family,
+    plan('2023-02-01', 'child-protection'),
+    { at: '2023-03-01', type: 'plan.ended', person: 'baby', kind: 'child-protection', agency: 'children-social-care' },
+    check('2023-03-06T10:00'),
+  );
+  assert.equal(ended.raised(CODE).length, 0);
+});
+
+test('checks by the same setting on the same day are one attendance; the next day, or another setting, raises again', () => {
+  const h = new ProtocolHarness(only).add(
+    ...family,
+    plan('2023-02-20', 'child-protection'),
+    check('2023-03-06T10:00', { id: 'q1' }),
+    check('2023-03-06T10:05', { id: 'q2' }),
+    check('2023-03-06T23:50', { id: 'q3' }),
+    check('2023-03-06T11:00', { id: 'q4', agency: 'ambulance', setting: 'ambulance' }),
+    check('2023-03-07T09:00', { id: 'q5' }),
+  );
+  assert.deepEqual(
+    h.raised(CODE).map((f) => f.evidence[0]),
+    ['q1', 'q4', 'q5'],
+  );
+});

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { HOUR_MS } from '../domain/time.ts';
-import { CP_IS_PLANS } from '../domain/vocabulary.ts';
+import { formatDay, HOUR_MS, localDateKey } from '../domain/time.ts';
+import { CP_IS_PLANS, UNSCHEDULED_CARE_SETTING_NAMES } from '../domain/vocabulary.ts';
 import { defineProtocol } from './protocol.ts';
 import { cite } from './support/describe.ts';
 import { childrenAround } from './support/family.ts';
@@ -44,16 +44,33 @@ function policeAttendance(event: ThreadEvent<'contact'>, children: PersonState[]
   return findings;
 }
 
+/**
+ * Version 1.2: a CP-IS check (`unscheduled-care.queried`) by an unscheduled care setting about a
+ * child on a plan is itself the attendance CP-IS tells the social worker of. Checks by the same
+ * organisation on the same local day are one attendance, so asking again raises nothing new.
+ */
+function unscheduledCare(event: ThreadEvent, zone: string): { dedupeKey: string; where: string } | undefined {
+  if (event.type === 'unscheduled-care.queried')
+    return {
+      dedupeKey: `cp-is-check:${event.organisation ?? event.agency}:${localDateKey(event.at, zone)}`,
+      where: `a CP-IS check by the ${UNSCHEDULED_CARE_SETTING_NAMES[event.data.setting]} on ${formatDay(event.at, zone)}`,
+    };
+  const attendance =
+    (event.type === 'contact' && (event.data.kind === 'ed-attendance' || event.data.kind === 'urgent-care-attendance')) ||
+    (event.type === 'hospital.admitted' && (event.agency === 'emergency-department' || event.agency === 'ambulance'));
+  return attendance ? { dedupeKey: event.key, where: cite(event, zone) } : undefined;
+}
+
 /** CP-IS: an emergency attendance by a child on a plan is notified to the social worker. */
 export const unscheduledCareWhileOnPlan = defineProtocol({
   id: 'unscheduled-care-while-on-plan',
-  version: '1.1.0',
+  version: '1.2.0',
   title: 'Emergency or urgent care for a child on a protection plan or looked after',
   source:
     'NHS England Child Protection – Information Sharing (CP-IS): unscheduled care settings flag and notify; ' +
     'version 2 of the scenario contract: police attendance at the household of a child on a child protection plan is told to the social worker',
   codes: ['unscheduled-care-while-on-plan'],
-  triggers: ['contact', 'hospital.admitted'],
+  triggers: ['contact', 'hospital.admitted', 'unscheduled-care.queried'],
   configSchema: z.strictObject({
     notifyWithinHours: z.number().positive().max(72).default(24),
   }),
@@ -63,9 +80,7 @@ export const unscheduledCareWhileOnPlan = defineProtocol({
       const children = childrenAround(world, event.data.person).filter((c) => c.role !== 'adult');
       return { findings: policeAttendance(event, children, partnership.timezone, now + config.notifyWithinHours * HOUR_MS) };
     }
-    const unscheduled =
-      (event.type === 'contact' && (event.data.kind === 'ed-attendance' || event.data.kind === 'urgent-care-attendance')) ||
-      (event.type === 'hospital.admitted' && (event.agency === 'emergency-department' || event.agency === 'ambulance'));
+    const unscheduled = unscheduledCare(event, partnership.timezone);
     if (!unscheduled) return undefined;
     const child = world.person(event.subject);
     if (!child || child.role !== 'child') return undefined;
@@ -77,9 +92,9 @@ export const unscheduledCareWhileOnPlan = defineProtocol({
         {
           code: 'unscheduled-care-while-on-plan',
           subject: child.id,
-          dedupeKey: event.key,
+          dedupeKey: unscheduled.dedupeKey,
           severity: 'high',
-          explanation: `A child on ${plans.map((p) => LABEL[p]).join(' and ')} attended unscheduled care (${cite(event, partnership.timezone)}).`,
+          explanation: `A child on ${plans.map((p) => LABEL[p]).join(' and ')} attended unscheduled care (${unscheduled.where}).`,
           evidence: [event.key, ...planEvents.map((e) => e.key)],
           action:
             'Notify the allocated social worker today; the treating clinician should see the plan and consider whether the attendance is a safeguarding concern.',

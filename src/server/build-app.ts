@@ -43,11 +43,14 @@ export interface AppOptions {
   https?: { key: string | Buffer; cert: string | Buffer };
   /** Requests to the sign-in routes per client address per window (default 30 a minute). */
   signInRateLimit?: { max: number; timeWindowMs: number };
+  /** Requests to a sensitive look-up (the CP-IS check) per signed-in user per window (default 30 a minute). */
+  lookupRateLimit?: { max: number; timeWindowMs: number };
   /** Where log lines go (default standard output); tests read them. */
   logStream?: { write(line: string): void };
 }
 
 export const DEFAULT_SIGN_IN_RATE_LIMIT = { max: 30, timeWindowMs: 60_000 };
+export const DEFAULT_LOOKUP_RATE_LIMIT = { max: 30, timeWindowMs: 60_000 };
 
 /**
  * The Fastify application: JSON API under /api and the practitioners' pages, behind one
@@ -73,16 +76,24 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   const routes: RouteEntry[] = [];
   app.decorate('routeTable', routes);
   const signInLimit = options.signInRateLimit ?? DEFAULT_SIGN_IN_RATE_LIMIT;
+  const lookupLimit = options.lookupRateLimit ?? DEFAULT_LOOKUP_RATE_LIMIT;
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) routes.push({ method, url: route.url });
     if (route.config?.signIn) route.config.rateLimit = { max: signInLimit.max, timeWindow: signInLimit.timeWindowMs };
+    // Counted per user (the session is resolved by then), so that a colleague's checks do not use up one's own.
+    if (route.config?.lookup)
+      route.config.rateLimit = {
+        max: lookupLimit.max,
+        timeWindow: lookupLimit.timeWindowMs,
+        keyGenerator: (request) => request.principal?.userId ?? `address:${request.ip}`,
+      };
     if (route.config?.access === undefined && !route.url.startsWith('/assets/') && !route.url.startsWith('/static/')) {
       throw new Error(`route ${String(route.method)} ${route.url} does not declare its access`);
     }
   });
 
   await app.register(cookie);
-  // Only the routes that ask for it (sign-in) are limited; the lock-out does the rest.
+  // Only the routes that ask for it (sign-in, sensitive look-ups) are limited; the lock-out does the rest.
   await app.register(rateLimit, { global: false });
   await app.register(csrf, {
     cookieKey: CSRF_COOKIE,

@@ -79,6 +79,13 @@ export function workRoutes(app: FastifyInstance, services: Services): void {
       config: { access: 'notifications.read' },
       schema: { tags: ['audit'], summary: 'Notifications for my role (break-glass openings of records)' },
     },
-    async (request) => ({ notifications: await notificationsFor(request.reads, request.principal!.role, request.principal!.agency) }),
+    async (request) => ({
+      notifications: await notificationsFor(
+        request.reads,
+        request.principal!.role,
+        request.principal!.agency,
+        request.principal!.organisation,
+      ),
+    }),
   );
 }

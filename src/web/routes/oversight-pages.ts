@@ -43,7 +43,12 @@ export function oversightPages(app: FastifyInstance, services: Services): void {
   });
 
   web.get('/notifications', { config: { access: 'notifications.read' }, schema: { hide: true } }, async (request, reply) => {
-    const notifications = await notificationsFor(request.reads, request.principal!.role, request.principal!.agency);
+    const notifications = await notificationsFor(
+      request.reads,
+      request.principal!.role,
+      request.principal!.agency,
+      request.principal!.organisation,
+    );
     return page(request, reply, 'notifications.njk', { title: 'Notifications', notifications });
   });
 
