@@ -491,8 +491,12 @@ export class RecordStore {
     });
   }
 
-  /** Acknowledge, record the action taken, close with a reason, or reopen a finding. */
-  actOnFinding(findingId: string, kind: FindingActionKind, actor: FindingActor, note?: string): Promise<Finding> {
+  /**
+   * Acknowledge, record the action taken, close with a reason, or reopen a finding. `at`
+   * is when it was done, now unless told (the demo records what the reviews say
+   * practitioners did, on the day they did it).
+   */
+  actOnFinding(findingId: string, kind: FindingActionKind, actor: FindingActor, note?: string, at?: number): Promise<Finding> {
     return this.queue.run(async () => {
       await this.committing;
       await this.recoverIfBroken();
@@ -507,7 +511,15 @@ export class RecordStore {
       await this.db.transaction(async (tx) => {
         await tx.query(
           'INSERT INTO finding_actions (finding_id, kind, at, by_user, by_role, by_agency, note) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-          [findingId, kind, new Date(this.clock.now()).toISOString(), actor.userId, actor.role ?? null, actor.agency ?? null, note ?? null],
+          [
+            findingId,
+            kind,
+            new Date(at ?? this.clock.now()).toISOString(),
+            actor.userId,
+            actor.role ?? null,
+            actor.agency ?? null,
+            note ?? null,
+          ],
         );
         await tx.query('UPDATE findings SET status = $2 WHERE id = $1', [findingId, status]);
       });
