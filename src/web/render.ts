@@ -29,7 +29,7 @@ const NAV: NavItem[] = [
   { text: 'Find a person', href: '/search', capability: 'record.read' },
   { text: 'Front door', href: '/front-door', capability: 'front-door' },
   { text: 'Identity reviews', href: '/identity-reviews', capability: 'front-door' },
-  { text: 'Notifications', href: '/notifications', capability: 'notifications.read' },
+  { text: 'Notifications', href: '/notifications', capability: 'record.read' },
   { text: 'Audit', href: '/audit', capability: 'audit.read' },
   { text: 'Figures', href: '/figures', capability: 'figures.read' },
   { text: 'Configuration', href: '/configuration', capability: 'configuration.read' },
