@@ -26,7 +26,9 @@ export function navigationCounts(services: Services): (request: FastifyRequest) 
       knownCounts.get(request)?.['/work'] ?? workNeedingAttention(services, request),
       unacknowledgedCount(db, principal),
     ]);
-    const reviews = can(principal.role, 'front-door') ? { '/identity-reviews': services.store.engine.world.pendingReviews().length } : {};
+    const reviews: Record<string, number> = can(principal.role, 'front-door')
+      ? { '/identity-reviews': services.store.engine.world.pendingReviews().length }
+      : {};
     return { '/work': work, '/notifications': notifications, ...reviews };
   };
 }
