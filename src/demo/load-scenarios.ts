@@ -60,6 +60,20 @@ function withIdentities(
   });
 }
 
+/** How many whole days a scenario's dates move so that its last record falls today (in the scenario's time zone). */
+export function storyShiftDays(scenario: Scenario, today: DateTime): number {
+  const zone = scenario.timezone;
+  const lastAt = (scenario.events.at(-1) as { at?: string } | undefined)?.at ?? today.toISODate()!;
+  const last = DateTime.fromISO(lastAt, { zone });
+  return Math.round(today.setZone(zone).startOf('day').diff(last.startOf('day'), 'days').days);
+}
+
+/** A scenario's local date or date-time moved by `days`, in the form it was written. */
+export function shiftedDate(text: string, zone: string, days: number): string {
+  const moved = DateTime.fromISO(text, { zone }).plus({ days });
+  return text.length === 10 ? moved.toISODate()! : moved.toFormat("yyyy-MM-dd'T'HH:mm");
+}
+
 /**
  * Rewrites one scenario for the demo store: person and event ids are prefixed with the
  * scenario id so families from different files never collide (every field an event type
@@ -71,8 +85,7 @@ export function demoEvents(scenario: Scenario, today: DateTime, nhsNumbers = new
   const zone = scenario.timezone;
   const prefix = (id: string) => `${scenario.scenario}-${id}`;
   const events = withIdentities(scenario.scenario, scenario.events as Record<string, unknown>[], nhsNumbers);
-  const last = DateTime.fromISO((events.at(-1)?.at as string | undefined) ?? today.toISODate()!, { zone });
-  const shiftDays = Math.round(today.setZone(zone).startOf('day').diff(last.startOf('day'), 'days').days);
+  const shiftDays = storyShiftDays(scenario, today);
   return events.map((source, index) => {
     const event: Record<string, unknown> = { ...source, id: prefix(typeof source.id === 'string' ? source.id : String(index)) };
     for (const { field } of isEventType(event.type) ? REFERENCE_FIELDS[event.type] : []) {
@@ -84,8 +97,7 @@ export function demoEvents(scenario: Scenario, today: DateTime, nhsNumbers = new
     for (const field of DATE_FIELDS) {
       const text = event[field];
       if (typeof text !== 'string') continue;
-      const moved = DateTime.fromISO(text, { zone }).plus({ days: shiftDays });
-      event[field] = text.length === 10 ? moved.toISODate() : moved.toFormat("yyyy-MM-dd'T'HH:mm");
+      event[field] = shiftedDate(text, zone, shiftDays);
     }
     return event;
   });

@@ -6,6 +6,7 @@ import { OrganisationDirectory } from '../config/organisations.ts';
 import { involvedOrganisations, recordingOrganisation } from '../access/involvement.ts';
 import { recordCircle } from '../access/need-to-know.ts';
 import type { PersonState, Relationship, WorldView } from './world-view.ts';
+import { intern, internEvent, internFields } from './interned-strings.ts';
 
 const NO_EVENTS: readonly ThreadEvent[] = [];
 const NO_RELATIONSHIPS: readonly Relationship[] = [];
@@ -87,8 +88,30 @@ export class World implements WorldView {
     return { persons, byChild, byAdult, events, findings, findingIndex, sameAs, confirmedSameAs, receivers, reviews, sourced };
   }
 
-  /** Takes over a snapshot's state whole (the confirmed-links view reads it through its prototype). */
+  /**
+   * Takes over a snapshot's state whole (the confirmed-links view reads it through its
+   * prototype). The deserializer writes every string anew, so the strings the events and
+   * indexes shared are pooled again (interned-strings.ts).
+   */
   importState(state: WorldState): void {
+    for (const event of state.events.values()) internEvent(event);
+    for (const index of [state.byChild, state.byAdult]) for (const list of index.values()) for (const r of list) internFields(r);
+    for (const person of state.persons.values()) {
+      person.id = intern(person.id);
+      if (person.area !== undefined) person.area = intern(person.area);
+      if (person.postcode !== undefined) person.postcode = intern(person.postcode);
+      for (const registration of person.gpRegistrations) internFields(registration);
+      person.agencies = new Set([...person.agencies].map((agency) => intern(agency) as Agency));
+    }
+    for (const finding of state.findingIndex.values()) internFields(finding);
+    // Map keys are strings too: the events are keyed by their own key, the rest by pooled ids.
+    state.events = new Map([...state.events.values()].map((event) => [event.key, event]));
+    state.persons = withPooledKeys(state.persons);
+    state.byChild = withPooledKeys(state.byChild);
+    state.byAdult = withPooledKeys(state.byAdult);
+    state.findings = withPooledKeys(state.findings);
+    for (const links of ['sameAs', 'confirmedSameAs'] as const)
+      state[links] = new Map([...state[links]].map(([id, same]) => [intern(id), new Set([...same].map(intern))]));
     Object.assign(this, state);
     this.links = this.sameAs;
     if (this.confirmedView) (this.confirmedView as unknown as { links: Map<string, Set<string>> }).links = this.confirmedSameAs;
@@ -288,6 +311,7 @@ export class World implements WorldView {
 
   /** Applies an accepted event. The caller has checked that it refers to known people. */
   apply(event: ThreadEvent): void {
+    internEvent(event);
     this.events.set(event.key, event);
     if (event.supersedes) this.retract(event.supersedes);
     const source = event.data.source;
@@ -490,6 +514,10 @@ function involve(person: PersonRecord, code: string, at: number, change: 1 | -1)
   current.records += change;
   if (current.records <= 0) person.organisations.delete(code);
   else if (at > current.lastAt) current.lastAt = at;
+}
+
+function withPooledKeys<V>(map: Map<string, V>): Map<string, V> {
+  return new Map([...map].map(([key, value]) => [intern(key), value]));
 }
 
 function sourceKey(system: string, resourceType: string, id: string): string {

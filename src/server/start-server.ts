@@ -8,7 +8,9 @@ import type { Database } from '../store/database.ts';
 import { PROTOCOLS } from '../protocols/registry.ts';
 import { loadPartnershipConfig } from '../config/partnership-config.ts';
 import { SystemClock } from '../engine/clock.ts';
+import { DateTime } from 'luxon';
 import { loadDemoScenarios } from '../demo/load-scenarios.ts';
+import { recordDemoActions } from '../demo/demo-actions.ts';
 import { AuditCheckpoints, CHECKPOINT_FILE } from '../api/audit/audit-checkpoints.ts';
 import { createServices, type Services } from './services.ts';
 import { buildApp, type AppOptions } from './build-app.ts';
@@ -47,7 +49,7 @@ export interface RunningServer {
   services: Services;
   url: string;
   demoAccounts?: DemoAccount[];
-  demoLoaded?: { scenarios: number; events: number };
+  demoLoaded?: { scenarios: number; events: number; actions?: number };
   /** Set when the store had no accounts: the first administrator, created now. */
   firstAdmin?: { username: string; password: string };
   close(): Promise<void>;
@@ -60,11 +62,13 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const keys = options.keys ?? loadServerKeys(options.keysDir);
   const db: Database = await openDatabase(options.location);
   let demoLoaded: RunningServer['demoLoaded'];
+  // The day each demo family's story ends, for its records and for what practitioners did.
+  const today = DateTime.now();
   let readReplica: Awaited<ReturnType<typeof openReadReplicaOf>>;
   try {
     readReplica = await openReadReplicaOf(options.location);
     if (options.demo) await claimDemoStore(db);
-    if (options.demo && existsSync(options.demo.scenariosDir)) demoLoaded = await loadDemoScenarios(db, options.demo.scenariosDir);
+    if (options.demo && existsSync(options.demo.scenariosDir)) demoLoaded = await loadDemoScenarios(db, options.demo.scenariosDir, today);
   } catch (error) {
     await readReplica?.close();
     await db.close();
@@ -77,6 +81,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   let firstAdmin: RunningServer['firstAdmin'];
   if (options.demo) {
     demoAccounts = await ensureDemoUsers(services.users);
+    // Only on the load that put the families in the store, so a restart never records them twice.
+    if (options.demo && demoLoaded && demoLoaded.events > 0)
+      demoLoaded.actions = (await recordDemoActions(services, options.demo.scenariosDir, today)).length;
     services.demo = { accounts: demoAccounts, password: DEMO_PASSWORD };
   } else if ((await services.users.list()).length === 0) {
     firstAdmin = { username: 'admin', password: randomBytes(12).toString('base64url') };

@@ -21,6 +21,7 @@ import { catchUpProjections } from './projection-catch-up.ts';
 import { SerialQueue } from './serial-queue.ts';
 import type { EscalationStep } from '../engine/engine.ts';
 import { insertEscalations, type EscalationRow } from './escalation-rows.ts';
+import { insertFindingNotifications, type NewFindingNotification } from './finding-notification-rows.ts';
 import type { EngineState } from '../engine/engine.ts';
 import { capture } from './snapshots/snapshot-codec.ts';
 import { snapshotCompatibility, SNAPSHOT_FORMAT } from './snapshots/snapshot-compatibility.ts';
@@ -100,6 +101,10 @@ export class RecordStore {
   private committing: Promise<void> = Promise.resolve();
   /** Told of each escalation step once it is committed (the server audits them). */
   onEscalation?: (steps: readonly EscalationStep[]) => void;
+  /** Told of the owning organisations' notifications of new findings once committed (the server audits and emails them). */
+  onFindingNotifications?: (notifications: readonly NewFindingNotification[]) => void;
+  /** Notifications written in the transaction under way, announced once it commits. */
+  private pendingNotifications: NewFindingNotification[] = [];
 
   /** How the engine was last restored. */
   lastRestore?: RestoreReport;
@@ -239,11 +244,13 @@ export class RecordStore {
     }
     applyActionsBefore(Number.POSITIVE_INFINITY);
     const steps = this.engine.takeEscalations();
+    this.pendingNotifications.length = 0;
     if (lost.length > 0 || steps.length > 0)
       await this.db.transaction(async (tx) => {
         await this.insertFindings(tx, lost);
         this.announce(await insertEscalations(tx, steps));
       });
+    this.announceNotifications();
     // People loaded into the log by other means (the demo's COPY) become findable.
     await catchUpProjections(this.db, this.engine.world);
     // Failures met while rebuilding were counted when the events were first evaluated.
@@ -299,6 +306,12 @@ export class RecordStore {
     if (steps.length > 0) this.onEscalation?.(steps);
   }
 
+  /** Tells the listener of the notifications the transaction just committed wrote. */
+  private announceNotifications(): void {
+    const written = this.pendingNotifications.splice(0);
+    if (written.length > 0) this.onFindingNotifications?.(written);
+  }
+
   /** Writes the findings raised and the escalation steps taken by the engine's last work. */
   private async writeOutcomes(tx: Transaction, findings: readonly Finding[]): Promise<EscalationStep[]> {
     await this.insertFindings(tx, findings);
@@ -345,7 +358,9 @@ export class RecordStore {
         escalated = await this.writeOutcomes(tx, findings);
       });
       this.announce(escalated);
+      this.announceNotifications();
     } catch (error) {
+      this.pendingNotifications.length = 0;
       if (evaluated) this.broken = error instanceof Error ? error : new Error(String(error));
       throw error;
     }
@@ -468,10 +483,12 @@ export class RecordStore {
         escalated = await this.writeOutcomes(tx, findings);
       });
     } catch (error) {
+      this.pendingNotifications.length = 0;
       if (evaluated) this.broken ??= error instanceof Error ? error : new Error(String(error));
       throw error;
     }
     this.announce(escalated);
+    this.announceNotifications();
     return { accepted, duplicates, findings };
   }
 
@@ -487,12 +504,17 @@ export class RecordStore {
           escalated = await this.writeOutcomes(tx, findings);
         });
       this.announce(escalated);
+      this.announceNotifications();
       return findings;
     });
   }
 
-  /** Acknowledge, record the action taken, close with a reason, or reopen a finding. */
-  actOnFinding(findingId: string, kind: FindingActionKind, actor: FindingActor, note?: string): Promise<Finding> {
+  /**
+   * Acknowledge, record the action taken, close with a reason, or reopen a finding. `at`
+   * is when it was done, now unless told (the demo records what the reviews say
+   * practitioners did, on the day they did it).
+   */
+  actOnFinding(findingId: string, kind: FindingActionKind, actor: FindingActor, note?: string, at?: number): Promise<Finding> {
     return this.queue.run(async () => {
       await this.committing;
       await this.recoverIfBroken();
@@ -507,7 +529,15 @@ export class RecordStore {
       await this.db.transaction(async (tx) => {
         await tx.query(
           'INSERT INTO finding_actions (finding_id, kind, at, by_user, by_role, by_agency, note) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-          [findingId, kind, new Date(this.clock.now()).toISOString(), actor.userId, actor.role ?? null, actor.agency ?? null, note ?? null],
+          [
+            findingId,
+            kind,
+            new Date(at ?? this.clock.now()).toISOString(),
+            actor.userId,
+            actor.role ?? null,
+            actor.agency ?? null,
+            note ?? null,
+          ],
         );
         await tx.query('UPDATE findings SET status = $2 WHERE id = $1', [findingId, status]);
       });
@@ -516,10 +546,19 @@ export class RecordStore {
     });
   }
 
+  /** Stores findings and, for those new to the store, the owning organisation's notification. */
   private async insertFindings(tx: Transaction, findings: readonly Finding[]): Promise<void> {
+    const stored = new Set<string>();
     for (let i = 0; i < findings.length; i += 500) {
       const { sql, params } = insertFindingsSql(findings.slice(i, i + 500));
-      await tx.query(sql, params);
+      const { rows } = await tx.query<{ id: string }>(`${sql} RETURNING id`, params);
+      for (const row of rows) stored.add(row.id);
     }
+    const written = await insertFindingNotifications(
+      tx,
+      this.engine.world,
+      findings.filter((f) => stored.has(f.id)),
+    );
+    this.pendingNotifications.push(...written);
   }
 }

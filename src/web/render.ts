@@ -33,7 +33,7 @@ const NAV: NavItem[] = [
   { text: 'Find a person', href: '/search', capability: 'record.read' },
   { text: 'CP-IS check', href: '/cp-is', capability: 'cp-is.check', unscheduledCareOnly: true },
   { text: 'Front door', href: '/front-door', capability: 'front-door' },
-  { text: 'Notifications', href: '/notifications', capability: 'notifications.read' },
+  { text: 'Notifications', href: '/notifications', capability: 'record.read' },
   { text: 'Audit', href: '/audit', capability: 'audit.read' },
   { text: 'Figures', href: '/figures', capability: 'figures.read' },
   { text: 'Configuration', href: '/configuration', capability: 'configuration.read' },

@@ -95,7 +95,13 @@ export function registerServe(program: Command): void {
       out.write(`Store: ${process.env.DATABASE_URL ? 'PostgreSQL server (DATABASE_URL)' : `embedded, in ${options.dataDir}/`}\n`);
       out.write(`Keys: ${server.services.keys.source} (never inside the database)\n`);
       out.write(`Partnership: ${server.services.store.config.name} (${server.services.configSource ?? 'the defaults'})\n`);
-      if (server.demoLoaded) out.write(`Demo: loaded ${server.demoLoaded.events} records from ${server.demoLoaded.scenarios} scenarios.\n`);
+      if (server.demoLoaded)
+        out.write(
+          `Demo: loaded ${server.demoLoaded.events} records from ${server.demoLoaded.scenarios} scenarios` +
+            (server.demoLoaded.actions
+              ? `, and ${server.demoLoaded.actions} things practitioners did about findings, as the reviews record them.\n`
+              : '.\n'),
+        );
       if (server.demoAccounts) {
         out.write(`\nDemo accounts (DEMO ONLY: every password is "${DEMO_PASSWORD}"):\n`);
         for (const a of server.demoAccounts) {
