@@ -1,4 +1,5 @@
 import type { Wake } from '../protocols/protocol.ts';
+import { internFields } from './interned-strings.ts';
 
 /** The queue as a snapshot keeps it (src/store/engine-snapshot.ts): plain data. */
 export interface WakeQueueState {
@@ -28,6 +29,7 @@ export class WakeQueue {
   }
 
   importState(state: WakeQueueState): void {
+    for (const entry of state.heap) internFields(entry.wake);
     this.heap = state.heap;
     this.scheduled = state.scheduled;
     this.counter = state.counter;

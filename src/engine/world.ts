@@ -6,6 +6,7 @@ import { OrganisationDirectory } from '../config/organisations.ts';
 import { involvedOrganisations, recordingOrganisation } from '../access/involvement.ts';
 import { recordCircle } from '../access/need-to-know.ts';
 import type { PersonState, Relationship, WorldView } from './world-view.ts';
+import { intern, internEvent, internFields } from './interned-strings.ts';
 
 const NO_EVENTS: readonly ThreadEvent[] = [];
 const NO_RELATIONSHIPS: readonly Relationship[] = [];
@@ -87,8 +88,22 @@ export class World implements WorldView {
     return { persons, byChild, byAdult, events, findings, findingIndex, sameAs, confirmedSameAs, receivers, reviews, sourced };
   }
 
-  /** Takes over a snapshot's state whole (the confirmed-links view reads it through its prototype). */
+  /**
+   * Takes over a snapshot's state whole (the confirmed-links view reads it through its
+   * prototype). The deserializer writes every string anew, so the strings the events and
+   * indexes shared are pooled again (interned-strings.ts).
+   */
   importState(state: WorldState): void {
+    for (const event of state.events.values()) internEvent(event);
+    for (const index of [state.byChild, state.byAdult]) for (const list of index.values()) for (const r of list) internFields(r);
+    for (const person of state.persons.values()) {
+      person.id = intern(person.id);
+      if (person.area !== undefined) person.area = intern(person.area);
+      if (person.postcode !== undefined) person.postcode = intern(person.postcode);
+      for (const registration of person.gpRegistrations) internFields(registration);
+      person.agencies = new Set([...person.agencies].map((agency) => intern(agency) as Agency));
+    }
+    for (const finding of state.findingIndex.values()) internFields(finding);
     Object.assign(this, state);
     this.links = this.sameAs;
     if (this.confirmedView) (this.confirmedView as unknown as { links: Map<string, Set<string>> }).links = this.confirmedSameAs;
@@ -288,6 +303,7 @@ export class World implements WorldView {
 
   /** Applies an accepted event. The caller has checked that it refers to known people. */
   apply(event: ThreadEvent): void {
+    internEvent(event);
     this.events.set(event.key, event);
     if (event.supersedes) this.retract(event.supersedes);
     const source = event.data.source;
