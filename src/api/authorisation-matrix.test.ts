@@ -70,7 +70,9 @@ const MATRIX: Record<string, Caller[]> = {
   'GET /front-door': FRONT_DOOR,
   'GET /audit': OVERSIGHT,
   'GET /figures': OVERSIGHT,
-  'GET /notifications': ['safeguarding-lead', 'social-worker'],
+  // New findings notify their owning organisation's readers; safeguarding leads also see break-glass and escalations there.
+  'GET /notifications': READERS,
+  'POST /notifications/:id/acknowledge': READERS,
   'GET /configuration': ['safeguarding-lead'],
   'GET /admin/users': ['administrator'],
   'POST /admin/users': ['administrator'],
@@ -97,6 +99,8 @@ const MATRIX: Record<string, Caller[]> = {
 
 /** An account for the account routes to act on (none of the callers). */
 let spareUserId = '';
+/** A notification to each caller's own organisation, for the acknowledge route. */
+const noticeIds = new Map<string, number>();
 
 let counter = 0;
 /** A request that an allowed caller would make successfully. */
@@ -110,6 +114,7 @@ function requestFor(method: string, url: string, findingId: string, caller: Call
     .replace(':userId', spareUserId)
     // Each organisation acknowledges only what was sent to it: the caller's own test share.
     .replace('/inbox/:id/acknowledge', `/inbox/matrix-share-${caller === 'anonymous' ? 'gp' : USUAL_AGENCY[caller]}/acknowledge`)
+    .replace('/notifications/:id', `/notifications/${noticeIds.get(caller === 'anonymous' ? 'gp' : caller) ?? 0}`)
     .replace('/findings/:id', `/findings/${encodeURIComponent(findingId)}`)
     .replace(':id', 'known-baby');
   const n = ++counter;
@@ -157,6 +162,7 @@ function requestFor(method: string, url: string, findingId: string, caller: Call
     'POST /admin/users/:userId/enable': {},
     'POST /admin/users/:userId/reset-password': {},
     'POST /inbox/:id/acknowledge': {},
+    'POST /notifications/:id/acknowledge': {},
     'POST /admin/users': {
       username: `form-user-${n}`,
       displayName: 'Form user',
@@ -196,6 +202,22 @@ describe('authorisation matrix: every route against every role and the anonymous
         },
         `matrix-share-${agency}`,
       );
+  });
+  before(async () => {
+    // A finding notified to each caller's own organisation (copies of the fixture's finding: one notification per finding).
+    for (const role of ROLES) {
+      const copy = `${findingId}-matrix-${role}`;
+      await t.services.db.query(
+        `INSERT INTO findings (id, code, subject, protocol, protocol_version, severity, raised_at, explanation, action, owner, deadline, evidence, requires_referral, status)
+         SELECT $2, code, subject, protocol, protocol_version, severity, raised_at, explanation, action, owner, deadline, evidence, requires_referral, status FROM findings WHERE id = $1`,
+        [findingId, copy],
+      );
+      const { rows } = await t.services.db.query<{ id: number }>(
+        `INSERT INTO finding_notifications (finding_id, organisation, severity, at) VALUES ($1, $2, 'high', now()) RETURNING id`,
+        [copy, t.users[role].organisation],
+      );
+      noticeIds.set(role, Number(rows[0].id));
+    }
   });
   before(async () => {
     // A record of each caller's own organisation for the correction routes to correct.

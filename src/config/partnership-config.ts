@@ -5,6 +5,7 @@ import { workingDaysSchema, type WorkingDaysConfig } from '../domain/working-day
 import { findingEscalationSchema, type FindingEscalationConfig } from '../engine/finding-escalation-config.ts';
 import { plausibilitySchema, type PlausibilityConfig } from '../engine/plausibility-config.ts';
 import type { Protocol } from '../protocols/protocol.ts';
+import { notificationEmailSchema, type NotificationEmailConfig } from '../notifications/email-settings.ts';
 import { organisationSchema, resolveOrganisations, type Organisation } from './organisations.ts';
 
 /**
@@ -25,6 +26,8 @@ export interface PartnershipConfig {
   findingEscalation: FindingEscalationConfig;
   /** When a measurement or a date is refused as implausible (UK-WHO SDS limit, clock skew). */
   plausibility: PlausibilityConfig;
+  /** Team mailboxes, sign-in address and digest time for notification emails (sent only with THREADLINE_SMTP_URL set). */
+  notificationEmail: NotificationEmailConfig;
 }
 
 const configFile = z.strictObject({
@@ -39,6 +42,7 @@ const configFile = z.strictObject({
   workingDays: workingDaysSchema,
   findingEscalation: findingEscalationSchema,
   plausibility: plausibilitySchema,
+  notificationEmail: notificationEmailSchema,
 });
 
 export function loadPartnershipConfig(input: unknown, protocols: readonly Protocol[]): PartnershipConfig {

@@ -104,6 +104,14 @@ export class World implements WorldView {
       person.agencies = new Set([...person.agencies].map((agency) => intern(agency) as Agency));
     }
     for (const finding of state.findingIndex.values()) internFields(finding);
+    // Map keys are strings too: the events are keyed by their own key, the rest by pooled ids.
+    state.events = new Map([...state.events.values()].map((event) => [event.key, event]));
+    state.persons = withPooledKeys(state.persons);
+    state.byChild = withPooledKeys(state.byChild);
+    state.byAdult = withPooledKeys(state.byAdult);
+    state.findings = withPooledKeys(state.findings);
+    for (const links of ['sameAs', 'confirmedSameAs'] as const)
+      state[links] = new Map([...state[links]].map(([id, same]) => [intern(id), new Set([...same].map(intern))]));
     Object.assign(this, state);
     this.links = this.sameAs;
     if (this.confirmedView) (this.confirmedView as unknown as { links: Map<string, Set<string>> }).links = this.confirmedSameAs;
@@ -506,6 +514,10 @@ function involve(person: PersonRecord, code: string, at: number, change: 1 | -1)
   current.records += change;
   if (current.records <= 0) person.organisations.delete(code);
   else if (at > current.lastAt) current.lastAt = at;
+}
+
+function withPooledKeys<V>(map: Map<string, V>): Map<string, V> {
+  return new Map([...map].map(([key, value]) => [intern(key), value]));
 }
 
 function sourceKey(system: string, resourceType: string, id: string): string {

@@ -80,6 +80,24 @@ export function createServices(db: Database, store: RecordStore, options: Servic
         })
         .catch(() => undefined);
   };
+  // ... and each new finding's notification to the organisation that owns it.
+  const announceNotifications = store.onFindingNotifications;
+  store.onFindingNotifications = (notifications) => {
+    announceNotifications?.(notifications);
+    for (const n of notifications)
+      audit
+        .record({
+          at: now(),
+          actor: 'threadline',
+          action: 'write',
+          route: 'ENGINE finding notification',
+          subject: n.subject,
+          outcome: 'allowed',
+          status: 200,
+          detail: `finding ${n.findingId} (${n.severity}) notified to ${n.organisation}`,
+        })
+        .catch(() => undefined);
+  };
   return {
     db,
     reads: new ReadRouting(db, options.readReplica, { now, ...options.readRouting }),

@@ -21,6 +21,7 @@ import { catchUpProjections } from './projection-catch-up.ts';
 import { SerialQueue } from './serial-queue.ts';
 import type { EscalationStep } from '../engine/engine.ts';
 import { insertEscalations, type EscalationRow } from './escalation-rows.ts';
+import { insertFindingNotifications, type NewFindingNotification } from './finding-notification-rows.ts';
 import type { EngineState } from '../engine/engine.ts';
 import { capture } from './snapshots/snapshot-codec.ts';
 import { snapshotCompatibility, SNAPSHOT_FORMAT } from './snapshots/snapshot-compatibility.ts';
@@ -100,6 +101,10 @@ export class RecordStore {
   private committing: Promise<void> = Promise.resolve();
   /** Told of each escalation step once it is committed (the server audits them). */
   onEscalation?: (steps: readonly EscalationStep[]) => void;
+  /** Told of the owning organisations' notifications of new findings once committed (the server audits and emails them). */
+  onFindingNotifications?: (notifications: readonly NewFindingNotification[]) => void;
+  /** Notifications written in the transaction under way, announced once it commits. */
+  private pendingNotifications: NewFindingNotification[] = [];
 
   /** How the engine was last restored. */
   lastRestore?: RestoreReport;
@@ -239,11 +244,13 @@ export class RecordStore {
     }
     applyActionsBefore(Number.POSITIVE_INFINITY);
     const steps = this.engine.takeEscalations();
+    this.pendingNotifications.length = 0;
     if (lost.length > 0 || steps.length > 0)
       await this.db.transaction(async (tx) => {
         await this.insertFindings(tx, lost);
         this.announce(await insertEscalations(tx, steps));
       });
+    this.announceNotifications();
     // People loaded into the log by other means (the demo's COPY) become findable.
     await catchUpProjections(this.db, this.engine.world);
     // Failures met while rebuilding were counted when the events were first evaluated.
@@ -299,6 +306,12 @@ export class RecordStore {
     if (steps.length > 0) this.onEscalation?.(steps);
   }
 
+  /** Tells the listener of the notifications the transaction just committed wrote. */
+  private announceNotifications(): void {
+    const written = this.pendingNotifications.splice(0);
+    if (written.length > 0) this.onFindingNotifications?.(written);
+  }
+
   /** Writes the findings raised and the escalation steps taken by the engine's last work. */
   private async writeOutcomes(tx: Transaction, findings: readonly Finding[]): Promise<EscalationStep[]> {
     await this.insertFindings(tx, findings);
@@ -345,7 +358,9 @@ export class RecordStore {
         escalated = await this.writeOutcomes(tx, findings);
       });
       this.announce(escalated);
+      this.announceNotifications();
     } catch (error) {
+      this.pendingNotifications.length = 0;
       if (evaluated) this.broken = error instanceof Error ? error : new Error(String(error));
       throw error;
     }
@@ -468,10 +483,12 @@ export class RecordStore {
         escalated = await this.writeOutcomes(tx, findings);
       });
     } catch (error) {
+      this.pendingNotifications.length = 0;
       if (evaluated) this.broken ??= error instanceof Error ? error : new Error(String(error));
       throw error;
     }
     this.announce(escalated);
+    this.announceNotifications();
     return { accepted, duplicates, findings };
   }
 
@@ -487,6 +504,7 @@ export class RecordStore {
           escalated = await this.writeOutcomes(tx, findings);
         });
       this.announce(escalated);
+      this.announceNotifications();
       return findings;
     });
   }
@@ -528,10 +546,19 @@ export class RecordStore {
     });
   }
 
+  /** Stores findings and, for those new to the store, the owning organisation's notification. */
   private async insertFindings(tx: Transaction, findings: readonly Finding[]): Promise<void> {
+    const stored = new Set<string>();
     for (let i = 0; i < findings.length; i += 500) {
       const { sql, params } = insertFindingsSql(findings.slice(i, i + 500));
-      await tx.query(sql, params);
+      const { rows } = await tx.query<{ id: string }>(`${sql} RETURNING id`, params);
+      for (const row of rows) stored.add(row.id);
     }
+    const written = await insertFindingNotifications(
+      tx,
+      this.engine.world,
+      findings.filter((f) => stored.has(f.id)),
+    );
+    this.pendingNotifications.push(...written);
   }
 }

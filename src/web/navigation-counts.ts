@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Services } from '../server/services.ts';
 import { can } from '../access/roles.ts';
+import { unacknowledgedCount } from '../access/finding-notifications.ts';
 import { openActionsFor, openFindingsFor } from '../api/read/my-work.ts';
 import { needingAttention, workItems } from '../api/read/work-triage.ts';
 
@@ -11,21 +12,27 @@ export function rememberNavigationCounts(request: FastifyRequest, counts: Record
   knownCounts.set(request, counts);
 }
 
-/** The counts beside the navigation links: my work due today or overdue. */
+/** The counts beside the navigation links: my work due today or overdue, and notifications I have not acknowledged. */
 export function navigationCounts(services: Services): (request: FastifyRequest) => Promise<Record<string, number>> {
   return async (request): Promise<Record<string, number>> => {
-    const known = knownCounts.get(request);
-    if (known) return known;
     const principal = request.principal;
     // An error page for a refused request is rendered before the request's reads are set up.
     if (!principal || !request.reads || !can(principal.role, 'record.read')) return {};
-    const world = services.store.engine.world;
-    const now = services.now();
     const db = request.reads;
-    const [findings, agreedActions] = await Promise.all([
-      openFindingsFor(db, world, services.access, principal, now),
-      openActionsFor(db, world, services.access, principal, now, services.zone),
+    const [work, notifications] = await Promise.all([
+      knownCounts.get(request)?.['/work'] ?? workNeedingAttention(services, request),
+      unacknowledgedCount(db, principal),
     ]);
-    return { '/work': needingAttention(workItems({ findings, agreedActions }), now, services.zone) };
+    return { '/work': work, '/notifications': notifications };
   };
+}
+
+async function workNeedingAttention(services: Services, request: FastifyRequest): Promise<number> {
+  const world = services.store.engine.world;
+  const now = services.now();
+  const [findings, agreedActions] = await Promise.all([
+    openFindingsFor(request.reads, world, services.access, request.principal!, now),
+    openActionsFor(request.reads, world, services.access, request.principal!, now, services.zone),
+  ]);
+  return needingAttention(workItems({ findings, agreedActions }), now, services.zone);
 }

@@ -20,6 +20,7 @@ import { oversightPages } from './routes/oversight-pages.ts';
 import { adminPages } from './routes/admin-pages.ts';
 import { accountPages } from './routes/account-pages.ts';
 import { operationsPages } from './routes/operations-pages.ts';
+import { notificationPages } from './routes/notification-pages.ts';
 import { loopPages } from './routes/loop-pages.ts';
 import { navigationCounts } from './navigation-counts.ts';
 
@@ -62,6 +63,7 @@ export async function registerWeb(app: FastifyInstance, services: Services): Pro
   accountPages(app, services);
   operationsPages(app, services);
   loopPages(app, services);
+  notificationPages(app, services);
 }
 
 /** Error pages for the web: not signed in goes to the sign-in page; others explain in plain words. */

@@ -27,7 +27,7 @@ const NAV: NavItem[] = [
   { text: 'My work', href: '/work', capability: 'record.read' },
   { text: 'Find a person', href: '/search', capability: 'record.read' },
   { text: 'Front door', href: '/front-door', capability: 'front-door' },
-  { text: 'Notifications', href: '/notifications', capability: 'notifications.read' },
+  { text: 'Notifications', href: '/notifications', capability: 'record.read' },
   { text: 'Audit', href: '/audit', capability: 'audit.read' },
   { text: 'Figures', href: '/figures', capability: 'figures.read' },
   { text: 'Configuration', href: '/configuration', capability: 'configuration.read' },

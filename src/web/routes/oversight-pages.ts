@@ -4,7 +4,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Services } from '../../server/services.ts';
 import { auditEntries } from '../../api/read/audit-view.ts';
 import { findingFigures } from '../../api/read/figures.ts';
-import { notificationsFor } from '../../access/notifications.ts';
 import { verifyAuditChain } from '../../api/audit/verify-chain.ts';
 import { configurationView } from '../../api/read/configuration-view.ts';
 import { PROTOCOLS } from '../../protocols/registry.ts';
@@ -40,16 +39,6 @@ export function oversightPages(app: FastifyInstance, services: Services): void {
   web.get('/figures', { config: { access: 'figures.read' }, schema: { hide: true } }, async (request, reply) => {
     const [figures, chain] = await Promise.all([findingFigures(request.reads, services.now()), verifyAuditChain(request.reads)]);
     return page(request, reply, 'figures.njk', { title: 'Partnership figures', figures, chain });
-  });
-
-  web.get('/notifications', { config: { access: 'notifications.read' }, schema: { hide: true } }, async (request, reply) => {
-    const notifications = await notificationsFor(
-      request.reads,
-      request.principal!.role,
-      request.principal!.agency,
-      request.principal!.organisation,
-    );
-    return page(request, reply, 'notifications.njk', { title: 'Notifications', notifications });
   });
 
   web.get('/configuration', { config: { access: 'configuration.read' }, schema: { hide: true } }, async (request, reply) => {
