@@ -55,6 +55,19 @@ describe('more forms in Chromium: each walked from the child’s record, with Ja
     browser = await launchBrowser();
     const at = new Date(Date.now() - 3_600_000).toISOString();
     // Something for the acknowledgement and referral-outcome forms to answer, once per mode.
+    for (const name of ['Sam Patel', 'Priya Shah'])
+      await server.services.store.submit(
+        {
+          id: `more-named-${name.length}`,
+          type: 'allocation.set',
+          at,
+          person: 'known-baby',
+          agency: 'health-visiting',
+          role: 'health-visitor',
+          name,
+        },
+        `more-named-${name.length}`,
+      );
     for (const mode of ['off', 'on']) {
       await server.services.store.submit(
         {
@@ -173,6 +186,33 @@ describe('more forms in Chromium: each walked from the child’s record, with Ja
         assert.match(await page.locator('.govuk-notification-banner').first().innerText(), /recorded|saved/i);
       });
   }
+
+  for (const javaScript of [false, true])
+    test(`a named practitioner's allocation ended asks why beneath that answer: shown when chosen with JavaScript, always without (JavaScript ${javaScript ? 'on' : 'off'})`, async () => {
+      const s = await signIn(browser, server.url, 'health-visitor', { javaScript });
+      sessions.push(s);
+      const { page } = s;
+      await page.goto('/people/known-baby/record/allocation');
+      const reason = page.getByLabel('Why the allocation ends');
+      assert.equal(await reason.isVisible(), !javaScript, 'hidden until its answer is chosen, with JavaScript');
+      const ends = page.locator('input[name="change"][value="ended"]');
+      // The question sits beneath its answer, as GOV.UK's conditional reveal places it.
+      // (GOV.UK's script turns data-aria-controls into aria-controls.)
+      const controls = (await ends.getAttribute('aria-controls')) ?? (await ends.getAttribute('data-aria-controls'));
+      assert.equal(await page.locator(`#${controls} textarea#reason`).count(), 1);
+      await ends.check();
+      assert.ok(await reason.isVisible());
+      if (javaScript) await audit.check(page, 'record-allocation-ended');
+      await page.locator('input[name="role"][value="health-visitor"]').check();
+      await page.getByLabel('Name of the practitioner').fill(javaScript ? 'Priya Shah' : 'Sam Patel');
+      await reason.fill('Moved to another team');
+      await page.getByRole('button', { name: 'Save the record' }).click();
+      await page.waitForURL(/recorded=allocation\.ended/);
+      const ended = server.services.store.engine.world
+        .eventsOf('known-baby', 'allocation.ended')
+        .filter((e) => e.type === 'allocation.ended' && e.data.reason === 'Moved to another team');
+      assert.equal(ended.length, javaScript ? 2 : 1);
+    });
 
   test('axe-core: no serious or critical violations on any form or its error page', () => {
     assert.ok(audit.pages.length >= FORMS.length * 2, `${audit.pages.length} pages checked`);
