@@ -17,6 +17,7 @@ import {
   type ResourceExport,
   type ResourceMapping,
 } from './mapping.ts';
+import { isStrategyDiscussion, strategyDiscussionFrom, strategyDiscussionResource } from './strategy-discussion.ts';
 
 const INPATIENT_CLASSES = new Set(['IMP', 'ACUTE', 'NONAC']);
 /** What the class of an encounter says about its kind when no type does. */
@@ -54,11 +55,12 @@ function reasonOf(encounter: Encounter): string | undefined {
 /**
  * Encounter: a contact (home visit, clinic, ED or urgent care attendance, call), a visit
  * where nobody answered (status cancelled), or a hospital stay (class IMP: admitted,
- * fit for discharge, discharged).
+ * fit for discharge, discharged), or a strategy discussion (meeting kind strategy-discussion).
  */
 export const encounterMapping: ResourceMapping<Encounter> = {
   resourceType: 'Encounter',
   toEvents(encounter, context) {
+    if (isStrategyDiscussion(encounter)) return [strategyDiscussionFrom(encounter, context)];
     const person = context.person(encounter.subject, 'Encounter.subject');
     const envelope = envelopeFrom(encounter);
     if (encounter.class && INPATIENT_CLASSES.has(encounter.class.code ?? '')) {
@@ -103,9 +105,10 @@ export const encounterMapping: ResourceMapping<Encounter> = {
 const HOSPITAL = ['hospital.admitted', 'hospital.fit-for-discharge', 'hospital.discharged'] as const;
 
 export const encounterExport: ResourceExport = {
-  eventTypes: ['contact', 'visit.no-access', ...HOSPITAL],
+  eventTypes: ['contact', 'visit.no-access', 'strategy.discussion', ...HOSPITAL],
   toResource(events, context): Encounter {
     const first = events[0];
+    if (first.type === 'strategy.discussion') return strategyDiscussionResource(first, context);
     const base = {
       resourceType: 'Encounter' as const,
       id: first.data.source?.id ?? first.key,

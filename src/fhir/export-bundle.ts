@@ -10,7 +10,7 @@ export const FHIR_BASE = `${THREADLINE_FHIR}/R4`;
 
 export interface ExportedBundle {
   bundle: Bundle;
-  /** Records with no FHIR resource in the mapping (strategy discussions, decisions...), by type. */
+  /** Records with no FHIR resource in the mapping (agreed actions, decisions...), by type. */
   notExported: Record<string, number>;
 }
 

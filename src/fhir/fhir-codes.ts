@@ -27,6 +27,8 @@ export const SYSTEMS = {
   agency: codeSystem('agency'),
   personRole: codeSystem('person-role'),
   contactKind: codeSystem('contact-kind'),
+  meetingKind: codeSystem('meeting-kind'),
+  strategyDecision: codeSystem('strategy-decision'),
   concernKind: codeSystem('concern-kind'),
   injuryKind: codeSystem('injury-kind'),
   conditionKind: codeSystem('condition-kind'),
@@ -60,6 +62,8 @@ export const EXTENSIONS = {
   fitForDischarge: extensionUrl('fit-for-discharge'),
   requiresAcknowledgement: extensionUrl('requires-acknowledgement'),
   endedReason: extensionUrl('ended-reason'),
+  paediatricianInput: extensionUrl('paediatrician-input'),
+  strategyDecision: extensionUrl('strategy-decision'),
 } as const;
 
 /** Relationship to the child (HL7 v3 RoleCode) and back. */

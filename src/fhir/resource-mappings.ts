@@ -58,6 +58,7 @@ export const PART_OF_EVENT: Partial<Record<string, string>> = {
   'relationship.recorded': 'relationship',
   'gp.registered': 'gp',
   contact: 'contact',
+  'strategy.discussion': 'strategy-discussion',
   'visit.no-access': 'no-access',
   'hospital.admitted': 'admitted',
   'hospital.fit-for-discharge': 'fit',
