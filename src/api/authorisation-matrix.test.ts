@@ -4,6 +4,7 @@ import { ROLES, USUAL_AGENCY, type Role } from '../access/roles.ts';
 import { recentDate, startTestApp, TEST_PASSWORD, type TestApp } from '../server/test-app.ts';
 import { apiCaller, userIn } from '../server/test-caller.ts';
 import { principalOf } from '../access/user-directory.ts';
+import { possibleMatch } from '../server/test-identity-review.ts';
 
 // Who may call each route, written out by hand (not derived from the code under test).
 // "anonymous" is the visitor with no session. Every route in Fastify's route table must
@@ -68,6 +69,9 @@ const MATRIX: Record<string, Caller[]> = {
   'GET /findings/:id': READERS,
   'POST /findings/:id/actions': READERS,
   'GET /front-door': FRONT_DOOR,
+  'GET /identity-reviews': FRONT_DOOR,
+  'GET /identity-reviews/:person/:candidate': FRONT_DOOR,
+  'POST /identity-reviews/:person/:candidate': FRONT_DOOR,
   'GET /audit': OVERSIGHT,
   'GET /figures': OVERSIGHT,
   // New findings notify their owning organisation's readers; safeguarding leads also see break-glass and escalations there.
@@ -97,6 +101,10 @@ const MATRIX: Record<string, Caller[]> = {
   'POST /api/cp-is/checks': [],
 };
 
+/** A possible match per front-door caller for the identity review routes (each decides its own); others ask for the first. */
+const REVIEWS = Object.fromEntries(FRONT_DOOR.map((caller, i) => [caller, possibleMatch(`matrix-review-${caller}`, { variant: i + 1 })]));
+const reviewFor = (caller: Caller) => REVIEWS[caller] ?? REVIEWS[FRONT_DOOR[0]];
+
 /** An account for the account routes to act on (none of the callers). */
 let spareUserId = '';
 /** A notification to each caller's own organisation, for the acknowledge route. */
@@ -116,6 +124,7 @@ function requestFor(method: string, url: string, findingId: string, caller: Call
     .replace('/inbox/:id/acknowledge', `/inbox/matrix-share-${caller === 'anonymous' ? 'gp' : USUAL_AGENCY[caller]}/acknowledge`)
     .replace('/notifications/:id', `/notifications/${noticeIds.get(caller === 'anonymous' ? 'gp' : caller) ?? 0}`)
     .replace('/findings/:id', `/findings/${encodeURIComponent(findingId)}`)
+    .replace(':person/:candidate', `${reviewFor(caller).person}/${reviewFor(caller).candidate}`)
     .replace(':id', 'known-baby');
   const n = ++counter;
   const api = path.startsWith('/api/') || path.startsWith('/fhir/');
@@ -156,6 +165,7 @@ function requestFor(method: string, url: string, findingId: string, caller: Call
       correctionReason: 'The call was at eleven, not ten',
     },
     'POST /findings/:id/actions': { kind: 'noted', note: 'Seen at the surgery today' },
+    'POST /identity-reviews/:person/:candidate': { decision: 'different-people', reason: 'Different dates of birth on their passports' },
     'POST /admin/locks/address': { address: '192.0.2.1' },
     'POST /admin/users/:userId/unlock': {},
     'POST /admin/users/:userId/disable': {},
@@ -218,6 +228,9 @@ describe('authorisation matrix: every route against every role and the anonymous
       );
       noticeIds.set(role, Number(rows[0].id));
     }
+  });
+  before(async () => {
+    for (const review of Object.values(REVIEWS)) for (const event of review.events) await t.services.store.submit(event, String(event.id));
   });
   before(async () => {
     // A record of each caller's own organisation for the correction routes to correct.

@@ -26,7 +26,7 @@ const OUTWARD: Record<string, readonly string[]> = {
 const INWARD_LETTERS = 'ABDEFGHJLNPQRSTUWXYZ'.split('');
 
 /** faker seeded by the scenario id, so each family's people are the same on every run and independent of the others. */
-function seededFaker(seed: string): Faker {
+export function seededFaker(seed: string): Faker {
   const faker = new Faker({ locale: [en_GB, en, base] });
   let hash = 0;
   for (const c of seed) hash = (Math.imul(hash, 31) + c.charCodeAt(0)) | 0;
@@ -47,7 +47,7 @@ function testNhsNumber(faker: Faker, taken: Set<string>): string {
   }
 }
 
-function postcodeIn(faker: Faker, area: string | undefined): string {
+export function postcodeIn(faker: Faker, area: string | undefined): string {
   const key = Object.keys(OUTWARD).find((k) => area?.toLowerCase().includes(k)) ?? 'cambridgeshire';
   const outward = faker.helpers.arrayElement(OUTWARD[key]);
   return `${outward} ${faker.number.int({ min: 1, max: 9 })}${faker.helpers.arrayElement(INWARD_LETTERS)}${faker.helpers.arrayElement(INWARD_LETTERS)}`;

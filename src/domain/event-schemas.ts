@@ -4,6 +4,7 @@ import { SERVICE_LEVEL_SYNONYMS } from './vocabulary.ts';
 import { text } from './safe-text.ts';
 import { eventRef, id, personRef } from './reference-ids.ts';
 import { isValidNhsNumber } from '../linkage/nhs-number.ts';
+import { matchEvidence } from './match-evidence.ts';
 
 // One schema per event type of the scenario contract. Schemas are strict: a misspelt
 // field is refused rather than silently dropped. Dates stay as text here and are
@@ -262,6 +263,8 @@ export const EVENT_SCHEMAS = {
     matchWeight: z.number(),
     probability: z.number().min(0).max(1),
     explanation: text.max(5000).optional(),
+    /** The model's waterfall, step by step, as the identity review page shows it. */
+    waterfall: matchEvidence.optional(),
   }),
   'identity.unlinked': event({
     person: personRef,

@@ -3,6 +3,33 @@ import { formatLocal } from '../domain/time.ts';
 import { IdentityIndex, type IdentityIndexOptions, type IdentityMatch } from '../linkage/identity-index.ts';
 import type { PersonRecord } from '../linkage/person-record.ts';
 import { renderWaterfall } from '../linkage/waterfall-text.ts';
+import type { Waterfall } from '../linkage/waterfall.ts';
+import type { MatchEvidence } from '../domain/match-evidence.ts';
+
+/** Six significant figures: what a practitioner can read, without the float noise. */
+const figure = (value: number) => Number(value.toPrecision(6));
+const maybe = (value: number | null) => (value === null ? null : figure(value));
+
+/** The waterfall as the review record keeps it (src/domain/match-evidence.ts). */
+function storedWaterfall(waterfall: Waterfall): MatchEvidence {
+  return {
+    household: waterfall.household,
+    priorProbability: figure(waterfall.priorProbability),
+    priorWeight: figure(waterfall.priorWeight),
+    steps: waterfall.steps.map((step) => ({
+      ...step,
+      m: maybe(step.m),
+      u: maybe(step.u),
+      valueFrequency: maybe(step.valueFrequency),
+      weight: figure(step.weight),
+      runningWeight: figure(step.runningWeight),
+    })),
+    matchWeight: figure(waterfall.matchWeight),
+    probability: figure(waterfall.probability),
+    rule: waterfall.rule,
+    guards: [...waterfall.guards],
+  };
+}
 
 /** The identifying fields of a `person.recorded` event, as linkage reads them. */
 function personRecord(event: ThreadEvent<'person.recorded'>, zone: string): PersonRecord | undefined {
@@ -101,6 +128,7 @@ export class IdentityLinker {
         matchWeight: Math.round(m.matchWeight * 1000) / 1000,
         probability: Math.round(m.probability * 1e6) / 1e6,
         explanation: renderWaterfall(m.waterfall),
+        ...(m.decision === 'review' ? { waterfall: storedWaterfall(m.waterfall) } : {}),
         recordedBy: { role: 'threadline-linkage' },
       }));
   }

@@ -10,6 +10,7 @@ import { loadPartnershipConfig } from '../config/partnership-config.ts';
 import { SystemClock } from '../engine/clock.ts';
 import { DateTime } from 'luxon';
 import { loadDemoScenarios } from '../demo/load-scenarios.ts';
+import { recordDemoSecondRecords } from '../demo/demo-second-records.ts';
 import { recordDemoActions } from '../demo/demo-actions.ts';
 import { AuditCheckpoints, CHECKPOINT_FILE } from '../api/audit/audit-checkpoints.ts';
 import { createServices, type Services } from './services.ts';
@@ -75,6 +76,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     throw error;
   }
   const store = await RecordStore.open(db, PROTOCOLS, config, new SystemClock());
+  // Only on the store the demo has just loaded: a second record the linker is unsure of, for the identity review page.
+  if (demoLoaded && demoLoaded.events > 0) await recordDemoSecondRecords(store, config.timezone, today);
   const services = createServices(db, store, { keys, readReplica, configSource: options.configSource });
   await services.users.storeOrganisations();
   let demoAccounts: DemoAccount[] | undefined;

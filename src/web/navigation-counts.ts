@@ -12,7 +12,10 @@ export function rememberNavigationCounts(request: FastifyRequest, counts: Record
   knownCounts.set(request, counts);
 }
 
-/** The counts beside the navigation links: my work due today or overdue, and notifications I have not acknowledged. */
+/**
+ * The counts beside the navigation links: my work due today or overdue, notifications I
+ * have not acknowledged, and (the front door) identity reviews waiting for a decision.
+ */
 export function navigationCounts(services: Services): (request: FastifyRequest) => Promise<Record<string, number>> {
   return async (request): Promise<Record<string, number>> => {
     const principal = request.principal;
@@ -23,7 +26,10 @@ export function navigationCounts(services: Services): (request: FastifyRequest) 
       knownCounts.get(request)?.['/work'] ?? workNeedingAttention(services, request),
       unacknowledgedCount(db, principal),
     ]);
-    return { '/work': work, '/notifications': notifications };
+    const reviews: Record<string, number> = can(principal.role, 'front-door')
+      ? { '/identity-reviews': services.store.engine.world.pendingReviews().length }
+      : {};
+    return { '/work': work, '/notifications': notifications, ...reviews };
   };
 }
 

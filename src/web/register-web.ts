@@ -16,6 +16,7 @@ import { recordFormPages } from './routes/record-form-pages.ts';
 import { correctionPages } from './routes/correction-pages.ts';
 import { findingPages } from './routes/finding-pages.ts';
 import { frontDoorPages } from './routes/front-door-pages.ts';
+import { identityReviewPages } from './routes/identity-review-pages.ts';
 import { oversightPages } from './routes/oversight-pages.ts';
 import { adminPages } from './routes/admin-pages.ts';
 import { accountPages } from './routes/account-pages.ts';
@@ -58,6 +59,7 @@ export async function registerWeb(app: FastifyInstance, services: Services): Pro
   correctionPages(app, services);
   findingPages(app, services);
   frontDoorPages(app, services);
+  identityReviewPages(app, services);
   oversightPages(app, services);
   adminPages(app, services);
   accountPages(app, services);

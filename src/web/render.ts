@@ -15,6 +15,7 @@ declare module 'fastify' {
 const COUNT_WORDS: Record<string, string> = {
   '/work': 'due today or overdue',
   '/notifications': 'not yet acknowledged',
+  '/identity-reviews': 'waiting for a decision',
 };
 
 interface NavItem {
@@ -27,6 +28,7 @@ const NAV: NavItem[] = [
   { text: 'My work', href: '/work', capability: 'record.read' },
   { text: 'Find a person', href: '/search', capability: 'record.read' },
   { text: 'Front door', href: '/front-door', capability: 'front-door' },
+  { text: 'Identity reviews', href: '/identity-reviews', capability: 'front-door' },
   { text: 'Notifications', href: '/notifications', capability: 'record.read' },
   { text: 'Audit', href: '/audit', capability: 'audit.read' },
   { text: 'Figures', href: '/figures', capability: 'figures.read' },
