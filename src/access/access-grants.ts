@@ -45,6 +45,15 @@ export class AccessGrants {
     return { expiresAt };
   }
 
+  /** The people the user holds a current grant on. */
+  async subjectsHeldBy(userId: string): Promise<Set<string>> {
+    const { rows } = await this.db.query<{ subject: string }>(
+      'SELECT DISTINCT subject FROM access_grants WHERE user_id = $1 AND expires_at > $2',
+      [userId, new Date(this.now()).toISOString()],
+    );
+    return new Set(rows.map((r) => r.subject));
+  }
+
   /** Whether the user holds a current grant on any of the given people. */
   async holds(userId: string, subjects: readonly string[]): Promise<boolean> {
     const at = this.now();

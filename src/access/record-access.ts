@@ -41,6 +41,20 @@ export class RecordAccess {
     return { allowed: false, reason: NOT_INVOLVED, mayBreakGlass: can(principal.role, 'break-glass') };
   }
 
+  /**
+   * Who this user may see named, decided as \`decide\` decides (need-to-know, or a current
+   * break-glass grant on the person's family), with the grants read once, so that a page
+   * naming many people asks the database once.
+   */
+  async mayKnowFor(principal: Principal): Promise<(personId: string) => boolean> {
+    if (!can(principal.role, 'record.read')) return () => false;
+    if (can(principal.role, 'record.read-all')) return () => true;
+    const granted = await this.grants.subjectsHeldBy(principal.userId);
+    return (personId) =>
+      organisationInvolved(this.world, principal.organisation, personId) ||
+      (granted.size > 0 && accessCircle(this.world, personId).some((id) => granted.has(id)));
+  }
+
   /** Synchronous need-to-know only (lists and search results): no grants consulted. */
   knows(principal: Principal, personId: string): boolean {
     if (can(principal.role, 'record.read-all')) return true;

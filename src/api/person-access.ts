@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { WorldView } from '../engine/world-view.ts';
 import type { Services } from '../server/services.ts';
 import { notFound, Refusal } from './errors.ts';
+import { personLabelsFor, type PersonLabels } from './read/person-labels.ts';
 
 /**
  * Opens a person's record for the signed-in user or refuses (403, audited, with the
@@ -20,4 +21,13 @@ export async function requireRecordAccess(services: Services, request: FastifyRe
   }
   if (decision.via === 'break-glass') request.auditNote.detail = 'through break-glass';
   return decision.view;
+}
+
+/** How people are named to the signed-in user on this request (src/api/read/person-labels.ts). */
+export function labelsFor(
+  services: Services,
+  request: FastifyRequest,
+  world: WorldView = services.store.engine.world,
+): Promise<PersonLabels> {
+  return personLabelsFor(services.access, request.principal!, world, services.now(), services.zone);
 }

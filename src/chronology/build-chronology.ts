@@ -1,7 +1,7 @@
 import type { ThreadEvent } from '../domain/events.ts';
 import type { Finding } from '../domain/findings.ts';
 import type { WorldView } from '../engine/world-view.ts';
-import { describeEvent } from './describe-event.ts';
+import { BY_ID, describeEvent, type DescribeContext } from './describe-event.ts';
 
 export type ChronologyEntry =
   | { kind: 'event'; at: number; agency?: string; about: string[]; summary: string; note?: string; event: ThreadEvent }
@@ -11,7 +11,7 @@ export type ChronologyEntry =
  * The multi-agency chronology of a person and their household, oldest first: every
  * record any agency made about any of them, with the findings raised along the way.
  */
-export function buildChronology(world: WorldView, personId: string, zone: string): ChronologyEntry[] {
+export function buildChronology(world: WorldView, personId: string, zone: string, context: DescribeContext = BY_ID): ChronologyEntry[] {
   const person = world.person(personId);
   if (!person) return [];
   const children = person.role === 'adult' ? world.childrenOf(personId).map((r) => r.of) : [personId];
@@ -28,7 +28,7 @@ export function buildChronology(world: WorldView, personId: string, zone: string
         at: event.at,
         agency: event.agency,
         about: event.persons.filter((p) => members.has(p)),
-        summary: describeEvent(event, zone),
+        summary: describeEvent(event, zone, context),
         note: event.note,
         event,
       });

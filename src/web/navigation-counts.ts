@@ -37,7 +37,7 @@ async function workNeedingAttention(services: Services, request: FastifyRequest)
   const world = services.store.engine.world;
   const now = services.now();
   const [findings, agreedActions] = await Promise.all([
-    openFindingsFor(request.reads, world, services.access, request.principal!, now),
+    openFindingsFor(request.reads, world, services.access, request.principal!, now, services.zone),
     openActionsFor(request.reads, world, services.access, request.principal!, now, services.zone),
   ]);
   return needingAttention(workItems({ findings, agreedActions }), now, services.zone);

@@ -4,7 +4,6 @@
 import { scaleTime } from 'd3-scale';
 import type { WorldView } from '../engine/world-view.ts';
 import { addMonths, formatDay, startOfLocalDay } from '../domain/time.ts';
-import { nameOf } from '../api/read/people.ts';
 import { escapeXml, px } from '../growth/chart/svg-text.ts';
 import { agencyName } from '../protocols/support/describe.ts';
 import { relationTo } from '../protocols/support/vulnerability.ts';
@@ -59,8 +58,8 @@ function mark(shape: (typeof SHAPES)[number], x: number, y: number, colour: stri
   }
 }
 
-function personName(world: WorldView, childId: string, personId: string): string {
-  const name = nameOf(world, personId);
+function personName(world: WorldView, childId: string, personId: string, nameOf: (id: string) => string): string {
+  const name = nameOf(personId);
   const person = world.person(personId);
   if (person?.role !== 'adult') return name;
   const relation = relationTo(world, childId, personId);
@@ -77,6 +76,8 @@ export function neglectPicture(
   weights: IndicatorWeights,
   now: number,
   zone: string,
+  /** How the reader may see each person named (src/api/read/person-labels.ts). */
+  nameOf: (id: string) => string,
 ): NeglectPicture | undefined {
   const person = world.person(personId);
   if (!person) return undefined;
@@ -87,7 +88,7 @@ export function neglectPicture(
   const { children, adults } = householdMembers(world, childId);
   const everyone = [...children, ...adults].filter((id) => indicators.some((i) => i.person === id));
   const style = new Map(everyone.map((id, n) => [id, { shape: SHAPES[n % SHAPES.length], colour: COLOURS[n % COLOURS.length] }]));
-  const names = new Map(everyone.map((id) => [id, personName(world, childId, id)]));
+  const names = new Map(everyone.map((id) => [id, personName(world, childId, id, nameOf)]));
   const agencies = [...new Set(indicators.map((i) => agencyName(i.agency)))].sort();
 
   const first = indicators[0].at;

@@ -2,8 +2,8 @@ import type { Finding } from '../domain/findings.ts';
 import type { WorldView } from '../engine/world-view.ts';
 import { recordCircle } from '../access/need-to-know.ts';
 import { describeEvent } from '../chronology/describe-event.ts';
+import type { PersonLabels } from '../api/read/person-labels.ts';
 import { findingTitle } from '../api/read/finding-view.ts';
-import { nameOf } from '../api/read/people.ts';
 
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
@@ -31,6 +31,7 @@ export function recordedBanner(
   key: string | undefined,
   raised: string | undefined,
   zone: string,
+  labels: PersonLabels,
 ): RecordedBanner {
   const circle = new Set(recordCircle(view, personId));
   const event = key ? view.event(key) : undefined;
@@ -39,9 +40,9 @@ export function recordedBanner(
     .slice(0, 20)
     .map((id) => view.findingById(id.trim()))
     .filter((f): f is Finding => f !== undefined && circle.has(f.subject))
-    .map((f) => ({ id: f.id, title: findingTitle(f.code), severity: f.severity, about: nameOf(view, f.subject) }));
+    .map((f) => ({ id: f.id, title: findingTitle(f.code), severity: f.severity, about: labels.name(f.subject) }));
   return {
-    what: event && event.persons.some((p) => circle.has(p)) ? capital(describeEvent(event, zone)) : undefined,
+    what: event && event.persons.some((p) => circle.has(p)) ? capital(describeEvent(event, zone, labels)) : undefined,
     findings,
   };
 }

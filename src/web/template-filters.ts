@@ -9,7 +9,25 @@ export function anchorFor(key: string): string {
   return `ev-${Buffer.from(key).toString('base64url')}`;
 }
 
+interface TableCell {
+  text?: unknown;
+  html?: unknown;
+  attributes?: Record<string, unknown>;
+  [other: string]: unknown;
+}
+
+/**
+ * A govukTable's rows with each cell labelled by its column's heading, so that a
+ * `tl-stack-table` can show one labelled block per row on a narrow screen (WCAG 1.4.10).
+ */
+export function labelledRows(rows: readonly TableCell[][], head: readonly { text?: string }[]): TableCell[][] {
+  return rows.map((row) =>
+    row.map((cell, i) => (head[i]?.text ? { ...cell, attributes: { ...cell.attributes, 'data-label': head[i].text } } : cell)),
+  );
+}
+
 export function addFilters(env: Environment, zone: string): void {
+  env.addFilter('labelled', labelledRows);
   env.addFilter('datetime', (ms: number | undefined) => (ms === undefined || ms === null ? '' : formatDateTime(ms, zone)));
   env.addFilter('day', (ms: number | undefined) => (ms === undefined || ms === null ? '' : formatDate(ms, zone)));
   env.addFilter('deadline', (ms: number | undefined) => (ms === undefined || ms === null ? '' : formatDeadline(ms, zone)));

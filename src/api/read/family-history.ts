@@ -3,7 +3,7 @@ import type { WorldView } from '../../engine/world-view.ts';
 import { recordCircle } from '../../access/need-to-know.ts';
 import { describeEvent } from '../../chronology/describe-event.ts';
 import { agencyName } from '../../protocols/support/describe.ts';
-import { nameOf } from './people.ts';
+import type { PersonLabels } from './person-labels.ts';
 
 export interface HistoryItem {
   key: string;
@@ -29,16 +29,16 @@ export interface FamilyHistory {
 const CHILDHOOD = new Set(['care-experienced-parent', 'adverse-childhood-experiences']);
 const REMOVAL_PLANS = new Set(['looked-after', 'interim-care-order']);
 
-export function familyHistory(world: WorldView, childId: string, zone: string, before = Infinity): FamilyHistory {
+export function familyHistory(world: WorldView, childId: string, zone: string, labels: PersonLabels, before = Infinity): FamilyHistory {
   const history: FamilyHistory = { parentsChildhood: [], childrenRemoved: [], referralsAndDecisions: [], openPlans: [] };
   const seen = new Set<string>();
   const item = (event: ThreadEvent, person: string): HistoryItem => ({
     key: event.key,
     at: event.at,
     person,
-    personName: nameOf(world, person),
+    personName: labels.name(person),
     agencyName: agencyName(event.agency),
-    summary: describeEvent(event, zone),
+    summary: describeEvent(event, zone, labels),
   });
   for (const id of recordCircle(world, childId)) {
     for (const event of world.eventsOf(id)) {

@@ -2,7 +2,7 @@ import type { Queryable } from '../../store/database.ts';
 import type { World } from '../../engine/world.ts';
 import { findingView, byUrgency, isOpen, type FindingView } from './finding-view.ts';
 import { familyHistory, type FamilyHistory } from './family-history.ts';
-import { describeAge, nameOf } from './people.ts';
+import type { PersonLabel, PersonLabels } from './person-labels.ts';
 import { agencyName } from '../../protocols/support/describe.ts';
 
 export interface QueueItem {
@@ -10,7 +10,8 @@ export interface QueueItem {
   /** The child (or unborn baby) the item is about. */
   subject: string;
   subjectName: string;
-  subjectAge: string;
+  /** Name, age and NHS number (or a neutral label outside the reader's access). */
+  subjectLabel: PersonLabel;
   at: number;
   title: string;
   from: string;
@@ -27,7 +28,7 @@ const QUEUE_LIMIT = 200;
  * decision, and open findings that need the front door (owned by children's social
  * care, requiring a referral, or high severity), each with the family's history.
  */
-export async function frontDoorQueue(db: Queryable, world: World, now: number, zone: string): Promise<QueueItem[]> {
+export async function frontDoorQueue(db: Queryable, world: World, now: number, zone: string, labels: PersonLabels): Promise<QueueItem[]> {
   const referrals = await db.query<{ idempotency_key: string; subject: string }>(
     `SELECT e.idempotency_key, e.subject FROM events e
       WHERE e.type = 'referral.made' AND e.payload->>'to' = 'children-social-care'
@@ -42,10 +43,7 @@ export async function frontDoorQueue(db: Queryable, world: World, now: number, z
     [QUEUE_LIMIT],
   );
   const items: QueueItem[] = [];
-  const subjectInfo = (subject: string) => {
-    const person = world.person(subject);
-    return { subjectName: nameOf(world, subject), subjectAge: person ? describeAge(person, now, zone) : '' };
-  };
+  const subjectInfo = (subject: string) => ({ subjectName: labels.name(subject), subjectLabel: labels.of(subject) });
   for (const row of referrals.rows) {
     const event = world.event(row.idempotency_key);
     if (!event || event.type !== 'referral.made') continue;
@@ -58,7 +56,7 @@ export async function frontDoorQueue(db: Queryable, world: World, now: number, z
       from: agencyName(event.agency),
       detail: event.data.reason ?? '',
       referralKey: event.key,
-      history: familyHistory(world, row.subject, zone, event.at),
+      history: familyHistory(world, row.subject, zone, labels, event.at),
     });
   }
   const views: FindingView[] = [];
@@ -76,7 +74,7 @@ export async function frontDoorQueue(db: Queryable, world: World, now: number, z
       from: view.ownerName,
       detail: view.explanation,
       finding: view,
-      history: familyHistory(world, view.subject, zone),
+      history: familyHistory(world, view.subject, zone, labels),
     });
   }
   return items;

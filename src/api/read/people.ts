@@ -5,8 +5,8 @@ export function displayName(person: PersonState | undefined, fallback = 'Unknown
   if (!person) return fallback;
   const name = [person.name?.given, person.name?.family].filter(Boolean).join(' ');
   if (name) return name;
-  if (person.role === 'unborn') return `Unborn baby (${person.id})`;
-  return person.id;
+  // Never the id: it names the source system's record, not a person anyone would know.
+  return person.role === 'unborn' ? 'Unborn baby' : 'Name not recorded';
 }
 
 export function nameOf(world: WorldView, id: string): string {
@@ -31,7 +31,12 @@ export function describeAge(person: AgeFacts, now: number, zone: string): string
 const words = (text: string) => text.replaceAll('-', ' ');
 
 /** How a household member is related to the child whose record is open. */
-export function relationshipTo(world: WorldView, childId: string, memberId: string): string {
+export function relationshipTo(
+  world: WorldView,
+  childId: string,
+  memberId: string,
+  name: (id: string) => string = (id) => nameOf(world, id),
+): string {
   if (memberId === childId) return 'This child';
   const direct = world
     .carersOf(childId)
@@ -48,7 +53,7 @@ export function relationshipTo(world: WorldView, childId: string, memberId: stri
   const sharesCarer = world.carersOf(memberId).some((r) => carers.has(r.person));
   if (member && member.role !== 'adult' && sharesCarer) return member.role === 'unborn' ? 'unborn sibling' : 'sibling';
   const viaCarer = world.carersOf(memberId).find((r) => carers.has(r.person));
-  return viaCarer ? `${words(viaCarer.kind)} of ${nameOf(world, viaCarer.of)}` : 'household member';
+  return viaCarer ? `${words(viaCarer.kind)} of ${name(viaCarer.of)}` : 'household member';
 }
 
 /**

@@ -5,7 +5,8 @@ import type { ThreadEvent } from '../../domain/events.ts';
 import { agencyName } from '../../protocols/support/describe.ts';
 import { recordCircle } from '../../access/need-to-know.ts';
 import { byUrgency, findingView, isOpen, type FindingView } from './finding-view.ts';
-import { describeAge, displayName, relationshipTo } from './people.ts';
+import { describeAge, relationshipTo } from './people.ts';
+import type { PersonLabel, PersonLabels } from './person-labels.ts';
 
 export interface PersonSummary {
   id: string;
@@ -25,6 +26,8 @@ export interface PersonSummary {
 
 export interface HouseholdMember {
   id: string;
+  /** Name, age and NHS number, or a neutral label for someone outside the reader's access. */
+  label: PersonLabel;
   name: string;
   role: string;
   age: string;
@@ -69,7 +72,7 @@ export interface ChronologyFilter {
 }
 
 /** The banner of a child's record: who, how old, plans, offer level and open findings. */
-export function personSummary(world: WorldView, id: string, now: number, zone: string): PersonSummary | undefined {
+export function personSummary(world: WorldView, id: string, now: number, zone: string, labels: PersonLabels): PersonSummary | undefined {
   const person = world.person(id);
   if (!person) return undefined;
   const circle = person.role === 'adult' ? world.childrenOf(id).map((r) => r.of) : [id];
@@ -80,7 +83,7 @@ export function personSummary(world: WorldView, id: string, now: number, zone: s
     .sort(byUrgency);
   return {
     id,
-    name: displayName(person),
+    name: labels.name(id),
     role: person.role,
     sex: person.sex,
     bornMs: person.bornMs,
@@ -96,23 +99,27 @@ export function personSummary(world: WorldView, id: string, now: number, zone: s
 }
 
 /** Every adult and child linked to the child, how, and which agencies know each. */
-export function householdOf(world: WorldView, id: string, now: number, zone: string): HouseholdMember[] {
+export function householdOf(world: WorldView, id: string, now: number, zone: string, labels: PersonLabels): HouseholdMember[] {
   const anchor = world.person(id)?.role === 'adult' ? (world.childrenOf(id)[0]?.of ?? id) : id;
   return recordCircle(world, id).flatMap((memberId) => {
     const member = world.person(memberId);
     if (!member) return [];
+    const label = labels.of(memberId);
     return [
       {
         id: memberId,
-        name: displayName(member),
+        label,
+        name: label.name,
         role: member.role,
-        age: describeAge(member, now, zone),
-        relationship: relationshipTo(world, anchor, memberId),
+        age: label.known ? label.age : 'Not shown',
+        relationship: relationshipTo(world, anchor, memberId, labels.name),
         agencies: [...member.agencies].sort().map((a) => ({ id: a, name: agencyName(a) })),
       },
     ];
   });
 }
+
+const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /**
  * Who made a record, as the chronology shows it: the practitioner when the record names
@@ -135,10 +142,11 @@ export function chronologyOf(
   world: WorldView,
   id: string,
   zone: string,
+  labels: PersonLabels,
   filter: ChronologyFilter = {},
   now = Date.now(),
 ): ChronologyItem[] {
-  const entries = buildChronology(world, id, zone);
+  const entries = buildChronology(world, id, zone, labels);
   const citedBy = new Map<string, string[]>();
   for (const entry of entries) {
     if (entry.kind !== 'finding') continue;
@@ -159,7 +167,7 @@ export function chronologyOf(
         agency: entry.agency,
         agencyName: agencyName(entry.agency),
         about: entry.about,
-        summary: entry.summary,
+        summary: capital(entry.summary),
         note: entry.note,
         recordedBy: recordedByText(event),
         findings: citedBy.get(entry.event.key) ?? [],
@@ -167,7 +175,7 @@ export function chronologyOf(
         corrects: original && {
           key: original.key,
           at: original.at,
-          summary: describeEvent(original, zone),
+          summary: capital(describeEvent(original, zone, labels)),
           note: original.note,
           recordedBy: recordedByText(original),
           reason: event.data.correctionReason,

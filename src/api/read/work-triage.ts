@@ -1,3 +1,4 @@
+import type { PersonLabel } from './person-labels.ts';
 import { endOfLocalDay } from '../../domain/time.ts';
 import type { MyWork } from './my-work.ts';
 
@@ -22,6 +23,8 @@ export interface WorkItem {
   id: string;
   subject: string;
   subjectName: string;
+  /** The child's age and NHS number, as the list shows them under the name. */
+  subjectDetail?: string;
   /** The finding's code, or AGREED_ACTION. */
   code: string;
   title: string;
@@ -56,6 +59,10 @@ export interface TriagedWork {
   };
 }
 
+function labelDetail(label: PersonLabel): string | undefined {
+  return label.known ? [label.age, label.nhsNumber && `NHS number ${label.nhsNumber}`].filter(Boolean).join(' · ') : undefined;
+}
+
 /** Findings and agreed actions as one list of items. */
 export function workItems(work: Pick<MyWork, 'findings' | 'agreedActions'>): WorkItem[] {
   return [
@@ -64,6 +71,7 @@ export function workItems(work: Pick<MyWork, 'findings' | 'agreedActions'>): Wor
       id: f.id,
       subject: f.subject,
       subjectName: f.subjectName,
+      subjectDetail: labelDetail(f.subjectLabel),
       code: f.code,
       title: f.title,
       severity: f.severity,
@@ -79,6 +87,7 @@ export function workItems(work: Pick<MyWork, 'findings' | 'agreedActions'>): Wor
       id: a.id,
       subject: a.subject,
       subjectName: a.subjectName,
+      subjectDetail: labelDetail(a.subjectLabel),
       code: AGREED_ACTION,
       title: `Agreed action: ${a.action}`,
       due: a.due,

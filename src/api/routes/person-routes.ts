@@ -2,12 +2,11 @@ import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Services } from '../../server/services.ts';
-import { requireRecordAccess } from '../person-access.ts';
+import { labelsFor, requireRecordAccess } from '../person-access.ts';
 import { chronologyOf, householdOf, personSummary } from '../read/record-view.ts';
 import { chronologyCsv, chronologyXlsx, exportRows } from '../read/chronology-export.ts';
 import { searchPeople } from '../read/search-people.ts';
 import { findingView } from '../read/finding-view.ts';
-import { nameOf } from '../read/people.ts';
 import { chronologyQuery, personParams } from '../schemas.ts';
 import { notFound } from '../errors.ts';
 
@@ -46,9 +45,10 @@ export function personRoutes(app: FastifyInstance, services: Services): void {
     async (request) => {
       const view = await requireRecordAccess(services, request, request.params.id);
       const now = services.now();
+      const labels = await labelsFor(services, request, view);
       return {
-        summary: personSummary(view, request.params.id, now, zone)!,
-        chronology: chronologyOf(view, request.params.id, zone, {}, now),
+        summary: personSummary(view, request.params.id, now, zone, labels)!,
+        chronology: chronologyOf(view, request.params.id, zone, labels, {}, now),
       };
     },
   );
@@ -65,7 +65,7 @@ export function personRoutes(app: FastifyInstance, services: Services): void {
     },
     async (request) => {
       const view = await requireRecordAccess(services, request, request.params.id);
-      return { household: householdOf(view, request.params.id, services.now(), zone) };
+      return { household: householdOf(view, request.params.id, services.now(), zone, await labelsFor(services, request, view)) };
     },
   );
 
@@ -82,7 +82,8 @@ export function personRoutes(app: FastifyInstance, services: Services): void {
     },
     async (request) => {
       const view = await requireRecordAccess(services, request, request.params.id);
-      return { chronology: chronologyOf(view, request.params.id, zone, request.query) };
+      const labels = await labelsFor(services, request, view);
+      return { chronology: chronologyOf(view, request.params.id, zone, labels, request.query, services.now()) };
     },
   );
 
@@ -100,13 +101,14 @@ export function personRoutes(app: FastifyInstance, services: Services): void {
       const { id, format } = request.params;
       const view = await requireRecordAccess(services, request, id);
       request.auditNote.detail = `chronology exported as ${format}`;
-      const rows = exportRows(chronologyOf(view, id, zone, {}, services.now()), (p) => nameOf(view, p), zone);
+      const labels = await labelsFor(services, request, view);
+      const rows = exportRows(chronologyOf(view, id, zone, labels, {}, services.now()), labels.name, zone);
       const file = `chronology-${id.replace(/[^\w-]/g, '_')}.${format}`;
       reply.header('content-disposition', `attachment; filename="${file}"`).header('cache-control', 'no-store');
       if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(chronologyCsv(rows));
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .send(await chronologyXlsx(rows, `chronology of ${nameOf(view, id)}`));
+        .send(await chronologyXlsx(rows, `chronology of ${labels.name(id)}`));
     },
   );
 

@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Services } from '../../server/services.ts';
 import { myWork } from '../read/my-work.ts';
 import { frontDoorQueue } from '../read/front-door-queue.ts';
+import { labelsFor } from '../person-access.ts';
 import { identityReviewQueue } from '../read/identity-reviews.ts';
 import { auditEntries } from '../read/audit-view.ts';
 import { findingFigures } from '../read/figures.ts';
@@ -31,7 +32,9 @@ export function workRoutes(app: FastifyInstance, services: Services): void {
         summary: "The front door's queue: referrals awaiting a decision and findings, each with the family's history",
       },
     },
-    async (request) => ({ items: await frontDoorQueue(request.reads, world, services.now(), services.zone) }),
+    async (request) => ({
+      items: await frontDoorQueue(request.reads, world, services.now(), services.zone, await labelsFor(services, request)),
+    }),
   );
 
   api.get(

@@ -5,7 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Services } from '../../server/services.ts';
 import type { ThreadEvent } from '../../domain/events.ts';
 import type { WorldView } from '../../engine/world-view.ts';
-import { requireRecordAccess } from '../../api/person-access.ts';
+import { labelsFor, requireRecordAccess } from '../../api/person-access.ts';
 import { recordEvent } from '../../api/write/record-event.ts';
 import { recordCircle } from '../../access/need-to-know.ts';
 import { mayCorrect } from '../../access/corrections.ts';
@@ -62,8 +62,8 @@ export function correctionPages(app: FastifyInstance, services: Services): void 
     return { event, form: correctionForm(form) };
   }
 
-  const original = (event: ThreadEvent) => ({
-    summary: describeEvent(event, services.zone),
+  const original = async (request: FastifyRequest, view: WorldView, event: ThreadEvent) => ({
+    summary: describeEvent(event, services.zone, await labelsFor(services, request, view)),
     at: event.at,
     recordedBy: recordedByText(event),
   });
@@ -76,7 +76,7 @@ export function correctionPages(app: FastifyInstance, services: Services): void 
     const values: FormBody = { ...eventToForm(form, event, services.zone), note: event.note, eventId: randomUUID() };
     return renderRecordForm(services, request, reply, view, form, id, values, [], {
       action: action(id, key),
-      correcting: original(event),
+      correcting: await original(request, view, event),
     });
   });
 
@@ -91,7 +91,7 @@ export function correctionPages(app: FastifyInstance, services: Services): void 
       const view = await requireRecordAccess(services, request, id);
       const { event: superseded, form } = correctable(request, view, id, key);
       const body = request.body as FormBody;
-      const extra = { action: action(id, key), correcting: original(superseded) };
+      const extra = { action: action(id, key), correcting: await original(request, view, superseded) };
       const { event, problems } = formToEvent(form, body, services.zone);
       if (!event) {
         request.auditNote.outcome = 'invalid';

@@ -3,11 +3,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Services } from '../../server/services.ts';
 import type { Finding } from '../../domain/findings.ts';
-import { requireRecordAccess } from '../../api/person-access.ts';
+import { labelsFor, requireRecordAccess } from '../../api/person-access.ts';
 import { requireFindingStep } from '../../api/finding-access.ts';
 import { FINDING_ACTION_KINDS, findingActionRefusal, owningOrganisation } from '../../access/finding-ownership.ts';
 import { findingView } from '../../api/read/finding-view.ts';
-import { nameOf } from '../../api/read/people.ts';
 import { describeEvent } from '../../chronology/describe-event.ts';
 import { agencyName } from '../../protocols/support/describe.ts';
 import { notFound } from '../../api/errors.ts';
@@ -41,6 +40,7 @@ export function findingPages(app: FastifyInstance, services: Services): void {
       'SELECT a.kind, a.at, a.by_user, a.by_role, a.by_agency, a.note, u.display_name FROM finding_actions a LEFT JOIN users u ON u.id = a.by_user WHERE a.finding_id = $1 ORDER BY a.seq',
       [finding.id],
     );
+    const labels = await labelsFor(services, request);
     const evidence = finding.evidence
       .map((key) => world.event(key))
       .filter((e) => e !== undefined)
@@ -48,7 +48,7 @@ export function findingPages(app: FastifyInstance, services: Services): void {
         key: e.key,
         at: e.at,
         agency: agencyName(e.agency),
-        summary: describeEvent(e, services.zone),
+        summary: describeEvent(e, services.zone, labels).replace(/^./, (c) => c.toUpperCase()),
         note: e.note,
       }));
     return page(
@@ -58,7 +58,8 @@ export function findingPages(app: FastifyInstance, services: Services): void {
       {
         title: findingView(finding, services.now()).title,
         finding: findingView(finding, services.now()),
-        subjectName: nameOf(world, finding.subject),
+        subjectName: labels.name(finding.subject),
+        subjectLabel: labels.of(finding.subject),
         owningOrganisation: owningOrganisation(world, finding)?.name,
         // Only the owner (and safeguarding leads) acknowledge, action, close and reopen; anyone may note or challenge.
         mayAct: findingActionRefusal(world, request.principal!, finding, 'actioned') === undefined,

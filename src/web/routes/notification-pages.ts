@@ -5,7 +5,7 @@ import type { Services } from '../../server/services.ts';
 import { notificationsFor } from '../../access/notifications.ts';
 import { acknowledgeFindingNotice, findingNoticeOf, findingNoticesFor } from '../../access/finding-notifications.ts';
 import { can } from '../../access/roles.ts';
-import { nameOf } from '../../api/read/people.ts';
+import { labelsFor } from '../../api/person-access.ts';
 import { findingTitle } from '../../api/read/finding-view.ts';
 import { notFound } from '../../api/errors.ts';
 import { page } from '../render.ts';
@@ -28,17 +28,25 @@ export function notificationPages(app: FastifyInstance, services: Services): voi
     async (request, reply) => {
       const principal = request.principal!;
       const now = services.now();
+      const labels = await labelsFor(services, request);
       const notices = (await findingNoticesFor(request.reads, world, services.access, principal, now)).map((n) => ({
         ...n,
         title: findingTitle(n.finding?.code ?? 'finding'),
         // The child is named only to a user who may see them; the link then asks for break-glass.
-        childName: n.mayKnowChild ? nameOf(world, n.subject) : undefined,
+        childName: n.mayKnowChild ? labels.of(n.subject).full : undefined,
         deadline: n.finding?.deadline,
         status: n.finding?.status,
       }));
-      const leads = can(principal.role, 'notifications.read')
-        ? await notificationsFor(request.reads, principal.role, principal.agency, principal.organisation)
-        : [];
+      // Messages were written naming the record by its id; the reader sees the person's name where they may.
+      const leads = (
+        can(principal.role, 'notifications.read')
+          ? await notificationsFor(request.reads, principal.role, principal.agency, principal.organisation)
+          : []
+      ).map((n) =>
+        n.subject && world.hasPerson(n.subject)
+          ? { ...n, subjectLabel: labels.of(n.subject).full, message: n.message.replaceAll(n.subject, labels.name(n.subject)) }
+          : { ...n, subjectLabel: n.subject },
+      );
       return page(request, reply, 'notifications.njk', {
         title: 'Notifications',
         unacknowledged: notices.filter((n) => n.acknowledgedAt === undefined),

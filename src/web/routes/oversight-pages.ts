@@ -8,6 +8,7 @@ import { verifyAuditChain } from '../../api/audit/verify-chain.ts';
 import { configurationView } from '../../api/read/configuration-view.ts';
 import { PROTOCOLS } from '../../protocols/registry.ts';
 import { page } from '../render.ts';
+import { labelsFor } from '../../api/person-access.ts';
 
 export function oversightPages(app: FastifyInstance, services: Services): void {
   const web = app.withTypeProvider<ZodTypeProvider>();
@@ -31,7 +32,11 @@ export function oversightPages(app: FastifyInstance, services: Services): void {
         actor: request.query.actor?.trim() || undefined,
         outcome: request.query.outcome || undefined,
       };
-      const entries = await auditEntries(request.reads, filter);
+      const labels = await labelsFor(services, request);
+      const entries = (await auditEntries(request.reads, filter)).map((e) => ({
+        ...e,
+        subjectLabel: e.subject && services.store.engine.world.hasPerson(e.subject) ? labels.of(e.subject).full : e.subject,
+      }));
       return page(request, reply, 'audit.njk', { title: 'Audit: who saw what', entries, filter });
     },
   );

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Services } from '../../server/services.ts';
-import { requireRecordAccess } from '../../api/person-access.ts';
+import { labelsFor, requireRecordAccess } from '../../api/person-access.ts';
 import { chronologyOf, householdOf, personSummary } from '../../api/read/record-view.ts';
 import { findingView } from '../../api/read/finding-view.ts';
 import { familyHistory, historyCount } from '../../api/read/family-history.ts';
@@ -80,7 +80,8 @@ export function personPages(app: FastifyInstance, services: Services): void {
       const now = services.now();
       const agency = (AGENCIES as readonly string[]).includes(request.query.agency ?? '') ? request.query.agency : undefined;
       const type = [...EVENT_TYPES, 'finding'].includes(request.query.type ?? '') ? request.query.type : undefined;
-      const summary = personSummary(view, id, now, zone)!;
+      const labels = await labelsFor(services, request, view);
+      const summary = personSummary(view, id, now, zone, labels)!;
       const person = view.person(id)!;
       const mayWrite = can(request.principal!.role, 'record.write');
       const children = person.role === 'adult' ? view.childrenOf(id).map((r) => r.of) : [id];
@@ -88,8 +89,8 @@ export function personPages(app: FastifyInstance, services: Services): void {
         title: summary.name,
         summary,
         viaBreakGlass: request.auditNote.detail === 'through break-glass',
-        household: householdOf(view, id, now, zone),
-        chronology: chronologyOf(view, id, zone, { agency, type }, now).map((item) => ({
+        household: householdOf(view, id, now, zone, labels),
+        chronology: chronologyOf(view, id, zone, labels, { agency, type }, now).map((item) => ({
           ...item,
           correctable:
             mayWrite &&
@@ -109,9 +110,9 @@ export function personPages(app: FastifyInstance, services: Services): void {
         ],
         findings: children.flatMap((c) => view.findingsAbout(c)).map((f) => findingView(f, now)),
         growth: person.role === 'child' ? growthSlot(view, id) : undefined,
-        neglect: neglectPicture(view, id, neglectWeights, now, zone),
-        history: familyHistory(view, children[0] ?? id, zone),
-        historyCount: historyCount(familyHistory(view, children[0] ?? id, zone)),
+        neglect: neglectPicture(view, id, neglectWeights, now, zone, labels.name),
+        history: familyHistory(view, children[0] ?? id, zone, labels),
+        historyCount: historyCount(familyHistory(view, children[0] ?? id, zone, labels)),
         forms: EVENT_FORMS.filter((f) => !f.capability || can(request.principal!.role, f.capability)).map((f) => ({
           slug: f.slug,
           text: f.title.replace(/^Record (a |an )?/, '').replace(/^./, (c) => c.toUpperCase()),
@@ -126,7 +127,7 @@ export function personPages(app: FastifyInstance, services: Services): void {
             .filter((a) => a !== undefined),
         },
         recorded: request.query.recorded,
-        banner: request.query.recorded ? recordedBanner(view, id, request.query.record, request.query.raised, zone) : undefined,
+        banner: request.query.recorded ? recordedBanner(view, id, request.query.record, request.query.raised, zone, labels) : undefined,
       });
     },
   );

@@ -4,14 +4,14 @@ import { DateTime } from 'luxon';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Services } from '../../server/services.ts';
-import { requireRecordAccess } from '../../api/person-access.ts';
+import { labelsFor, requireRecordAccess } from '../../api/person-access.ts';
 import { recordEvent, recordEvents } from '../../api/write/record-event.ts';
 import { recordCircle } from '../../access/need-to-know.ts';
 import type { WorldView } from '../../engine/world-view.ts';
 import { can } from '../../access/roles.ts';
 import { notFound, Refusal } from '../../api/errors.ts';
 import { ValidationError, type FieldProblem } from '../../domain/validation-error.ts';
-import { describeAge, displayName, nameOf } from '../../api/read/people.ts';
+import { describeAge, displayName } from '../../api/read/people.ts';
 import { formatDay } from '../../domain/time.ts';
 import { familyHistory, historyCount } from '../../api/read/family-history.ts';
 import { formBySlug, type EventFormSpec } from '../forms/event-forms.ts';
@@ -43,7 +43,7 @@ function wordedFor(form: EventFormSpec, problem: FieldProblem): string {
   return problem.reason;
 }
 
-export function renderRecordForm(
+export async function renderRecordForm(
   services: Services,
   request: FastifyRequest,
   reply: FastifyReply,
@@ -54,7 +54,8 @@ export function renderRecordForm(
   problems: FieldProblem[] = [],
   extra: { action?: string; correcting?: Record<string, unknown>; matches?: PossibleMatch[] } = {},
 ) {
-  const people = recordCircle(view, id).map((p) => ({ value: p, text: nameOf(view, p) }));
+  const names = await labelsFor(services, request, view);
+  const people = recordCircle(view, id).map((p) => ({ value: p, text: names.of(p).full }));
   const labels: Record<string, string> = Object.fromEntries(form.fields.map((f) => [f.name, f.label]));
   labels['at-time'] = 'Time';
   const worded = problems.map((p) => ({ ...p, reason: wordedFor(form, p) }));
@@ -63,7 +64,7 @@ export function renderRecordForm(
     const key = p.field === 'at-time' || p.field in labels ? p.field : p.field.split('.')[0];
     fieldErrors[key] ??= { text: problemText(p, labels[key]) };
   }
-  const history = form.slug === 'decision' ? familyHistory(view, id, services.zone) : undefined;
+  const history = form.slug === 'decision' ? familyHistory(view, id, services.zone, names) : undefined;
   const recordOptions = Object.fromEntries(
     form.fields
       .filter((f) => f.kind === 'record' && f.records)
@@ -77,7 +78,7 @@ export function renderRecordForm(
       title: form.title,
       form,
       personId: id,
-      personName: nameOf(view, id),
+      personName: names.name(id),
       people,
       values,
       fieldErrors,
