@@ -99,7 +99,12 @@ const MATRIX: Record<string, Caller[]> = {
   // setting (an ED, ambulance service, urgent treatment centre, out-of-hours GP), which none of
   // these callers' default organisations is; a clinician of one is allowed in the block below.
   'POST /api/cp-is/checks': [],
+  'GET /fhir/R4/Flag': [],
+  'GET /cp-is': [],
+  'POST /cp-is': [],
 };
+
+const CP_IS_FLAG_QUERY = '?patient.identifier=https%3A%2F%2Ffhir.nhs.uk%2FId%2Fnhs-number%7C9990010005';
 
 /** A possible match per front-door caller for the identity review routes (each decides its own); others ask for the first. */
 const REVIEWS = Object.fromEntries(FRONT_DOOR.map((caller, i) => [caller, possibleMatch(`matrix-review-${caller}`, { variant: i + 1 })]));
@@ -134,6 +139,7 @@ function requestFor(method: string, url: string, findingId: string, caller: Call
     'POST /api/events': { id: `matrix-${n}`, type: 'contact', at: '2020-01-01T10:00', person: 'known-mum', kind: 'phone-call' },
     'POST /fhir/R4': { resourceType: 'Bundle', type: 'batch', entry: [] },
     'POST /api/cp-is/checks': { nhsNumber: '999 001 0005' },
+    'POST /cp-is': { nhsNumber: '999 001 0005' },
     // Anyone who may see the child notes a finding; who may take its steps is the table further down.
     'POST /api/findings/:id/actions': { kind: 'noted', note: 'Seen at the surgery today' },
     'POST /api/users': {
@@ -181,7 +187,8 @@ function requestFor(method: string, url: string, findingId: string, caller: Call
       password: 'a long enough password',
     },
   };
-  return { url: url === '/api/persons' || url === '/search' ? `${path}?q=known` : path, payload: bodies[`${method} ${url}`], form: !api };
+  const query = url === '/api/persons' || url === '/search' ? '?q=known' : url === '/fhir/R4/Flag' ? CP_IS_FLAG_QUERY : '';
+  return { url: `${path}${query}`, payload: bodies[`${method} ${url}`], form: !api };
 }
 
 describe('authorisation matrix: every route against every role and the anonymous user', () => {

@@ -31,6 +31,19 @@ export function capabilityStatement(date: string): CapabilityStatement {
           ...(type === 'Patient'
             ? { operation: [{ name: 'everything', definition: 'http://hl7.org/fhir/OperationDefinition/Patient-everything' }] }
             : {}),
+          // CP-IS: unscheduled care asks by NHS number whether a child is on a plan or looked after.
+          ...(type === 'Flag'
+            ? {
+                interaction: [{ code: 'search-type' as const }],
+                searchParam: [
+                  {
+                    name: 'patient.identifier',
+                    type: 'token' as const,
+                    documentation: 'https://fhir.nhs.uk/Id/nhs-number|NNN: the CP-IS check (unscheduled care settings only)',
+                  },
+                ],
+              }
+            : {}),
         })),
       },
     ],

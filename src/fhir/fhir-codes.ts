@@ -43,6 +43,7 @@ export const SYSTEMS = {
   immunisationStage: codeSystem('immunisation-stage'),
   missedReason: codeSystem('missed-reason'),
   severity: codeSystem('severity'),
+  cpIsPlanType: codeSystem('cp-is-plan-type'),
 } as const;
 
 export const EXTENSIONS = {

@@ -18,6 +18,9 @@ import { buildApp, type AppOptions } from './build-app.ts';
 import { ensureDemoUsers, DEMO_PASSWORD, type DemoAccount } from './demo-users.ts';
 import { claimDemoStore } from './demo-guard.ts';
 import { loadServerKeys, type ServerKeys } from './server-keys.ts';
+import { emailSettings, type EmailSettings } from '../notifications/email-settings.ts';
+import { NotificationMailer } from '../notifications/notification-mailer.ts';
+import { scheduleNotificationEmails } from '../notifications/email-schedule.ts';
 
 export const DEFAULT_CHECKPOINT_MS = 5 * 60_000;
 /** How often the engine's state is snapshotted (and always at shutdown), so that a restart replays only the log since. */
@@ -43,6 +46,10 @@ export interface StartOptions {
   checkpointMs?: number;
   /** How often the engine's state is snapshotted to the database (and always at shutdown). */
   snapshotMs?: number;
+  /** Where notification emails go instead of THREADLINE_SMTP_URL's server (tests: nodemailer's JSON transport). */
+  mailer?: (settings: EmailSettings, db: Database) => NotificationMailer;
+  /** The environment email settings are read from (default process.env). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface RunningServer {
@@ -61,6 +68,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   // A bad configuration stops the start before anything is opened, naming each field.
   const config = loadPartnershipConfig(options.config ?? {}, PROTOCOLS);
   const keys = options.keys ?? loadServerKeys(options.keysDir);
+  // Email is off unless the environment names an SMTP server; then a missing setting stops the start.
+  const mail = emailSettings(config.notificationEmail, options.env ?? process.env);
   const db: Database = await openDatabase(options.location);
   let demoLoaded: RunningServer['demoLoaded'];
   // The day each demo family's story ends, for its records and for what practitioners did.
@@ -123,6 +132,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       },
       (error: unknown) => app.log.error({ err: error }, 'engine snapshot failed'),
     );
+  const stopEmails = mail
+    ? scheduleNotificationEmails(
+        store,
+        options.mailer?.(mail, db) ?? NotificationMailer.smtp(db, mail, services.users.organisations, config.timezone),
+        app.log,
+      )
+    : undefined;
+  app.log.info({ email: mail ? 'on' : 'off' }, 'notification emails');
   const address = await app.listen({ port: options.port, host: options.host });
   const timer = setInterval(() => {
     store.tick().catch((error: unknown) => app.log.error({ err: error }, 'deadline tick failed'));
@@ -145,6 +162,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       clearInterval(timer);
       clearInterval(checkpointTimer);
       clearInterval(snapshotTimer);
+      stopEmails?.();
       await app.close();
       await snapshot();
       await services.audit.drain();

@@ -6,6 +6,8 @@ import { apiCaller, userIn, type Call } from '../server/test-caller.ts';
 import { notificationsFor } from '../access/notifications.ts';
 import type { Principal } from '../access/principal.ts';
 import type { CpIsAnswer } from './cp-is-check.ts';
+import type { Bundle, Flag, Organization } from '@medplum/fhirtypes';
+import { validateFhirResource } from '../fhir/fhir-validation.ts';
 
 const ZONE = 'Europe/London';
 const local = (dt: DateTime) => dt.setZone(ZONE).toFormat("yyyy-MM-dd'T'HH:mm");
@@ -201,5 +203,76 @@ describe('CP-IS check from unscheduled care (JSON API)', () => {
     assert.ok(details.some((d) => d.includes('999 001 0056') && d.includes('nobody known with it')));
     assert.ok(rows.every((r) => r.action === 'search'));
     assert.ok(rows.some((r) => r.subject === 'cp-child'));
+  });
+});
+
+describe('CP-IS check as FHIR: GET /fhir/R4/Flag?patient.identifier=…', () => {
+  let t: TestApp;
+  let call: Call;
+  let ed: Principal;
+  before(async () => {
+    t = await startTestApp({ events: families() });
+    call = apiCaller(t);
+    ed = await userIn(t, 'ed-clinician', 'hospital-clinician', 'ZED001');
+  });
+  after(() => t.close());
+
+  const search = (who: Principal | 'gp', identifier: string) =>
+    call(who, 'GET', `/fhir/R4/Flag?patient.identifier=${encodeURIComponent(identifier)}`);
+
+  test('a child on a plan: a searchset Bundle with one valid active Flag, the local authority contained with its contact', async () => {
+    const response = await search(ed, `https://fhir.nhs.uk/Id/nhs-number|${ON_PLAN.replace(/ /g, '')}`);
+    assert.equal(response.statusCode, 200);
+    assert.match(String(response.headers['content-type']), /application\/fhir\+json/);
+    const bundle = response.json<Bundle>();
+    assert.equal(bundle.type, 'searchset');
+    assert.equal(bundle.total, 1);
+    const flag = bundle.entry![0].resource as Flag;
+    assert.deepEqual(validateFhirResource(flag), []);
+    assert.equal(flag.status, 'active');
+    assert.equal(flag.code.coding![0].code, 'child-protection-plan');
+    assert.equal(flag.subject.identifier?.value, '9990010005');
+    assert.equal(flag.period?.start, planStart.setZone(ZONE).toISODate());
+    const la = flag.contained![0] as Organization;
+    assert.equal(la.identifier![0].value, 'ZLA001');
+    assert.deepEqual(
+      la.telecom!.map((c) => c.value),
+      ['020 7946 0300', '020 7946 0399', 'childrens.services@riverside.example'],
+    );
+    assert.equal(
+      t.services.store.engine.world.findingsAbout('cp-child').filter((f) => f.code === 'unscheduled-care-while-on-plan').length,
+      1,
+    );
+  });
+
+  test('no plan known: an empty Bundle; a bad check digit or another identifier system: 400 OperationOutcome naming the parameter', async () => {
+    const none = (await search(ed, `https://fhir.nhs.uk/Id/nhs-number|${NOBODY}`)).json<Bundle>();
+    assert.equal(none.total, 0);
+    assert.deepEqual(none.entry, []);
+    const bad = await search(ed, 'https://fhir.nhs.uk/Id/nhs-number|9990010006');
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /patient\.identifier: fails the NHS number check digit \(modulus 11\)/);
+    const other = await search(ed, `urn:example|${NOBODY}`);
+    assert.equal(other.statusCode, 400);
+    assert.match(other.body, /patient\.identifier: must be https:\/\/fhir\.nhs\.uk\/Id\/nhs-number\|/);
+    assert.equal((await search('gp', `https://fhir.nhs.uk/Id/nhs-number|${NOBODY}`)).statusCode, 403);
+  });
+});
+
+describe('CP-IS check: rate limited per user', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp({ events: families(), app: { lookupRateLimit: { max: 2, timeWindowMs: 60_000 } } });
+  });
+  after(() => t.close());
+
+  test("a user's third check in the window gets 429, and another user's checks still go through", async () => {
+    const call = apiCaller(t);
+    const first = await userIn(t, 'ed-one', 'hospital-clinician', 'ZED001');
+    const second = await userIn(t, 'ed-two', 'hospital-clinician', 'ZED001');
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await call(first, 'POST', '/api/cp-is/checks', { nhsNumber: NOBODY })).statusCode);
+    assert.deepEqual(statuses, [200, 200, 429]);
+    assert.equal((await call(second, 'POST', '/api/cp-is/checks', { nhsNumber: NOBODY })).statusCode, 200);
   });
 });

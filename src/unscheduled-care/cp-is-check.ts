@@ -65,7 +65,7 @@ function validNhsNumber(text: string): string {
 }
 
 /** The unscheduled care setting the user asks from, or a refusal naming their organisation. */
-function askingSetting(services: Services, principal: Principal): { organisation: Organisation; setting: UnscheduledCareSetting } {
+export function askingSetting(services: Services, principal: Principal): { organisation: Organisation; setting: UnscheduledCareSetting } {
   const organisation = services.store.engine.world.organisations.get(principal.organisation);
   const setting = organisation && unscheduledCareSetting(organisation);
   if (!organisation || !setting)

@@ -10,6 +10,9 @@ import type { ErrorPage } from '../server/error-handler.ts';
 import { addFilters } from './template-filters.ts';
 import { errorList, page } from './render.ts';
 import { signInPages } from './routes/sign-in-pages.ts';
+import { cpIsPages } from './routes/cp-is-pages.ts';
+import { unscheduledCareSetting } from '../config/organisations.ts';
+import type { Principal } from '../access/principal.ts';
 import { workPages } from './routes/work-pages.ts';
 import { personPages } from './routes/person-pages.ts';
 import { recordFormPages } from './routes/record-form-pages.ts';
@@ -52,6 +55,10 @@ export async function registerWeb(app: FastifyInstance, services: Services): Pro
   await app.register(fastifyStatic, { root: join(here, 'assets'), prefix: '/static/', decorateReply: false, maxAge: '1h' });
 
   app.decorate('navCounts', navigationCounts(services));
+  app.decorate('inUnscheduledCare', (principal: Principal) => {
+    const organisation = services.store.engine.world.organisations.get(principal.organisation);
+    return organisation !== undefined && unscheduledCareSetting(organisation) !== undefined;
+  });
   signInPages(app, services);
   workPages(app, services);
   personPages(app, services);
@@ -66,6 +73,7 @@ export async function registerWeb(app: FastifyInstance, services: Services): Pro
   operationsPages(app, services);
   loopPages(app, services);
   notificationPages(app, services);
+  cpIsPages(app, services);
 }
 
 /** Error pages for the web: not signed in goes to the sign-in page; others explain in plain words. */

@@ -3,11 +3,14 @@ import type { FieldProblem } from '../domain/validation-error.ts';
 import { can, ROLE_LABELS, type Capability } from '../access/roles.ts';
 import { agencyName } from '../protocols/support/describe.ts';
 import { csrfToken } from '../api/csrf.ts';
+import type { Principal } from '../access/principal.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** How many items wait behind each navigation link for this user (e.g. '/work': due today or overdue). */
     navCounts?: (request: FastifyRequest) => Promise<Record<string, number>>;
+    /** Whether the user works in an unscheduled care setting (who sees the CP-IS check). */
+    inUnscheduledCare?: (principal: Principal) => boolean;
   }
 }
 
@@ -22,11 +25,14 @@ interface NavItem {
   text: string;
   href: string;
   capability: Capability | 'signed-in';
+  /** Shown only in an unscheduled care setting (the capability alone is every GP's and hospital clinician's). */
+  unscheduledCareOnly?: boolean;
 }
 
 const NAV: NavItem[] = [
   { text: 'My work', href: '/work', capability: 'record.read' },
   { text: 'Find a person', href: '/search', capability: 'record.read' },
+  { text: 'CP-IS check', href: '/cp-is', capability: 'cp-is.check', unscheduledCareOnly: true },
   { text: 'Front door', href: '/front-door', capability: 'front-door' },
   { text: 'Identity reviews', href: '/identity-reviews', capability: 'front-door' },
   { text: 'Notifications', href: '/notifications', capability: 'record.read' },
@@ -87,11 +93,13 @@ export async function page(
   const path = request.url.split('?')[0];
   const counts = principal ? ((await request.server.navCounts?.(request)) ?? {}) : {};
   const nav = principal
-    ? NAV.filter((n) => n.capability === 'signed-in' || can(principal.role, n.capability)).map((n) => ({
-        html: navLabel(n, counts[n.href]),
-        href: n.href,
-        active: path === n.href || path.startsWith(`${n.href}/`),
-      }))
+    ? NAV.filter((n) => n.capability === 'signed-in' || can(principal.role, n.capability))
+        .filter((n) => !n.unscheduledCareOnly || request.server.inUnscheduledCare?.(principal))
+        .map((n) => ({
+          html: navLabel(n, counts[n.href]),
+          href: n.href,
+          active: path === n.href || path.startsWith(`${n.href}/`),
+        }))
     : [];
   return reply
     .code(status)

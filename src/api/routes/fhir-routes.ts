@@ -10,6 +10,10 @@ import { operationOutcome, type FhirProblem } from '../../fhir/fhir-problem.ts';
 import { entryPath, importResources, TransactionRefused, type EntryResult } from '../../fhir/import-resources.ts';
 import { recordsAsBundle } from '../../fhir/export-bundle.ts';
 import { bundleEntries, sourceSystemOf } from '../../fhir/bundle-entries.ts';
+import { cpIsBundle } from '../../fhir/cp-is-flag.ts';
+import { NHS_NUMBER } from '../../fhir/fhir-codes.ts';
+import { checkChildProtection } from '../../unscheduled-care/cp-is-check.ts';
+import { ValidationError } from '../../domain/validation-error.ts';
 
 const FHIR_JSON = 'application/fhir+json';
 const STATUS_LINE: Record<EntryResult['status'], string> = {
@@ -116,6 +120,37 @@ export function fhirRoutes(app: FastifyInstance, services: Services): void {
         });
       request.auditNote.detail = `FHIR export: ${bundle.entry!.length} resources`;
       return sendFhir(reply, 200, bundle);
+    },
+  );
+
+  api.get(
+    '/fhir/R4/Flag',
+    {
+      config: { access: 'cp-is.check', audit: 'search', lookup: true },
+      schema: {
+        tags: ['fhir'],
+        summary:
+          'CP-IS as FHIR: Flag?patient.identifier=https://fhir.nhs.uk/Id/nhs-number|NNN answers a searchset Bundle with an active Flag per child protection plan or looked-after status (the owning local authority contained, with its contact), or none; recorded, audited and rate limited like POST /api/cp-is/checks',
+        querystring: z.object({ 'patient.identifier': z.string().max(200) }),
+      },
+    },
+    async (request, reply) => {
+      const [system, value] = request.query['patient.identifier'].split('|');
+      if (value === undefined || system !== NHS_NUMBER)
+        return sendFhir(
+          reply,
+          400,
+          operationOutcome([
+            { path: 'patient.identifier', reason: `must be ${NHS_NUMBER}|the NHS number (the only identifier CP-IS is asked by)` },
+          ]),
+        );
+      try {
+        return sendFhir(reply, 200, cpIsBundle(await checkChildProtection(services, request.principal!, value, request.auditNote)));
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        request.auditNote.outcome = 'invalid';
+        return sendFhir(reply, 400, operationOutcome(error.problems.map((p) => ({ path: 'patient.identifier', reason: p.reason }))));
+      }
     },
   );
 }

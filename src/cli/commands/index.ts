@@ -8,6 +8,7 @@ import { registerServe } from './serve.ts';
 import { registerLink } from './link.ts';
 import { registerImport } from './import.ts';
 import { registerImportCsv } from './import-csv.ts';
+import { registerDigest } from './digest.ts';
 
 /** Each command lives in its own file and registers itself on the program. */
 export type RegisterCommand = (program: Command) => void;
@@ -22,4 +23,5 @@ export const commands: RegisterCommand[] = [
   registerLink,
   registerImport,
   registerImportCsv,
+  registerDigest,
 ];

@@ -35,6 +35,8 @@ export interface FieldSpec {
    * from the label, which suits labels that are not questions.
    */
   error?: string;
+  /** Asked only after this answer to a radios question: shown beneath that answer (GOV.UK's conditional reveal; always shown without JavaScript). */
+  revealedBy?: { field: string; value: string };
 }
 
 export interface IntroducedPerson {
@@ -328,7 +330,7 @@ EVENT_FORMS.push(
       CHANGE('Someone is named (allocated)', 'An allocation ends', 'Select whether someone is named or an allocation ends'),
       { name: 'role', label: 'Role', kind: 'radios', options: options(v.ALLOCATION_ROLES), required: true },
       { name: 'name', label: 'Name of the practitioner', kind: 'text', required: true },
-      { name: 'reason', label: 'Why the allocation ends (when it ends)', kind: 'textarea' },
+      { name: 'reason', label: 'Why the allocation ends', revealedBy: { field: 'change', value: 'ended' }, kind: 'textarea' },
       WHEN,
       NOTE,
     ],
@@ -348,7 +350,7 @@ EVENT_FORMS.push(
         required: true,
       },
       CHANGE('It is done', 'It is cancelled', 'Select whether the action is done or cancelled'),
-      { name: 'reason', label: 'Why it is cancelled (when cancelled)', kind: 'textarea' },
+      { name: 'reason', label: 'Why it is cancelled', revealedBy: { field: 'change', value: 'ended' }, kind: 'textarea' },
       WHEN,
       NOTE,
     ],
