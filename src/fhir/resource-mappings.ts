@@ -12,6 +12,7 @@ import { carePlanExport, carePlanMapping } from './care-plan.ts';
 import { episodeOfCareExport, episodeOfCareMapping } from './episode-of-care.ts';
 import { communicationExport, communicationMapping } from './communication.ts';
 import { immunizationExport, immunizationMapping } from './immunization.ts';
+import { consentExport, consentMapping } from './consent.ts';
 
 /** The resource types Threadline reads, each with its hand-written mapping. */
 export const MAPPINGS: Record<string, ResourceMapping<Resource>> = Object.fromEntries(
@@ -28,6 +29,7 @@ export const MAPPINGS: Record<string, ResourceMapping<Resource>> = Object.fromEn
     episodeOfCareMapping,
     communicationMapping,
     immunizationMapping,
+    consentMapping,
   ].map((m) => [m.resourceType, m as unknown as ResourceMapping<Resource>]),
 );
 
@@ -45,6 +47,7 @@ export const EXPORTS: Record<string, ResourceExport> = {
   EpisodeOfCare: episodeOfCareExport,
   Communication: communicationExport,
   Immunization: immunizationExport,
+  Consent: consentExport,
 };
 
 /** The resource type a native record of each event type is written as. */
@@ -81,4 +84,5 @@ export const PART_OF_EVENT: Partial<Record<string, string>> = {
   'information.shared': 'shared',
   'information.acknowledged': 'acknowledged',
   'immunisation.given': 'immunisation',
+  'consent.refused': 'refused',
 };
