@@ -22,11 +22,14 @@ export interface WakeQueueState {
  * instead of every id ever scheduled.
  */
 export const REMEMBER_FIRED_MS = 400 * 24 * 60 * 60 * 1000;
+const FORGET_EVERY_MS = 24 * 60 * 60 * 1000;
 
 interface Entry {
   readonly at: number;
   readonly order: number;
   readonly wake: Wake;
+  /** The wake's protocol, subject and key, made once. */
+  readonly id: string;
 }
 
 /**
@@ -40,6 +43,8 @@ export class WakeQueue {
   private fired = new Map<string, number>();
   private forgottenUpTo = new Map<string, number>();
   private counter = 0;
+  /** Forgetting runs once a day of wake time, not on every wake: the queue is on every event's path. */
+  private nextForgetAt = Number.NEGATIVE_INFINITY;
 
   exportState(): WakeQueueState {
     return { heap: this.heap, pending: this.pendingIds, fired: this.fired, forgottenUpTo: this.forgottenUpTo, counter: this.counter };
@@ -70,6 +75,7 @@ export class WakeQueue {
     this.fired.clear();
     this.forgottenUpTo.clear();
     this.counter = 0;
+    this.nextForgetAt = Number.NEGATIVE_INFINITY;
   }
 
   get size(): number {
@@ -80,10 +86,12 @@ export class WakeQueue {
   push(wake: Wake): boolean {
     const id = wakeId(wake);
     if (this.pendingIds.has(id) || this.fired.has(id)) return false;
-    const forgotten = this.forgottenUpTo.get(pairId(wake));
-    if (forgotten !== undefined && wake.at <= forgotten) return false;
+    if (this.forgottenUpTo.size > 0) {
+      const forgotten = this.forgottenUpTo.get(pairId(wake));
+      if (forgotten !== undefined && wake.at <= forgotten) return false;
+    }
     this.pendingIds.add(id);
-    this.up({ at: wake.at, order: this.counter++, wake });
+    this.up({ at: wake.at, order: this.counter++, wake, id });
     return true;
   }
 
@@ -92,7 +100,7 @@ export class WakeQueue {
     const taken = this.heap.filter((entry) => subjects.has(entry.wake.subject));
     if (taken.length === 0) return [];
     const kept = this.heap.filter((entry) => !subjects.has(entry.wake.subject));
-    for (const entry of taken) this.pendingIds.delete(wakeId(entry.wake));
+    for (const entry of taken) this.pendingIds.delete(entry.id);
     this.heap = [];
     for (const entry of kept) this.up(entry);
     return taken.sort((x, y) => (before(x, y) ? -1 : 1)).map((entry) => entry.wake);
@@ -108,10 +116,12 @@ export class WakeQueue {
     if (!top) return undefined;
     const last = heap.pop()!;
     if (heap.length > 0) this.down(last);
-    const id = wakeId(top.wake);
-    this.pendingIds.delete(id);
-    this.fired.set(id, top.at);
-    this.forgetFiredBefore(top.at - REMEMBER_FIRED_MS);
+    this.pendingIds.delete(top.id);
+    this.fired.set(top.id, top.at);
+    if (top.at >= this.nextForgetAt) {
+      this.forgetFiredBefore(top.at - REMEMBER_FIRED_MS);
+      this.nextForgetAt = top.at + FORGET_EVERY_MS;
+    }
     return top.wake;
   }
 
