@@ -52,11 +52,29 @@ export class WakeQueue {
 
   /** Schedules a wake once: the same protocol, subject and key are kept only once. */
   push(wake: Wake): boolean {
+    if (!this.claim(wake)) return false;
+    this.insert(wake);
+    return true;
+  }
+
+  /** Marks the wake as scheduled; false if the same protocol, subject and key already was. */
+  claim(wake: Wake): boolean {
     const id = `${wake.protocol}\u0000${wake.subject}\u0000${wake.key}`;
     if (this.scheduled.has(id)) return false;
     this.scheduled.add(id);
-    this.up({ at: wake.at, order: this.counter++, wake });
     return true;
+  }
+
+  /** Queues a wake already claimed (here or by the queue it was held back from). */
+  insert(wake: Wake): void {
+    this.up({ at: wake.at, order: this.counter++, wake });
+  }
+
+  /** Removes and returns every wake in firing order. */
+  drain(): Wake[] {
+    const all: Wake[] = [];
+    for (let wake = this.pop(); wake; wake = this.pop()) all.push(wake);
+    return all;
   }
 
   /** Removes and returns the wake-ups about these subjects (their family moved to another shard). */
