@@ -303,6 +303,45 @@ function neglectBackground(family: Family, rand: () => number): Family {
   return { ...family, events, lapses };
 }
 
+/**
+ * CP-IS checks (issue 16): unscheduled care asks about ordinary babies too. A model with round
+ * rates, not data (babies under 1 attend emergency and urgent care more than any other age
+ * group under 80): a third of babies are checked at one attendance in the first year, and a
+ * third of those at a second; each check by an emergency department, an out-of-hours GP or an
+ * ambulance service. The checks are the only records added, so any change in a protocol's
+ * burden is the checks' own.
+ */
+const UNSCHEDULED_CARE = {
+  checkedOnce: 0.33,
+  checkedAgain: 0.33,
+  settings: [
+    [0.75, 'emergency-department', 'emergency-department'],
+    [0.9, 'out-of-hours-gp', 'gp'],
+    [1, 'ambulance', 'ambulance'],
+  ] as [number, string, string][],
+} as const;
+
+/** Adds UNSCHEDULED_CARE's checks, from their own random stream. */
+function unscheduledCareChecks(family: Family, rand: () => number): Family {
+  const birth = family.events.find((e) => e.type === 'birth')!;
+  const born = minute(birth.at).startOf('day');
+  const checks: Record<string, unknown>[] = [];
+  const check = () => {
+    const at = born.plus({ days: 7 + Math.floor(rand() * 340), hours: Math.floor(rand() * 24), minutes: Math.floor(rand() * 60) });
+    const draw = rand();
+    const [, setting, agency] = UNSCHEDULED_CARE.settings.find(([upTo]) => draw < upTo)!;
+    checks.push({ type: 'unscheduled-care.queried', person: family.child, agency, setting, at: at.toFormat("yyyy-MM-dd'T'HH:mm") });
+  };
+  if (rand() < UNSCHEDULED_CARE.checkedOnce) {
+    check();
+    if (rand() < UNSCHEDULED_CARE.checkedAgain) check();
+  }
+  if (checks.length === 0) return family;
+  checks.forEach((c, i) => (c.id = `${family.child}#u${i}`));
+  const events = [...family.events, ...checks].sort((a, b) => String(a.at).localeCompare(String(b.at)));
+  return { ...family, events };
+}
+
 function prepare(inputs: readonly Record<string, unknown>[]): ThreadEvent[] {
   return inputs.map((input, i) => {
     const checked = checkEvent(input, ZONE, i + 1, typeof input.id === 'string' ? input.id : `k${i}`, 0);
@@ -371,7 +410,8 @@ function main() {
   const rand = random(seed ^ 0x5eed);
   const ackRand = random(seed ^ 0xac4);
   const neglectRand = random(seed ^ 0x9e6);
-  const withOverlay = population.map((f) => neglectBackground(overlay(f, rand, ackRand), neglectRand));
+  const checkRand = random(seed ^ 0xc915);
+  const withOverlay = population.map((f) => unscheduledCareChecks(neglectBackground(overlay(f, rand, ackRand), neglectRand), checkRand));
   const plain = run(population);
   const life = run(withOverlay);
 

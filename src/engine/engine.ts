@@ -6,6 +6,7 @@ import type { PartnershipContext, Protocol, ProtocolContext, ProtocolResult, Wak
 import { WorkingCalendar } from '../domain/working-days.ts';
 import type { Clock } from './clock.ts';
 import { WakeQueue, type WakeQueueState } from './wake-queue.ts';
+import { HeldWakes } from './held-wakes.ts';
 import { World, type WorldState } from './world.ts';
 import { OrganisationDirectory } from '../config/organisations.ts';
 
@@ -65,7 +66,7 @@ export class Engine {
    * one of its records is dated after them, so that a visit imported beside the birth it
    * answers counts as in time.
    */
-  private readonly held = new WakeQueue();
+  private readonly held = new HeldWakes();
   /** When the records being applied arrived (their recorded time). */
   private arrival = Number.NEGATIVE_INFINITY;
   private holding = false;
@@ -174,7 +175,7 @@ export class Engine {
     this.fireWakes(this.wakes, arrival - 1, raised);
     this.holding = true;
     try {
-      this.fireWakes(this.held, event.at - 1, raised);
+      this.fireHeld(event.at - 1, raised);
       this.clock.advanceTo(event.at);
       if (event.at > this.reached) this.reached = event.at;
       this.world.apply(event);
@@ -207,21 +208,30 @@ export class Engine {
 
   private schedule(wake: Wake): void {
     if (!this.holding || wake.at >= this.arrival) this.wakes.push(wake);
-    else if (this.wakes.claim(wake)) this.held.insert(wake);
+    else if (this.wakes.claim(wake)) this.held.hold(wake);
   }
 
   private fireWakes(queue: WakeQueue, time: number, raised: Finding[]): void {
-    while (queue.peekTime() <= time) {
-      const wake = queue.pop()!;
-      this.clock.advanceTo(wake.at);
-      if (wake.at > this.reached) this.reached = wake.at;
-      if (wake.protocol === ESCALATION) {
-        this.escalate(wake);
-        continue;
-      }
-      const protocol = this.byId.get(wake.protocol);
-      if (protocol) this.collect(protocol, { wake, now: this.clock.now() }, raised);
+    while (queue.peekTime() <= time) this.fire(queue.pop()!, raised);
+  }
+
+  private fireHeld(time: number, raised: Finding[]): void {
+    while (this.held.peekTime() <= time) {
+      const wake = this.held.pop()!;
+      this.wakes.markFired(wake);
+      this.fire(wake, raised);
     }
+  }
+
+  private fire(wake: Wake, raised: Finding[]): void {
+    this.clock.advanceTo(wake.at);
+    if (wake.at > this.reached) this.reached = wake.at;
+    if (wake.protocol === ESCALATION) {
+      this.escalate(wake);
+      return;
+    }
+    const protocol = this.byId.get(wake.protocol);
+    if (protocol) this.collect(protocol, { wake, now: this.clock.now() }, raised);
   }
 
   get pendingEscalations(): number {

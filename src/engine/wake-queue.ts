@@ -4,9 +4,24 @@ import { internFields } from './interned-strings.ts';
 /** The queue as a snapshot keeps it (src/store/engine-snapshot.ts): plain data. */
 export interface WakeQueueState {
   heap: Entry[];
-  scheduled: Set<string>;
+  /** The ids of the wakes waiting in the heap. */
+  pending: Set<string>;
+  /** The ids of wakes fired within the remembering window, with when they were due, in firing order. */
+  fired: Map<string, number>;
+  /** For each protocol and subject, the latest due time among the fired wakes already forgotten. */
+  forgottenUpTo: Map<string, number>;
   counter: number;
 }
+
+/**
+ * How long after its time a fired wake's id is kept in full. Past this, only the latest
+ * forgotten time for its protocol and subject is kept, and any wake of that protocol and
+ * subject due at or before it is refused: so a protocol that asks again for a wake that
+ * has fired (most do, on every event about the child) is never woken twice, and the
+ * queue holds at most one number per protocol and subject for the wakes of long ago
+ * instead of every id ever scheduled.
+ */
+export const REMEMBER_FIRED_MS = 400 * 24 * 60 * 60 * 1000;
 
 interface Entry {
   readonly at: number;
@@ -21,18 +36,27 @@ interface Entry {
  */
 export class WakeQueue {
   private heap: Entry[] = [];
-  private scheduled = new Set<string>();
+  private pendingIds = new Set<string>();
+  private fired = new Map<string, number>();
+  private forgottenUpTo = new Map<string, number>();
   private counter = 0;
 
   exportState(): WakeQueueState {
-    return { heap: this.heap, scheduled: this.scheduled, counter: this.counter };
+    return { heap: this.heap, pending: this.pendingIds, fired: this.fired, forgottenUpTo: this.forgottenUpTo, counter: this.counter };
   }
 
   importState(state: WakeQueueState): void {
     for (const entry of state.heap) internFields(entry.wake);
     this.heap = state.heap;
-    this.scheduled = state.scheduled;
+    this.pendingIds = state.pending;
+    this.fired = state.fired;
+    this.forgottenUpTo = state.forgottenUpTo;
     this.counter = state.counter;
+  }
+
+  /** How many wake ids the queue remembers (pending, fired recently, forgotten protocol and subject pairs). */
+  get remembered(): number {
+    return this.pendingIds.size + this.fired.size + this.forgottenUpTo.size;
   }
 
   /** Every pending wake-up in firing order, for comparing two queues. */
@@ -42,7 +66,9 @@ export class WakeQueue {
 
   clear(): void {
     this.heap.length = 0;
-    this.scheduled.clear();
+    this.pendingIds.clear();
+    this.fired.clear();
+    this.forgottenUpTo.clear();
     this.counter = 0;
   }
 
@@ -57,11 +83,13 @@ export class WakeQueue {
     return true;
   }
 
-  /** Marks the wake as scheduled; false if the same protocol, subject and key already was. */
+  /** Marks the wake as scheduled; false if the same protocol, subject and key already was, or has fired. */
   claim(wake: Wake): boolean {
-    const id = `${wake.protocol}\u0000${wake.subject}\u0000${wake.key}`;
-    if (this.scheduled.has(id)) return false;
-    this.scheduled.add(id);
+    const id = wakeId(wake);
+    if (this.pendingIds.has(id) || this.fired.has(id)) return false;
+    const forgotten = this.forgottenUpTo.get(pairId(wake));
+    if (forgotten !== undefined && wake.at <= forgotten) return false;
+    this.pendingIds.add(id);
     return true;
   }
 
@@ -70,19 +98,12 @@ export class WakeQueue {
     this.up({ at: wake.at, order: this.counter++, wake });
   }
 
-  /** Removes and returns every wake in firing order. */
-  drain(): Wake[] {
-    const all: Wake[] = [];
-    for (let wake = this.pop(); wake; wake = this.pop()) all.push(wake);
-    return all;
-  }
-
   /** Removes and returns the wake-ups about these subjects (their family moved to another shard). */
   extract(subjects: ReadonlySet<string>): Wake[] {
     const taken = this.heap.filter((entry) => subjects.has(entry.wake.subject));
     if (taken.length === 0) return [];
     const kept = this.heap.filter((entry) => !subjects.has(entry.wake.subject));
-    for (const entry of taken) this.scheduled.delete(`${entry.wake.protocol}\u0000${entry.wake.subject}\u0000${entry.wake.key}`);
+    for (const entry of taken) this.pendingIds.delete(wakeId(entry.wake));
     this.heap = [];
     for (const entry of kept) this.up(entry);
     return taken.sort((x, y) => (before(x, y) ? -1 : 1)).map((entry) => entry.wake);
@@ -98,7 +119,27 @@ export class WakeQueue {
     if (!top) return undefined;
     const last = heap.pop()!;
     if (heap.length > 0) this.down(last);
+    this.markFired(top.wake);
     return top.wake;
+  }
+
+  /** Wakes fire in time order, so the map's oldest entries come first. */
+  private forgetFiredBefore(time: number): void {
+    for (const [id, at] of this.fired) {
+      if (at >= time) break;
+      this.fired.delete(id);
+      const pair = id.slice(0, id.lastIndexOf('\u0000'));
+      const upTo = this.forgottenUpTo.get(pair);
+      if (upTo === undefined || at > upTo) this.forgottenUpTo.set(pair, at);
+    }
+  }
+
+  /** Remembers a claimed wake as fired (popped here, or fired from where it was held back). */
+  markFired(wake: Wake): void {
+    const id = wakeId(wake);
+    this.pendingIds.delete(id);
+    this.fired.set(id, wake.at);
+    this.forgetFiredBefore(wake.at - REMEMBER_FIRED_MS);
   }
 
   private up(entry: Entry): void {
@@ -131,6 +172,14 @@ export class WakeQueue {
     }
     heap[i] = entry;
   }
+}
+
+function wakeId(wake: Wake): string {
+  return `${pairId(wake)}\u0000${wake.key}`;
+}
+
+function pairId(wake: Wake): string {
+  return `${wake.protocol}\u0000${wake.subject}`;
 }
 
 function before(x: Entry, y: Entry): boolean {

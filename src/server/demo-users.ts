@@ -39,6 +39,8 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     displayName: 'Demo Police officer (Northshire)',
   },
   { username: 'paramedic', role: 'hospital-clinician', qualified: false, organisation: 'ZAM001', displayName: 'Demo Paramedic' },
+  // The emergency department makes the CP-IS check (as the paramedic can).
+  { username: 'ed-clinician', role: 'hospital-clinician', qualified: false, organisation: 'ZED001', displayName: 'Demo ED clinician' },
 ];
 
 export async function ensureDemoUsers(users: UserDirectory): Promise<DemoAccount[]> {

@@ -26,8 +26,15 @@ export function labelledRows(rows: readonly TableCell[][], head: readonly { text
   );
 }
 
+/** A govukTable's parameters for a table that stacks on a narrow screen, each cell labelled by its column. */
+export function stackable(params: { classes?: string; head?: { text?: string }[]; rows?: TableCell[][] }): object {
+  const classes = [...new Set([...(params.classes ?? '').split(' ').filter(Boolean), 'tl-stack-table'])].join(' ');
+  return { ...params, classes, rows: params.head ? labelledRows(params.rows ?? [], params.head) : params.rows };
+}
+
 export function addFilters(env: Environment, zone: string): void {
   env.addFilter('labelled', labelledRows);
+  env.addFilter('stackable', stackable);
   env.addFilter('datetime', (ms: number | undefined) => (ms === undefined || ms === null ? '' : formatDateTime(ms, zone)));
   env.addFilter('day', (ms: number | undefined) => (ms === undefined || ms === null ? '' : formatDate(ms, zone)));
   env.addFilter('deadline', (ms: number | undefined) => (ms === undefined || ms === null ? '' : formatDeadline(ms, zone)));
