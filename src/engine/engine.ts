@@ -5,7 +5,7 @@ import type { PartnershipConfig } from '../config/partnership-config.ts';
 import type { PartnershipContext, Protocol, ProtocolContext, ProtocolResult, Wake } from '../protocols/protocol.ts';
 import { WorkingCalendar } from '../domain/working-days.ts';
 import type { Clock } from './clock.ts';
-import { WakeQueue, type WakeQueueState } from './wake-queue.ts';
+import { WakeQueue, wakeId, type WakeQueueState } from './wake-queue.ts';
 import { HeldWakes } from './held-wakes.ts';
 import { World, type WorldState } from './world.ts';
 import { OrganisationDirectory } from '../config/organisations.ts';
@@ -208,7 +208,7 @@ export class Engine {
 
   private schedule(wake: Wake): void {
     if (!this.holding || wake.at >= this.arrival) this.wakes.push(wake);
-    else if (this.wakes.claim(wake)) this.held.hold(wake);
+    else if (this.wakes.claim(wake) !== undefined) this.held.hold(wake);
   }
 
   private fireWakes(queue: WakeQueue, time: number, raised: Finding[]): void {
@@ -218,7 +218,7 @@ export class Engine {
   private fireHeld(time: number, raised: Finding[]): void {
     while (this.held.peekTime() <= time) {
       const wake = this.held.pop()!;
-      this.wakes.markFired(wake);
+      this.wakes.markFired(wakeId(wake), wake.at);
       this.fire(wake, raised);
     }
   }

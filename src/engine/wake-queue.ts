@@ -22,11 +22,14 @@ export interface WakeQueueState {
  * instead of every id ever scheduled.
  */
 export const REMEMBER_FIRED_MS = 400 * 24 * 60 * 60 * 1000;
+const FORGET_EVERY_MS = 24 * 60 * 60 * 1000;
 
 interface Entry {
   readonly at: number;
   readonly order: number;
   readonly wake: Wake;
+  /** The wake's protocol, subject and key, made once. */
+  readonly id: string;
 }
 
 /**
@@ -40,6 +43,8 @@ export class WakeQueue {
   private fired = new Map<string, number>();
   private forgottenUpTo = new Map<string, number>();
   private counter = 0;
+  /** Forgetting runs once a day of wake time, not on every wake: the queue is on every event's path. */
+  private nextForgetAt = Number.NEGATIVE_INFINITY;
 
   exportState(): WakeQueueState {
     return { heap: this.heap, pending: this.pendingIds, fired: this.fired, forgottenUpTo: this.forgottenUpTo, counter: this.counter };
@@ -70,6 +75,7 @@ export class WakeQueue {
     this.fired.clear();
     this.forgottenUpTo.clear();
     this.counter = 0;
+    this.nextForgetAt = Number.NEGATIVE_INFINITY;
   }
 
   get size(): number {
@@ -78,24 +84,27 @@ export class WakeQueue {
 
   /** Schedules a wake once: the same protocol, subject and key are kept only once. */
   push(wake: Wake): boolean {
-    if (!this.claim(wake)) return false;
-    this.insert(wake);
+    const id = this.claim(wake);
+    if (id === undefined) return false;
+    this.up({ at: wake.at, order: this.counter++, wake, id });
     return true;
   }
 
-  /** Marks the wake as scheduled; false if the same protocol, subject and key already was, or has fired. */
-  claim(wake: Wake): boolean {
+  /** Marks the wake as scheduled and returns its id; undefined if the same protocol, subject and key already was, or has fired. */
+  claim(wake: Wake): string | undefined {
     const id = wakeId(wake);
-    if (this.pendingIds.has(id) || this.fired.has(id)) return false;
-    const forgotten = this.forgottenUpTo.get(pairId(wake));
-    if (forgotten !== undefined && wake.at <= forgotten) return false;
+    if (this.pendingIds.has(id) || this.fired.has(id)) return undefined;
+    if (this.forgottenUpTo.size > 0) {
+      const forgotten = this.forgottenUpTo.get(pairId(wake));
+      if (forgotten !== undefined && wake.at <= forgotten) return undefined;
+    }
     this.pendingIds.add(id);
-    return true;
+    return id;
   }
 
   /** Queues a wake already claimed (here or by the queue it was held back from). */
   insert(wake: Wake): void {
-    this.up({ at: wake.at, order: this.counter++, wake });
+    this.up({ at: wake.at, order: this.counter++, wake, id: wakeId(wake) });
   }
 
   /** Removes and returns the wake-ups about these subjects (their family moved to another shard). */
@@ -103,7 +112,7 @@ export class WakeQueue {
     const taken = this.heap.filter((entry) => subjects.has(entry.wake.subject));
     if (taken.length === 0) return [];
     const kept = this.heap.filter((entry) => !subjects.has(entry.wake.subject));
-    for (const entry of taken) this.pendingIds.delete(wakeId(entry.wake));
+    for (const entry of taken) this.pendingIds.delete(entry.id);
     this.heap = [];
     for (const entry of kept) this.up(entry);
     return taken.sort((x, y) => (before(x, y) ? -1 : 1)).map((entry) => entry.wake);
@@ -119,7 +128,7 @@ export class WakeQueue {
     if (!top) return undefined;
     const last = heap.pop()!;
     if (heap.length > 0) this.down(last);
-    this.markFired(top.wake);
+    this.markFired(top.id, top.at);
     return top.wake;
   }
 
@@ -135,11 +144,13 @@ export class WakeQueue {
   }
 
   /** Remembers a claimed wake as fired (popped here, or fired from where it was held back). */
-  markFired(wake: Wake): void {
-    const id = wakeId(wake);
+  markFired(id: string, at: number): void {
     this.pendingIds.delete(id);
-    this.fired.set(id, wake.at);
-    this.forgetFiredBefore(wake.at - REMEMBER_FIRED_MS);
+    this.fired.set(id, at);
+    if (at >= this.nextForgetAt) {
+      this.forgetFiredBefore(at - REMEMBER_FIRED_MS);
+      this.nextForgetAt = at + FORGET_EVERY_MS;
+    }
   }
 
   private up(entry: Entry): void {
@@ -174,7 +185,7 @@ export class WakeQueue {
   }
 }
 
-function wakeId(wake: Wake): string {
+export function wakeId(wake: Wake): string {
   return `${pairId(wake)}\u0000${wake.key}`;
 }
 

@@ -4,6 +4,7 @@ import { startTestApp, type TestApp } from '../../server/test-app.ts';
 import { apiCaller, type Call } from '../../server/test-caller.ts';
 import { possibleMatch } from '../../server/test-identity-review.ts';
 import { auditEntries } from '../../api/read/audit-view.ts';
+import { nameOf } from '../../api/read/people.ts';
 
 describe('identity review pages: the list, both records and the waterfall, and a decision with a reason', () => {
   let t: TestApp;
@@ -53,7 +54,7 @@ describe('identity review pages: the list, both records and the waterfall, and a
       '999 000 1235',
       'Riverside Constabulary (the police)',
       'Probation Delivery Unit (probation)',
-      'Father of known-baby',
+      `Father of ${nameOf(t.services.store.engine.world, 'known-baby')} (8 weeks old)`,
     ])
       assert.ok(body.includes(shown), shown);
     const review = t.services.store.engine.world.pendingReviews().find((r) => r.data.person === lee.person)!;
