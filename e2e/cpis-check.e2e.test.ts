@@ -111,7 +111,10 @@ describe('CP-IS check from the emergency department, with and without JavaScript
     await sw.page.getByRole('link', { name: 'Notifications' }).click();
     await sw.page.waitForURL(/\/notifications$/);
     const text = await sw.page.locator('main').innerText();
-    assert.match(text, /Riverside Hospital Emergency Department \(emergency department\) checked CP-IS for cp-child/);
+    assert.match(
+      text,
+      /Riverside Hospital Emergency Department \(emergency department\) checked CP-IS for (cp-child|Robin Planned) \(child protection plan\)/,
+    );
     await audit.check(sw.page, 'notifications (social worker)');
     const gp = await session('gp', false);
     assert.equal(await gp.page.getByRole('link', { name: 'CP-IS check' }).count(), 0);
