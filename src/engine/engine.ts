@@ -5,7 +5,7 @@ import type { PartnershipConfig } from '../config/partnership-config.ts';
 import type { PartnershipContext, Protocol, ProtocolContext, ProtocolResult, Wake } from '../protocols/protocol.ts';
 import { WorkingCalendar } from '../domain/working-days.ts';
 import type { Clock } from './clock.ts';
-import { WakeQueue, wakeId, type WakeQueueState } from './wake-queue.ts';
+import { WakeQueue, type WakeQueueState } from './wake-queue.ts';
 import { HeldWakes } from './held-wakes.ts';
 import { World, type WorldState } from './world.ts';
 import { OrganisationDirectory } from '../config/organisations.ts';
@@ -217,9 +217,7 @@ export class Engine {
 
   private fireHeld(time: number, raised: Finding[]): void {
     while (this.held.peekTime() <= time) {
-      const wake = this.held.pop()!;
-      this.wakes.markFired(wakeId(wake), wake.at);
-      this.fire(wake, raised);
+      this.fire(this.held.pop()!, raised);
     }
   }
 

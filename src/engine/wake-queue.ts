@@ -4,10 +4,8 @@ import { internFields } from './interned-strings.ts';
 /** The queue as a snapshot keeps it (src/store/engine-snapshot.ts): plain data. */
 export interface WakeQueueState {
   heap: Entry[];
-  /** The ids of the wakes waiting in the heap. */
-  pending: Set<string>;
-  /** The ids of wakes fired within the remembering window, with when they were due, in firing order. */
-  fired: Map<string, number>;
+  /** The ids of the wakes scheduled and not yet forgotten (waiting, or fired within the remembering window), with when each is due. */
+  scheduled: Map<string, number>;
   /** For each protocol and subject, the latest due time among the fired wakes already forgotten. */
   forgottenUpTo: Map<string, number>;
   counter: number;
@@ -22,7 +20,8 @@ export interface WakeQueueState {
  * instead of every id ever scheduled.
  */
 export const REMEMBER_FIRED_MS = 400 * 24 * 60 * 60 * 1000;
-const FORGET_EVERY_MS = 24 * 60 * 60 * 1000;
+/** Forgetting walks every remembered id, so it runs once in this much wake time: ids are kept between 400 and 500 days. */
+const FORGET_EVERY_MS = 100 * 24 * 60 * 60 * 1000;
 
 interface Entry {
   readonly at: number;
@@ -39,29 +38,26 @@ interface Entry {
  */
 export class WakeQueue {
   private heap: Entry[] = [];
-  private pendingIds = new Set<string>();
-  private fired = new Map<string, number>();
+  private scheduled = new Map<string, number>();
   private forgottenUpTo = new Map<string, number>();
   private counter = 0;
-  /** Forgetting runs once a day of wake time, not on every wake: the queue is on every event's path. */
   private nextForgetAt = Number.NEGATIVE_INFINITY;
 
   exportState(): WakeQueueState {
-    return { heap: this.heap, pending: this.pendingIds, fired: this.fired, forgottenUpTo: this.forgottenUpTo, counter: this.counter };
+    return { heap: this.heap, scheduled: this.scheduled, forgottenUpTo: this.forgottenUpTo, counter: this.counter };
   }
 
   importState(state: WakeQueueState): void {
     for (const entry of state.heap) internFields(entry.wake);
     this.heap = state.heap;
-    this.pendingIds = state.pending;
-    this.fired = state.fired;
+    this.scheduled = state.scheduled;
     this.forgottenUpTo = state.forgottenUpTo;
     this.counter = state.counter;
   }
 
-  /** How many wake ids the queue remembers (pending, fired recently, forgotten protocol and subject pairs). */
+  /** How many wake ids the queue remembers (waiting, fired recently, forgotten protocol and subject pairs). */
   get remembered(): number {
-    return this.pendingIds.size + this.fired.size + this.forgottenUpTo.size;
+    return this.scheduled.size + this.forgottenUpTo.size;
   }
 
   /** Every pending wake-up in firing order, for comparing two queues. */
@@ -71,8 +67,7 @@ export class WakeQueue {
 
   clear(): void {
     this.heap.length = 0;
-    this.pendingIds.clear();
-    this.fired.clear();
+    this.scheduled.clear();
     this.forgottenUpTo.clear();
     this.counter = 0;
     this.nextForgetAt = Number.NEGATIVE_INFINITY;
@@ -93,12 +88,12 @@ export class WakeQueue {
   /** Marks the wake as scheduled and returns its id; undefined if the same protocol, subject and key already was, or has fired. */
   claim(wake: Wake): string | undefined {
     const id = wakeId(wake);
-    if (this.pendingIds.has(id) || this.fired.has(id)) return undefined;
+    if (this.scheduled.has(id)) return undefined;
     if (this.forgottenUpTo.size > 0) {
       const forgotten = this.forgottenUpTo.get(pairId(wake));
       if (forgotten !== undefined && wake.at <= forgotten) return undefined;
     }
-    this.pendingIds.add(id);
+    this.scheduled.set(id, wake.at);
     return id;
   }
 
@@ -112,7 +107,7 @@ export class WakeQueue {
     const taken = this.heap.filter((entry) => subjects.has(entry.wake.subject));
     if (taken.length === 0) return [];
     const kept = this.heap.filter((entry) => !subjects.has(entry.wake.subject));
-    for (const entry of taken) this.pendingIds.delete(entry.id);
+    for (const entry of taken) this.scheduled.delete(entry.id);
     this.heap = [];
     for (const entry of kept) this.up(entry);
     return taken.sort((x, y) => (before(x, y) ? -1 : 1)).map((entry) => entry.wake);
@@ -128,28 +123,21 @@ export class WakeQueue {
     if (!top) return undefined;
     const last = heap.pop()!;
     if (heap.length > 0) this.down(last);
-    this.markFired(top.id, top.at);
+    if (top.at >= this.nextForgetAt) {
+      this.forgetFiredBefore(top.at - REMEMBER_FIRED_MS);
+      this.nextForgetAt = top.at + FORGET_EVERY_MS;
+    }
     return top.wake;
   }
 
-  /** Wakes fire in time order, so the map's oldest entries come first. */
+  /** Every wake still waiting is due after the one firing now, so an id due before `time` is a fired wake's. */
   private forgetFiredBefore(time: number): void {
-    for (const [id, at] of this.fired) {
-      if (at >= time) break;
-      this.fired.delete(id);
+    for (const [id, at] of this.scheduled) {
+      if (at >= time) continue;
+      this.scheduled.delete(id);
       const pair = id.slice(0, id.lastIndexOf('\u0000'));
       const upTo = this.forgottenUpTo.get(pair);
       if (upTo === undefined || at > upTo) this.forgottenUpTo.set(pair, at);
-    }
-  }
-
-  /** Remembers a claimed wake as fired (popped here, or fired from where it was held back). */
-  markFired(id: string, at: number): void {
-    this.pendingIds.delete(id);
-    this.fired.set(id, at);
-    if (at >= this.nextForgetAt) {
-      this.forgetFiredBefore(at - REMEMBER_FIRED_MS);
-      this.nextForgetAt = at + FORGET_EVERY_MS;
     }
   }
 
@@ -185,7 +173,7 @@ export class WakeQueue {
   }
 }
 
-export function wakeId(wake: Wake): string {
+function wakeId(wake: Wake): string {
   return `${pairId(wake)}\u0000${wake.key}`;
 }
 
