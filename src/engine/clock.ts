@@ -28,8 +28,9 @@ export class SystemClock implements Clock {
     return Date.now();
   }
   advanceTo(): void {}
-  arrivalTime(): number {
-    return Date.now();
+  /** Records submitted together share the moment they were checked (see RecordStore.submitBatch). */
+  arrivalTime(event: ThreadEvent): number {
+    return Number.isFinite(event.recordedAt) ? event.recordedAt : Date.now();
   }
   latestPlausible(skewMs: number): number {
     return Date.now() + skewMs;

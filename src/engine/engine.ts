@@ -6,6 +6,7 @@ import type { PartnershipContext, Protocol, ProtocolContext, ProtocolResult, Wak
 import { WorkingCalendar } from '../domain/working-days.ts';
 import type { Clock } from './clock.ts';
 import { WakeQueue, type WakeQueueState } from './wake-queue.ts';
+import { HeldWakes } from './held-wakes.ts';
 import { World, type WorldState } from './world.ts';
 import { OrganisationDirectory } from '../config/organisations.ts';
 
@@ -59,6 +60,16 @@ export class Engine {
   readonly failures: ProtocolFailure[] = [];
   private escalated: EscalationStep[] = [];
   private readonly wakes = new WakeQueue();
+  /**
+   * Deadlines already past when they were scheduled, by records that arrived together
+   * (an import's history): they wait until the rest of that arrival is applied, or until
+   * one of its records is dated after them, so that a visit imported beside the birth it
+   * answers counts as in time.
+   */
+  private readonly held = new HeldWakes();
+  /** When the records being applied arrived (their recorded time). */
+  private arrival = Number.NEGATIVE_INFINITY;
+  private holding = false;
   private readonly byTrigger = new Map<string, Protocol[]>();
   private readonly byId = new Map<string, Protocol>();
   private readonly clock: Clock;
@@ -95,6 +106,8 @@ export class Engine {
   reset(): void {
     this.world.reset();
     this.wakes.clear();
+    this.held.clear();
+    this.arrival = Number.NEGATIVE_INFINITY;
     this.failures.length = 0;
     this.escalated = [];
     this.reached = Number.NEGATIVE_INFINITY;
@@ -102,6 +115,7 @@ export class Engine {
 
   /** The state to snapshot; it is the live state, so it must be serialised before the engine moves on. */
   exportState(): EngineState {
+    this.releaseHeld();
     return { world: this.world.exportState(), wakes: this.wakes.exportState(), escalated: this.escalated, now: this.reached };
   }
 
@@ -120,6 +134,7 @@ export class Engine {
    * pending wake-ups, all removed from this engine.
    */
   extractFamily(personIds: readonly string[]): FamilyHandover {
+    this.releaseHeld();
     const { events, findings } = this.world.extractFamily(personIds);
     return { events, findings, wakes: this.wakes.extract(new Set(personIds)) };
   }
@@ -133,15 +148,16 @@ export class Engine {
 
   /** Every pending wake-up in firing order (for comparing engines). */
   pendingWakeList(): Wake[] {
+    this.releaseHeld();
     return this.wakes.pending();
   }
 
   get pendingWakes(): number {
-    return this.wakes.size;
+    return this.wakes.size + this.held.size;
   }
 
   get nextWakeAt(): number {
-    return this.wakes.peekTime();
+    return Math.min(this.wakes.peekTime(), this.held.peekTime());
   }
 
   /**
@@ -151,36 +167,69 @@ export class Engine {
    */
   record(event: ThreadEvent): Finding[] {
     const raised: Finding[] = [];
-    this.fireWakes(this.clock.arrivalTime(event) - 1, raised);
-    this.clock.advanceTo(event.at);
-    if (event.at > this.reached) this.reached = event.at;
-    this.world.apply(event);
-    const protocols = this.byTrigger.get(event.type);
-    if (protocols === undefined) return raised;
-    const now = this.clock.now();
-    for (const protocol of protocols) this.collect(protocol, { event, now }, raised);
-    return raised;
+    const arrival = this.clock.arrivalTime(event);
+    if (arrival > this.arrival) {
+      this.releaseHeld();
+      this.arrival = arrival;
+    }
+    this.fireWakes(this.wakes, arrival - 1, raised);
+    this.holding = true;
+    try {
+      this.fireHeld(event.at - 1, raised);
+      this.clock.advanceTo(event.at);
+      if (event.at > this.reached) this.reached = event.at;
+      this.world.apply(event);
+      const protocols = this.byTrigger.get(event.type);
+      if (protocols === undefined) return raised;
+      const now = this.clock.now();
+      for (const protocol of protocols) this.collect(protocol, { event, now }, raised);
+      return raised;
+    } finally {
+      this.holding = false;
+    }
   }
 
   /** Fires every wake-up due by `time`, in time order, and returns the findings raised. */
   runUntil(time: number): Finding[] {
     const raised: Finding[] = [];
-    this.fireWakes(time, raised);
+    this.releaseHeld();
+    this.fireWakes(this.wakes, time, raised);
     return raised;
   }
 
-  private fireWakes(time: number, raised: Finding[]): void {
-    while (this.wakes.peekTime() <= time) {
-      const wake = this.wakes.pop()!;
-      this.clock.advanceTo(wake.at);
-      if (wake.at > this.reached) this.reached = wake.at;
-      if (wake.protocol === ESCALATION) {
-        this.escalate(wake);
-        continue;
-      }
-      const protocol = this.byId.get(wake.protocol);
-      if (protocol) this.collect(protocol, { wake, now: this.clock.now() }, raised);
+  /** Fires the deadlines the last arrival's records left past due, once all of them are applied. */
+  settleArrival(): Finding[] {
+    return this.runUntil(this.arrival - 1);
+  }
+
+  private releaseHeld(): void {
+    for (const wake of this.held.drain()) this.wakes.insert(wake);
+  }
+
+  private schedule(wake: Wake): void {
+    if (!this.holding || wake.at >= this.arrival) this.wakes.push(wake);
+    else if (this.wakes.claim(wake) !== undefined) this.held.hold(wake);
+  }
+
+  private fireWakes(queue: WakeQueue, time: number, raised: Finding[]): void {
+    while (queue.peekTime() <= time) this.fire(queue.pop()!, raised);
+  }
+
+  private fireHeld(time: number, raised: Finding[]): void {
+    while (this.held.peekTime() <= time) {
+      this.fire(this.held.pop()!, raised);
     }
+  }
+
+  private fire(wake: Wake, raised: Finding[]): void {
+    this.clock.advanceTo(wake.at);
+    if (wake.at > this.reached) this.reached = wake.at;
+    if (wake.protocol === ESCALATION) {
+      this.escalate(wake);
+      return;
+    }
+    const protocol = this.byId.get(wake.protocol);
+    if (protocol) this.collect(protocol, { wake, now: this.clock.now() }, raised);
   }
 
   get pendingEscalations(): number {
@@ -208,7 +257,7 @@ export class Engine {
     this.escalated.push({ finding, step });
     if (level === 'organisation') {
       const at = this.partnership.calendar.endOfWorkingDaysAfter(wake.at, this.config.findingEscalation.partnershipAfterWorkingDays);
-      this.wakes.push({ protocol: ESCALATION, at, subject: finding.subject, key: `partnership:${finding.id}`, cause: finding.id });
+      this.schedule({ protocol: ESCALATION, at, subject: finding.subject, key: `partnership:${finding.id}`, cause: finding.id });
     }
   }
 
@@ -224,7 +273,7 @@ export class Engine {
   ): void {
     const result = this.evaluate(protocol, trigger);
     if (!result) return;
-    if (result.wakes) for (const wake of result.wakes) this.wakes.push({ ...wake, protocol: protocol.id } satisfies Wake);
+    if (result.wakes) for (const wake of result.wakes) this.schedule({ ...wake, protocol: protocol.id } satisfies Wake);
     if (!result.findings) return;
     for (const draft of result.findings) {
       const finding = this.raise(protocol, draft, trigger.now);
@@ -277,7 +326,7 @@ export class Engine {
     if (ownerName === undefined) delete finding.ownerName;
     this.world.addFinding(finding);
     if (this.config.findingEscalation.enabled && finding.deadline !== undefined)
-      this.wakes.push({ protocol: ESCALATION, at: finding.deadline, subject: finding.subject, key: `organisation:${id}`, cause: id });
+      this.schedule({ protocol: ESCALATION, at: finding.deadline, subject: finding.subject, key: `organisation:${id}`, cause: id });
     return finding;
   }
 }

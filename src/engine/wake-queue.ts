@@ -79,15 +79,27 @@ export class WakeQueue {
 
   /** Schedules a wake once: the same protocol, subject and key are kept only once. */
   push(wake: Wake): boolean {
-    const id = wakeId(wake);
-    if (this.scheduled.has(id)) return false;
-    if (this.forgottenUpTo.size > 0) {
-      const forgotten = this.forgottenUpTo.get(pairId(wake));
-      if (forgotten !== undefined && wake.at <= forgotten) return false;
-    }
-    this.scheduled.set(id, wake.at);
+    const id = this.claim(wake);
+    if (id === undefined) return false;
     this.up({ at: wake.at, order: this.counter++, wake, id });
     return true;
+  }
+
+  /** Marks the wake as scheduled and returns its id; undefined if the same protocol, subject and key already was, or has fired. */
+  claim(wake: Wake): string | undefined {
+    const id = wakeId(wake);
+    if (this.scheduled.has(id)) return undefined;
+    if (this.forgottenUpTo.size > 0) {
+      const forgotten = this.forgottenUpTo.get(pairId(wake));
+      if (forgotten !== undefined && wake.at <= forgotten) return undefined;
+    }
+    this.scheduled.set(id, wake.at);
+    return id;
+  }
+
+  /** Queues a wake already claimed (here or by the queue it was held back from). */
+  insert(wake: Wake): void {
+    this.up({ at: wake.at, order: this.counter++, wake, id: wakeId(wake) });
   }
 
   /** Removes and returns the wake-ups about these subjects (their family moved to another shard). */

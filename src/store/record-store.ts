@@ -353,7 +353,7 @@ export class RecordStore {
           eventValues(event, submitter),
         );
         evaluated = true;
-        findings = this.engine.record(event);
+        findings = [...this.engine.record(event), ...this.engine.settleArrival()];
         await writeProjections(tx, this.engine.world, [event], this.knownAgencies);
         escalated = await this.writeOutcomes(tx, findings);
       });
@@ -433,8 +433,10 @@ export class RecordStore {
         const references = new BatchReferences(this.engine.world);
         let seq = this.seq;
         let text = '';
+        // One arrival: the batch's records are evaluated as known together (Engine.record).
+        const arrivedAt = this.clock.now();
         for (let index = 0; index < inputs.length; index++) {
-          const checked = checkEvent(inputs[index], this.config.timezone, seq + 1, `${keyPrefix}#${index}`, this.clock.now());
+          const checked = checkEvent(inputs[index], this.config.timezone, seq + 1, `${keyPrefix}#${index}`, arrivedAt);
           if (!checked.ok) throw new ValidationError(checked.problems, `event ${index}`);
           const event = checked.event;
           if (references.hasEvent(event.key)) {
@@ -464,6 +466,7 @@ export class RecordStore {
           for (const finding of this.engine.record(events[i])) findings.push(finding);
           if (i % EVALUATION_SLICE === EVALUATION_SLICE - 1) await yieldToIo();
         }
+        for (const finding of this.engine.settleArrival()) findings.push(finding);
         // The records the linker proposes for the new people join the same transaction.
         for (let i = 0; i < events.length; i++) {
           for (const identity of this.linker.observe(events[i], true)) {
