@@ -62,9 +62,9 @@ export class Engine {
   private readonly wakes = new WakeQueue();
   /**
    * Deadlines already past when they were scheduled, by records that arrived together
-   * (an import's history): they wait until the rest of that arrival is applied, or until
-   * one of its records is dated after them, so that a visit imported beside the birth it
-   * answers counts as in time.
+   * (an import's history, in whatever order it was sent): they wait until the whole of
+   * that arrival is applied, so that a visit imported beside the birth it answers counts
+   * as in time.
    */
   private readonly held = new HeldWakes();
   /** When the records being applied arrived (their recorded time). */
@@ -175,7 +175,6 @@ export class Engine {
     this.fireWakes(this.wakes, arrival - 1, raised);
     this.holding = true;
     try {
-      this.fireHeld(event.at - 1, raised);
       this.clock.advanceTo(event.at);
       if (event.at > this.reached) this.reached = event.at;
       this.world.apply(event);
@@ -213,12 +212,6 @@ export class Engine {
 
   private fireWakes(queue: WakeQueue, time: number, raised: Finding[]): void {
     while (queue.peekTime() <= time) this.fire(queue.pop()!, raised);
-  }
-
-  private fireHeld(time: number, raised: Finding[]): void {
-    while (this.held.peekTime() <= time) {
-      this.fire(this.held.pop()!, raised);
-    }
   }
 
   private fire(wake: Wake, raised: Finding[]): void {
