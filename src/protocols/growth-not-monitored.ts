@@ -157,7 +157,7 @@ function overdueFinding(child: WeighedChild, due: WeighingDue, now: number, conf
 
 export const growthNotMonitored = defineProtocol({
   id: CODE,
-  version: '1.2.0',
+  version: '1.3.0',
   title: 'Growth not monitored',
   source:
     'NICE NG75 Faltering growth (2017): early weight loss and regain of birth weight by 3 weeks can only be judged from weights in the first weeks (1.2), ' +
@@ -194,7 +194,9 @@ export const growthNotMonitored = defineProtocol({
 
     const due = weighingDue(world, child, now, config, zone);
     if (!due) return undefined;
-    if (due.at <= now) return overdueFinding(child, due, now, config, zone);
+    if (due.at <= now && wake) return overdueFinding(child, due, now, config, zone);
+    // Already due when a record arrives (a history imported late): the deadline is judged as a
+    // wake-up, once everything arriving with this record is in (Engine.record holds it back).
     return { wakes: [{ at: due.at, subject: child.person.id, key: `weigh-by:${due.at}`, cause: due.since?.key }] };
   },
 });
