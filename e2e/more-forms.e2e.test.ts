@@ -48,6 +48,21 @@ describe('more forms in Chromium: each walked from the child’s record, with Ja
   let server: RunningTestServer;
   let browser: Browser;
   const sessions: Session[] = [];
+  const signedIn = new Map<string, Session>();
+  /**
+   * One session per role and mode, as a practitioner records one form after another: signing
+   * in for each of 54 forms would pass the sign-in rate limit (30 a minute from one address).
+   */
+  async function sessionOf(role: string, javaScript: boolean): Promise<Session> {
+    const key = `${role}:${javaScript}`;
+    let s = signedIn.get(key);
+    if (!s) {
+      s = await signIn(browser, server.url, role, { javaScript });
+      sessions.push(s);
+      signedIn.set(key, s);
+    }
+    return s;
+  }
   const audit = new AxeAudit();
 
   before(async () => {
@@ -144,9 +159,7 @@ describe('more forms in Chromium: each walked from the child’s record, with Ja
     const mode = javaScript ? 'on' : 'off';
     for (const form of FORMS)
       test(`${form.title}: refused empty with each required field named, then saved (JavaScript ${mode})`, async () => {
-        const s = await signIn(browser, server.url, writerOf(form), { javaScript });
-        sessions.push(s);
-        const { page } = s;
+        const { page } = await sessionOf(writerOf(form), javaScript);
         await page.goto('/people/known-baby');
         await page.locator(`a[href="/people/known-baby/record/${form.slug}"]`).click();
         await page.waitForURL(new RegExp(`/record/${form.slug}$`));
@@ -189,9 +202,7 @@ describe('more forms in Chromium: each walked from the child’s record, with Ja
 
   for (const javaScript of [false, true])
     test(`a named practitioner's allocation ended asks why beneath that answer: shown when chosen with JavaScript, always without (JavaScript ${javaScript ? 'on' : 'off'})`, async () => {
-      const s = await signIn(browser, server.url, 'health-visitor', { javaScript });
-      sessions.push(s);
-      const { page } = s;
+      const { page } = await sessionOf('health-visitor', javaScript);
       await page.goto('/people/known-baby/record/allocation');
       const reason = page.getByLabel('Why the allocation ends');
       assert.equal(await reason.isVisible(), !javaScript, 'hidden until its answer is chosen, with JavaScript');
