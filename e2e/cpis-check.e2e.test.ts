@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { DateTime } from 'luxon';
 import type { Browser } from 'playwright-core';
 import { AxeAudit, launchBrowser } from './support/browser.ts';
-import { signIn, type Session } from './support/pages.ts';
+import { SignedInSessions } from './support/pages.ts';
 import { fixtureEvents, startTestApp, type TestApp } from '../src/server/test-app.ts';
 import { userIn } from '../src/server/test-caller.ts';
 
@@ -44,7 +44,7 @@ function events(): Record<string, unknown>[] {
 describe('CP-IS check from the emergency department, with and without JavaScript', { timeout: 180_000 }, () => {
   let server: TestApp & { url: string };
   let browser: Browser;
-  const sessions: Session[] = [];
+  const sessions = new SignedInSessions();
   const audit = new AxeAudit();
 
   before(async () => {
@@ -54,16 +54,12 @@ describe('CP-IS check from the emergency department, with and without JavaScript
     browser = await launchBrowser();
   });
   after(async () => {
-    for (const s of sessions) await s.context.close();
+    await sessions.closeAll();
     await browser?.close();
     await server?.close();
   });
 
-  async function session(role: string, javaScript: boolean) {
-    const s = await signIn(browser, server.url, role, { javaScript });
-    sessions.push(s);
-    return s;
-  }
+  const session = (role: string, javaScript: boolean) => sessions.signIn(browser, server.url, role, javaScript);
 
   for (const javaScript of [false, true]) {
     test(`JavaScript ${javaScript ? 'on' : 'off'}: a wrong check digit is refused, a child on a plan is flagged with the council to call, an unknown number is "no plan known here"`, async () => {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { AxeAudit, launchBrowser } from './support/browser.ts';
 import { startTestServer, type RunningTestServer } from './support/server.ts';
-import { signIn, type Session } from './support/pages.ts';
+import { SignedInSessions } from './support/pages.ts';
 
 // Issue 12, "nobody is told": a GP records a new man in a baby's household; the check of
 // him falls to health visiting, and the health visitor is told in the app: a count in the
@@ -11,7 +11,7 @@ import { signIn, type Session } from './support/pages.ts';
 describe('notifications of new findings, with and without JavaScript', { timeout: 180_000 }, () => {
   let server: RunningTestServer;
   let browser: Browser;
-  const sessions: Session[] = [];
+  const sessions = new SignedInSessions();
   const audit = new AxeAudit();
 
   before(async () => {
@@ -19,16 +19,12 @@ describe('notifications of new findings, with and without JavaScript', { timeout
     browser = await launchBrowser();
   });
   after(async () => {
-    for (const s of sessions) await s.context.close();
+    await sessions.closeAll();
     await browser?.close();
     await server?.close();
   });
 
-  async function session(role: string, javaScript: boolean) {
-    const s = await signIn(browser, server.url, role, { javaScript });
-    sessions.push(s);
-    return s;
-  }
+  const session = (role: string, javaScript: boolean) => sessions.signIn(browser, server.url, role, javaScript);
 
   /** The number beside "Notifications" in the navigation (0 when there is none). */
   async function navCount(page: Page): Promise<number> {

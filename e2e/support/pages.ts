@@ -34,3 +34,18 @@ export async function signIn(browser: Browser, baseURL: string, role: string, op
   await page.waitForLoadState('load');
   return { context, page, problems };
 }
+
+/** The sessions a browser test opens, each signed in as a role, all closed together at the end. */
+export class SignedInSessions {
+  private readonly open: Session[] = [];
+
+  async signIn(browser: Browser, baseURL: string, role: string, javaScript: boolean): Promise<Session> {
+    const session = await signIn(browser, baseURL, role, { javaScript });
+    this.open.push(session);
+    return session;
+  }
+
+  async closeAll(): Promise<void> {
+    for (const session of this.open.splice(0)) await session.context.close();
+  }
+}
