@@ -37,7 +37,15 @@ const RESTORE_PAGE = 20_000;
 export interface RecordStoreOptions {
   /** Start from the latest compatible snapshot (default); false rebuilds from the whole log. */
   useSnapshots?: boolean;
+  /**
+   * How many families the engine keeps in memory; the least recently needed others are
+   * kept serialised until a record or a query needs them (World.keepHot).
+   */
+  familiesInMemory?: number;
 }
+
+/** About half a GiB of engine memory on the synthetic population (docs/scale-notes.md). */
+export const DEFAULT_FAMILIES_IN_MEMORY = 20_000;
 
 /** How the engine was brought up to date at start-up (or after a failed commit). */
 export interface RestoreReport {
@@ -166,6 +174,11 @@ export class RecordStore {
     return outcome;
   }
 
+  /** Serialises the least recently needed families beyond the limit; only between records (nothing is evaluating). */
+  private keepWithinMemory(): void {
+    this.engine.world.keepHot(this.options.familiesInMemory ?? DEFAULT_FAMILIES_IN_MEMORY);
+  }
+
   /** Who a person about to be recorded may already be (linkage's candidates, best first); stores nothing. */
   identityCandidates(record: PersonRecord, limit = 5): IdentityMatch[] {
     return this.linker.candidates(record, limit);
@@ -255,6 +268,7 @@ export class RecordStore {
     await catchUpProjections(this.db, this.engine.world);
     // Failures met while rebuilding were counted when the events were first evaluated.
     this.engine.failures.length = 0;
+    this.keepWithinMemory();
     this.clock.switchTo(this.liveClock);
     report.ms = performance.now() - started;
     this.lastRestore = report;
@@ -329,6 +343,7 @@ export class RecordStore {
     return this.queue.run(async () => {
       await this.committing;
       await this.recoverIfBroken();
+      this.keepWithinMemory();
       const event = this.prepare(input, defaultKey);
       if (this.engine.world.hasEvent(event.key)) return { status: 'duplicate', event, findings: [] };
       return this.acceptOne(event, submitter);
@@ -394,6 +409,7 @@ export class RecordStore {
     let outcome!: Promise<{ accepted: number; duplicates: number; findings: Finding[] }>;
     await this.queue.run(async () => {
       if (this.broken) await this.recoverIfBroken();
+      this.keepWithinMemory();
       const previous = this.committing;
       let loaded!: () => void;
       const rowsLoaded = new Promise<void>((resolve) => {
@@ -501,6 +517,7 @@ export class RecordStore {
       await this.committing;
       await this.recoverIfBroken();
       const findings = this.engine.runUntil(this.clock.now());
+      this.keepWithinMemory();
       let escalated: EscalationStep[] = [];
       if (findings.length > 0 || this.engine.pendingEscalations > 0 || this.engine.failures.length > 0)
         await this.db.transaction(async (tx) => {
