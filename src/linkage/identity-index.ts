@@ -20,6 +20,8 @@ import { explainPair, type Waterfall } from './waterfall.ts';
 import { chanceOfFirst } from './competing-candidates.ts';
 import { sameHousehold } from './household.ts';
 import { KnownFamilies } from './known-families.ts';
+import { IDENTITY_INDEX_STATE_FORMAT, RECORD_COLUMNS, recordAt, recordColumns, type IdentityIndexState } from './identity-index-state.ts';
+import { StringTable, unpackStrings } from './string-table.ts';
 
 /** Candidates weighed against each other for a record: the strongest few. */
 const MAX_RIVALS = 10;
@@ -48,6 +50,8 @@ export interface IdentityIndexOptions {
 }
 
 interface KnownRecord {
+  /** As the agency keyed it: what a state holds (the prepared record's numbers are this process's). */
+  readonly record: PersonRecord;
   readonly prepared: PreparedRecord;
   readonly personId: string;
   readonly keys: readonly (BlockingKey | null)[];
@@ -77,7 +81,7 @@ export class IdentityIndex {
   private readonly scorer: PairScorer;
   private readonly rejected = new Map<string, Set<string>>();
   private readonly accepted = new Map<string, Set<string>>();
-  private readonly families = new KnownFamilies();
+  private families = new KnownFamilies();
 
   constructor(options: IdentityIndexOptions = {}) {
     this.parameters = options.parameters ?? defaultParameters();
@@ -105,7 +109,7 @@ export class IdentityIndex {
       else this.byKey[rule].set(key, new Set([record.id]));
     });
     for (const field of this.frequencyFields) this.termFrequencies.get(field.key)!.add(field.value(prepared));
-    this.records.set(record.id, { prepared, personId, keys });
+    this.records.set(record.id, { record, prepared, personId, keys });
   }
 
   /** Forgets a known record (a no-op for an unknown id). */
@@ -130,6 +134,48 @@ export class IdentityIndex {
     const { mustLink, cannotLink } = constraintsFrom([decision]);
     for (const [a, b] of cannotLink) this.setPair(this.rejected, this.accepted, a, b);
     for (const [a, b] of mustLink) this.setPair(this.accepted, this.rejected, a, b);
+  }
+
+  /** Everything the index has learnt, to be restored with `fromState` (in this or another process). */
+  exportState(): IdentityIndexState {
+    const strings = new StringTable();
+    const number = (value: string | undefined) => strings.optional(value);
+    const records = new Int32Array(this.records.size * RECORD_COLUMNS);
+    let row = 0;
+    for (const known of this.records.values()) records.set(recordColumns(known.record, known.personId, number), row++ * RECORD_COLUMNS);
+    const pairs = (map: ReadonlyMap<string, ReadonlySet<string>>) => {
+      const numbers: number[] = [];
+      for (const [from, tos] of map) for (const to of tos) numbers.push(strings.number(from), strings.number(to));
+      return Int32Array.from(numbers);
+    };
+    const accepted = pairs(this.accepted),
+      rejected = pairs(this.rejected);
+    const families = this.families.exportState(strings);
+    return { format: IDENTITY_INDEX_STATE_FORMAT, strings: strings.pack(), records, accepted, rejected, families };
+  }
+
+  /** An index that knows what the exported one knew: it matches exactly as that one did. */
+  static fromState(state: IdentityIndexState, options: IdentityIndexOptions = {}): IdentityIndex {
+    if (state.format !== IDENTITY_INDEX_STATE_FORMAT) throw new Error(`identity index state format ${String(state.format)} is not known`);
+    const index = new IdentityIndex(options);
+    const strings = unpackStrings(state.strings);
+    for (let row = 0; row < state.records.length / RECORD_COLUMNS; row++) {
+      const { record, personId } = recordAt(state.records, row, strings);
+      index.add(record, personId);
+    }
+    const fill = (map: Map<string, Set<string>>, pairs: Int32Array) => {
+      for (let i = 0; i < pairs.length; i += 2) {
+        const from = strings[pairs[i]],
+          to = strings[pairs[i + 1]];
+        const set = map.get(from);
+        if (set) set.add(to);
+        else map.set(from, new Set([to]));
+      }
+    };
+    fill(index.accepted, state.accepted);
+    fill(index.rejected, state.rejected);
+    index.families = KnownFamilies.fromState(state.families, strings);
+    return index;
   }
 
   /** The known people a record may be about, best first, at most `limit` of them. */

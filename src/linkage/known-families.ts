@@ -1,7 +1,15 @@
 import { parseBirthDate, type BirthDate } from './fields/birth-date.ts';
+import type { StringTable } from './string-table.ts';
 
 /** Youngest a parent can have been at a child's birth: a younger "parent" is another person. */
 const MIN_PARENT_AGE_YEARS = 12;
+
+/** KnownFamilies as numbers of a state's strings: pairs (relative and relative, parent and child, child and date of birth). */
+export interface KnownFamiliesState {
+  readonly relatives: Int32Array;
+  readonly children: Int32Array;
+  readonly births: Int32Array;
+}
 
 /**
  * What the record says about families, for the identity index: people recorded in one
@@ -25,6 +33,26 @@ export class KnownFamilies {
   recordBirth(child: string, date: string): void {
     const born = parseBirthDate(date);
     if (born) this.born.set(child, born);
+  }
+
+  exportState(strings: StringTable): KnownFamiliesState {
+    const pairs = (map: ReadonlyMap<string, ReadonlySet<string>>) => {
+      const numbers: number[] = [];
+      for (const [from, tos] of map) for (const to of tos) numbers.push(strings.number(from), strings.number(to));
+      return Int32Array.from(numbers);
+    };
+    const births: number[] = [];
+    for (const [child, born] of this.born) births.push(strings.number(child), strings.number(born.iso));
+    return { relatives: pairs(this.relatives), children: pairs(this.children), births: Int32Array.from(births) };
+  }
+
+  static fromState(state: KnownFamiliesState, strings: readonly string[]): KnownFamilies {
+    const families = new KnownFamilies();
+    for (let i = 0; i < state.relatives.length; i += 2)
+      add(families.relatives, strings[state.relatives[i]], strings[state.relatives[i + 1]]);
+    for (let i = 0; i < state.children.length; i += 2) add(families.children, strings[state.children[i]], strings[state.children[i + 1]]);
+    for (let i = 0; i < state.births.length; i += 2) families.recordBirth(strings[state.births[i]], strings[state.births[i + 1]]);
+    return families;
   }
 
   areRelatives(a: string, b: string): boolean {
