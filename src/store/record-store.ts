@@ -8,7 +8,7 @@ import { BatchReferences } from '../engine/check-references.ts';
 import { RestoreClock, SwitchableClock, type Clock } from '../engine/clock.ts';
 import { Engine, type ProtocolFailure } from '../engine/engine.ts';
 import { assertSameSubmission } from '../engine/same-submission.ts';
-import { IdentityLinker } from '../engine/identity-linker.ts';
+import { IdentityLinker, type IdentityLinkerState } from '../engine/identity-linker.ts';
 import type { IdentityMatch } from '../linkage/identity-index.ts';
 import type { PersonRecord } from '../linkage/person-record.ts';
 import type { Protocol } from '../protocols/protocol.ts';
@@ -163,7 +163,7 @@ export class RecordStore {
       if (this.snapshotAt?.lastSeq === this.seq && this.snapshotAt.lastActionSeq === lastActionSeq) return;
       const state: EngineState = this.engine.exportState();
       captured = {
-        serialised: capture({ format: SNAPSHOT_FORMAT, lastSeq: this.seq, lastActionSeq, state }),
+        serialised: capture({ format: SNAPSHOT_FORMAT, lastSeq: this.seq, lastActionSeq, state, linker: this.linker.exportState() }),
         lastSeq: this.seq,
         lastActionSeq,
       };
@@ -200,8 +200,7 @@ export class RecordStore {
       report.skipped = skipped;
       if (snapshot) {
         this.engine.importState(snapshot.state);
-        // The linker's index is not in the snapshot (it holds numbers interned per process): it relearns who is known.
-        for (const event of this.engine.world.allEvents()) this.linker.observe(event, false);
+        this.linker.importState(snapshot.linker as IdentityLinkerState);
         this.seq = snapshot.lastSeq;
         fromActionSeq = snapshot.lastActionSeq;
         this.snapshotAt = { lastSeq: snapshot.lastSeq, lastActionSeq: snapshot.lastActionSeq };

@@ -15,6 +15,8 @@ export interface SnapshotPosition {
 export interface LoadedSnapshot<S> extends SnapshotPosition {
   id: number;
   state: S;
+  /** The identity linker's state, kept beside the engine's. */
+  linker: unknown;
   storedBytes: number;
   rawBytes: number;
 }
@@ -117,8 +119,13 @@ export async function loadLatestSnapshot<S>(
         if (sha256(found[0].data) !== found[0].sha256) throw new Error(`chunk ${n} fails its checksum`);
         chunks.push(found[0].data);
       }
-      const decoded = (await decode(chunks, header.sha256)) as { format?: number; state?: S; lastSeq?: number };
-      if (decoded?.format !== SNAPSHOT_FORMAT || decoded.lastSeq !== Number(header.last_seq) || decoded.state === undefined)
+      const decoded = (await decode(chunks, header.sha256)) as { format?: number; state?: S; linker?: unknown; lastSeq?: number };
+      if (
+        decoded?.format !== SNAPSHOT_FORMAT ||
+        decoded.lastSeq !== Number(header.last_seq) ||
+        decoded.state === undefined ||
+        decoded.linker === undefined
+      )
         throw new Error('contents do not match the header');
       return {
         snapshot: {
@@ -126,6 +133,7 @@ export async function loadLatestSnapshot<S>(
           lastSeq: Number(header.last_seq),
           lastActionSeq: Number(header.last_action_seq),
           state: decoded.state,
+          linker: decoded.linker,
           storedBytes: Number(header.stored_bytes),
           rawBytes: Number(header.raw_bytes),
         },
