@@ -53,7 +53,7 @@ console.log(
     replayed: report.replayed,
     snapshot: report.snapshot,
     skipped: report.skipped,
-    findings: [...store.engine.world.allPersons()].reduce((n, p) => n + store.engine.world.findingsAbout(p.id).length, 0),
+    findings: store.engine.world.findingCount(),
     wakes: store.engine.pendingWakes,
   }),
 );

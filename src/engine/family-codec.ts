@@ -1,5 +1,8 @@
 import { deserialize, serialize } from 'node:v8';
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { deflateRaw, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { promisify } from 'node:util';
+
+const deflateRawAsync = promisify(deflateRaw);
 
 /** A blob's first byte: how the rest is written. */
 const RAW = 0;
@@ -55,6 +58,25 @@ export class FamilyCodec {
     blob[0] = RAW;
     blob.set(written, 1);
     return blob;
+  }
+
+  /**
+   * Compresses, off the main thread, the blobs written uncompressed (a snapshot's families
+   * that were in memory), in place; the others are left as they are.
+   */
+  async compressAll(blobs: (Uint8Array | number)[]): Promise<void> {
+    const dictionary = this.dictionary;
+    if (!dictionary) return;
+    await Promise.all(
+      blobs.map(async (blob, i) => {
+        if (typeof blob === 'number' || blob[0] !== RAW) return;
+        const packed = await deflateRawAsync(blob.subarray(1), { level: LEVEL, dictionary });
+        const out = new Uint8Array(packed.length + 1);
+        out[0] = DEFLATED;
+        out.set(packed, 1);
+        blobs[i] = out;
+      }),
+    );
   }
 
   decode<T>(blob: Uint8Array): T {

@@ -97,10 +97,12 @@ export class World implements WorldView {
   /**
    * Everything the world holds, for a snapshot: findings and the indexes across families
    * as they are, every family as a blob. Families in memory are written uncompressed (fast,
-   * while records wait); they are compressed when they next go cold.
+   * while records wait): `FamilyCodec.compressAll` compresses them afterwards, off the main thread.
    */
   exportState(): WorldState {
     const { findings, findingIndex, reviews, sourced } = this;
+    const hot = this.directory.hotFamilies();
+    this.directory.codec.learn(() => hot.slice(-200).map((family) => this.familyState(family)));
     const families = this.directory.exportState((family) => this.directory.codec.encodeRaw(this.familyState(family)));
     return { findings, findingIndex, reviews, sourced, families };
   }
@@ -430,6 +432,11 @@ export class World implements WorldView {
 
   openFinding(code: string, subject: string): Finding | undefined {
     return this.findingsAbout(subject).find((f) => f.code === code && (f.status === 'open' || f.status === 'acknowledged'));
+  }
+
+  /** How many findings the world holds, about anyone. */
+  findingCount(): number {
+    return this.findingIndex.size;
   }
 
   findingById(id: string): Finding | undefined {

@@ -1,3 +1,5 @@
+import { FamilyCodec } from '../engine/family-codec.ts';
+import type { FamilyDirectoryState } from '../engine/family-directory.ts';
 import { prepareSubmission, recordRuleProblems } from '../engine/prepare-submission.ts';
 import type { PartnershipConfig } from '../config/partnership-config.ts';
 import type { ThreadEvent } from '../domain/events.ts';
@@ -46,6 +48,8 @@ export interface RecordStoreOptions {
 
 /** About half a GiB of engine memory on the synthetic population (docs/scale-notes.md). */
 export const DEFAULT_FAMILIES_IN_MEMORY = 20_000;
+
+type FamilyBlobs = FamilyDirectoryState['blobs'];
 
 /** How the engine was brought up to date at start-up (or after a failed commit). */
 export interface RestoreReport {
@@ -154,7 +158,7 @@ export class RecordStore {
    * is broken (its picture is ahead of the log).
    */
   async snapshot(faults?: WriteFaults): Promise<SnapshotWriteOutcome | undefined> {
-    let captured: { serialised: Buffer; lastSeq: number; lastActionSeq: number } | undefined;
+    let captured: { head: Buffer; families: FamilyBlobs; dictionary?: Uint8Array; lastSeq: number; lastActionSeq: number } | undefined;
     await this.queue.run(async () => {
       await this.committing;
       if (this.broken) return;
@@ -162,14 +166,21 @@ export class RecordStore {
       const lastActionSeq = Number(rows[0].n);
       if (this.snapshotAt?.lastSeq === this.seq && this.snapshotAt.lastActionSeq === lastActionSeq) return;
       const state: EngineState = this.engine.exportState();
+      // The families' blobs never change once written (a family that changes gets a new one), so they may be finished later.
+      const families = state.world.families.blobs;
+      state.world.families.blobs = [];
       captured = {
-        serialised: capture({ format: SNAPSHOT_FORMAT, lastSeq: this.seq, lastActionSeq, state, linker: this.linker.exportState() }),
+        head: capture({ format: SNAPSHOT_FORMAT, lastSeq: this.seq, lastActionSeq, state, linker: this.linker.exportState() }),
+        families,
+        dictionary: state.world.families.dictionary,
         lastSeq: this.seq,
         lastActionSeq,
       };
     });
     if (!captured) return undefined;
-    const outcome = await writeSnapshot(this.db, this.compatibility, captured, captured.serialised, faults);
+    await new FamilyCodec(captured.dictionary).compressAll(captured.families);
+    const serialised = capture({ head: captured.head, families: captured.families });
+    const outcome = await writeSnapshot(this.db, this.compatibility, captured, serialised, faults);
     this.snapshotAt = { lastSeq: outcome.lastSeq, lastActionSeq: outcome.lastActionSeq };
     return outcome;
   }
@@ -199,6 +210,7 @@ export class RecordStore {
       const { snapshot, skipped } = await loadLatestSnapshot<EngineState>(this.db, this.compatibility, logEnd);
       report.skipped = skipped;
       if (snapshot) {
+        snapshot.state.world.families.blobs = snapshot.families as FamilyBlobs;
         this.engine.importState(snapshot.state);
         this.linker.importState(snapshot.linker as IdentityLinkerState);
         this.seq = snapshot.lastSeq;

@@ -1,4 +1,5 @@
 import type { Database } from '../database.ts';
+import { deserialize } from 'node:v8';
 import { decode, encode, sha256 } from './snapshot-codec.ts';
 import { SNAPSHOT_FORMAT } from './snapshot-compatibility.ts';
 
@@ -17,6 +18,8 @@ export interface LoadedSnapshot<S> extends SnapshotPosition {
   state: S;
   /** The identity linker's state, kept beside the engine's. */
   linker: unknown;
+  /** Byte blobs written apart from the state (the engine's families), finished after it was captured. */
+  families: unknown;
   storedBytes: number;
   rawBytes: number;
 }
@@ -119,7 +122,9 @@ export async function loadLatestSnapshot<S>(
         if (sha256(found[0].data) !== found[0].sha256) throw new Error(`chunk ${n} fails its checksum`);
         chunks.push(found[0].data);
       }
-      const decoded = (await decode(chunks, header.sha256)) as { format?: number; state?: S; linker?: unknown; lastSeq?: number };
+      const outer = (await decode(chunks, header.sha256)) as { head?: Uint8Array; families?: unknown };
+      if (!(outer?.head instanceof Uint8Array) || outer.families === undefined) throw new Error('contents do not match the header');
+      const decoded = deserialize(outer.head) as { format?: number; state?: S; linker?: unknown; lastSeq?: number };
       if (
         decoded?.format !== SNAPSHOT_FORMAT ||
         decoded.lastSeq !== Number(header.last_seq) ||
@@ -134,6 +139,7 @@ export async function loadLatestSnapshot<S>(
           lastActionSeq: Number(header.last_action_seq),
           state: decoded.state,
           linker: decoded.linker,
+          families: outer.families,
           storedBytes: Number(header.stored_bytes),
           rawBytes: Number(header.raw_bytes),
         },
