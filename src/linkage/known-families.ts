@@ -1,25 +1,36 @@
 import { parseBirthDate, type BirthDate } from './fields/birth-date.ts';
-import type { StringTable } from './string-table.ts';
+import { SortedStrings, extendSorted, sortStrings, type SortedStringsState } from './sorted-strings.ts';
 
 /** Youngest a parent can have been at a child's birth: a younger "parent" is another person. */
 const MIN_PARENT_AGE_YEARS = 12;
 
-/** KnownFamilies as numbers of a state's strings: pairs (relative and relative, parent and child, child and date of birth). */
+/** KnownFamilies as a state keeps it: each person's relatives and children by number, in compressed rows. */
 export interface KnownFamiliesState {
+  readonly people: SortedStringsState;
+  /** Per person, where their relatives start in `relatives` (one more entry than people). */
+  readonly relativeStarts: Int32Array;
   readonly relatives: Int32Array;
+  readonly childStarts: Int32Array;
   readonly children: Int32Array;
-  readonly births: Int32Array;
+  /** Per person, the day number of their birth as the family records give it (NaN when they do not). */
+  readonly born: Float64Array;
 }
 
 /**
  * What the record says about families, for the identity index: people recorded in one
  * family (a parent and their child, a carer and the child) are different people, and a
- * parent was old enough at each child's birth. Holds record ids only.
+ * parent was old enough at each child's birth. Holds record ids only. A restored state's
+ * families stay in its arrays; what is learnt since is kept in Maps beside them.
  */
 export class KnownFamilies {
   private readonly relatives = new Map<string, Set<string>>();
   private readonly children = new Map<string, Set<string>>();
-  private readonly born = new Map<string, BirthDate>();
+  private readonly born = new Map<string, number>();
+  private readonly restored: SortedStrings;
+
+  constructor(private readonly state?: KnownFamiliesState) {
+    this.restored = state ? new SortedStrings(state.people) : SortedStrings.EMPTY;
+  }
 
   /** Records two records as people of one family; `parent` is true when `adult` is the child's mother or father. */
   relate(adult: string, child: string, parent: boolean): void {
@@ -32,31 +43,19 @@ export class KnownFamilies {
   /** A child's date of birth (or due date) as the family records give it (YYYY-MM-DD). */
   recordBirth(child: string, date: string): void {
     const born = parseBirthDate(date);
-    if (born) this.born.set(child, born);
-  }
-
-  exportState(strings: StringTable): KnownFamiliesState {
-    const pairs = (map: ReadonlyMap<string, ReadonlySet<string>>) => {
-      const numbers: number[] = [];
-      for (const [from, tos] of map) for (const to of tos) numbers.push(strings.number(from), strings.number(to));
-      return Int32Array.from(numbers);
-    };
-    const births: number[] = [];
-    for (const [child, born] of this.born) births.push(strings.number(child), strings.number(born.iso));
-    return { relatives: pairs(this.relatives), children: pairs(this.children), births: Int32Array.from(births) };
-  }
-
-  static fromState(state: KnownFamiliesState, strings: readonly string[]): KnownFamilies {
-    const families = new KnownFamilies();
-    for (let i = 0; i < state.relatives.length; i += 2)
-      add(families.relatives, strings[state.relatives[i]], strings[state.relatives[i + 1]]);
-    for (let i = 0; i < state.children.length; i += 2) add(families.children, strings[state.children[i]], strings[state.children[i + 1]]);
-    for (let i = 0; i < state.births.length; i += 2) families.recordBirth(strings[state.births[i]], strings[state.births[i + 1]]);
-    return families;
+    if (born) this.born.set(child, born.dayNumber);
   }
 
   areRelatives(a: string, b: string): boolean {
-    return this.relatives.get(a)?.has(b) ?? false;
+    if (this.relatives.get(a)?.has(b)) return true;
+    if (!this.state) return false;
+    const from = this.restored.find(a);
+    if (from < 0) return false;
+    const to = this.restored.find(b);
+    if (to < 0) return false;
+    for (let r = this.state.relativeStarts[from]; r < this.state.relativeStarts[from + 1]; r++)
+      if (this.state.relatives[r] === to) return true;
+    return false;
   }
 
   /**
@@ -66,14 +65,88 @@ export class KnownFamilies {
    */
   tooYoungToBeParent(parent: string, born: BirthDate, bornOf: (record: string) => BirthDate | null): number | null {
     let youngest: number | null = null;
-    for (const child of this.children.get(parent) ?? []) {
-      const childBorn = this.born.get(child) ?? bornOf(child);
-      if (!childBorn) continue;
-      const age = Math.floor((childBorn.dayNumber - born.dayNumber) / 365.25);
+    const consider = (child: string) => {
+      const childBorn = this.bornDay(child) ?? bornOf(child)?.dayNumber;
+      if (childBorn === undefined) return;
+      const age = Math.floor((childBorn - born.dayNumber) / 365.25);
       if (age < MIN_PARENT_AGE_YEARS && (youngest === null || age < youngest)) youngest = age;
-    }
+    };
+    const restored = this.state ? this.restored.find(parent) : -1;
+    if (restored >= 0)
+      for (let c = this.state!.childStarts[restored]; c < this.state!.childStarts[restored + 1]; c++)
+        consider(this.restored.at(this.state!.children[c]));
+    for (const child of this.children.get(parent) ?? []) consider(child);
     return youngest;
   }
+
+  exportState(): KnownFamiliesState {
+    const restored = this.restored.size;
+    const added: string[] = [];
+    const addedNumbers = new Map<string, number>();
+    const number = (person: string) => {
+      const found = this.restored.find(person);
+      if (found >= 0) return found;
+      let next = addedNumbers.get(person);
+      if (next === undefined) {
+        addedNumbers.set(person, (next = restored + added.length));
+        added.push(person);
+      }
+      return next;
+    };
+    const pairs = (map: ReadonlyMap<string, ReadonlySet<string>>, starts?: Int32Array, targets?: Int32Array) => {
+      const list: number[] = [];
+      if (starts && targets)
+        for (let from = 0; from < restored; from++) for (let t = starts[from]; t < starts[from + 1]; t++) list.push(from, targets[t]);
+      for (const [from, tos] of map) for (const to of tos) list.push(number(from), number(to));
+      return list;
+    };
+    const relatives = pairs(this.relatives, this.state?.relativeStarts, this.state?.relatives);
+    const children = pairs(this.children, this.state?.childStarts, this.state?.children);
+    const bornDays: [number, number][] = [];
+    for (let person = 0; person < restored; person++)
+      if (!Number.isNaN(this.state!.born[person])) bornDays.push([person, this.state!.born[person]]);
+    for (const [person, day] of this.born) bornDays.push([number(person), day]);
+    const people = restored + added.length;
+    const born = new Float64Array(people).fill(NaN);
+    for (const [person, day] of bornDays) born[person] = day;
+    const related = rows(people, relatives),
+      parented = rows(people, children);
+    return {
+      people: this.state ? extendSorted(this.restored, added) : sortStrings(added),
+      relativeStarts: related.starts,
+      relatives: related.targets,
+      childStarts: parented.starts,
+      children: parented.targets,
+      born,
+    };
+  }
+
+  private bornDay(child: string): number | undefined {
+    const day = this.born.get(child);
+    if (day !== undefined || !this.state) return day;
+    const restored = this.restored.find(child);
+    return restored < 0 || Number.isNaN(this.state.born[restored]) ? undefined : this.state.born[restored];
+  }
+}
+
+/** Pairs (from, to) as compressed rows, each row's targets distinct and ascending. */
+function rows(count: number, pairs: readonly number[]): { starts: Int32Array; targets: Int32Array } {
+  const starts = new Int32Array(count + 1);
+  for (let p = 0; p < pairs.length; p += 2) starts[pairs[p] + 1]++;
+  for (let r = 0; r < count; r++) starts[r + 1] += starts[r];
+  const fill = starts.slice(0, count);
+  const targets = new Int32Array(pairs.length / 2);
+  for (let p = 0; p < pairs.length; p += 2) targets[fill[pairs[p]]++] = pairs[p + 1];
+  // Distinct: a relationship recorded twice (before and after a state) is one.
+  const distinct = new Int32Array(targets.length);
+  const distinctStarts = new Int32Array(count + 1);
+  let out = 0;
+  for (let r = 0; r < count; r++) {
+    const row = targets.subarray(starts[r], starts[r + 1]).sort();
+    for (let t = 0; t < row.length; t++) if (t === 0 || row[t] !== row[t - 1]) distinct[out++] = row[t];
+    distinctStarts[r + 1] = out;
+  }
+  return { starts: distinctStarts, targets: distinct.slice(0, out) };
 }
 
 function add(map: Map<string, Set<string>>, key: string, value: string): void {

@@ -51,3 +51,8 @@ export function unpackStrings(packed: PackedStrings): string[] {
   }
   return values;
 }
+
+/** String `n` of packed strings. */
+export function stringAt(packed: PackedStrings, n: number): string {
+  return packed.text.slice(n === 0 ? 0 : packed.ends[n - 1], packed.ends[n]);
+}
