@@ -23,7 +23,7 @@ import { TermFrequencies, frequencyFields } from './term-frequencies.ts';
 import { explainPair, type Waterfall } from './waterfall.ts';
 import { chanceOfFirst } from './competing-candidates.ts';
 import { sameHousehold } from './household.ts';
-import { KnownFamilies } from './known-families.ts';
+import { KnownFamilies, type FamilyMember } from './known-families.ts';
 import { IDENTITY_INDEX_STATE_FORMAT, type IdentityIndexState, type PackedPairs } from './identity-index-state.ts';
 import { StringTable, unpackStrings } from './string-table.ts';
 
@@ -60,6 +60,7 @@ interface Candidate {
   readonly personId: string;
   readonly prepared: PreparedRecord;
   readonly weight: number;
+  readonly member: FamilyMember;
 }
 
 /**
@@ -228,8 +229,10 @@ export class IdentityIndex {
       })
       .sort((x, y) => Number(y.decided) - Number(x.decided) || y.weight - x.weight);
     // Relatives compete for the record among the strongest candidates.
-    const rivals = ranked.slice(0, Math.max(limit, MAX_RIVALS));
-    return ranked.slice(0, limit).map((candidate) => {
+    const rivals = ranked
+      .slice(0, Math.max(limit, MAX_RIVALS))
+      .map((candidate) => ({ ...candidate, member: this.families.member(candidate.recordId) }));
+    return rivals.slice(0, limit).map((candidate) => {
       const { personId, recordId, prepared, weight } = candidate;
       const waterfall = explainPair(this.scorer, query, prepared, prior);
       if (candidate.decided) return { personId, recordId, matchWeight: weight, probability: 1, decision: 'link' as const, waterfall };
@@ -258,7 +261,8 @@ export class IdentityIndex {
     let lowest = 1;
     for (const rival of rivals) {
       if (rival.recordId === recordId) continue;
-      const distinct = this.families.areRelatives(recordId, rival.recordId) || (this.rejected.get(recordId)?.has(rival.recordId) ?? false);
+      const distinct =
+        this.families.areRelatives(candidate.member, rival.member) || (this.rejected.get(recordId)?.has(rival.recordId) ?? false);
       if (!distinct && !sameHousehold(prepared, rival.prepared)) continue;
       const between = distinct ? null : this.scorer.weightWithPrior(prepared, rival.prepared, priorWeight);
       lowest = Math.min(lowest, chanceOfFirst(weight, rival.weight, between));

@@ -1,4 +1,5 @@
 import { SortedStrings, extendSorted, type SortedStringsState } from './sorted-strings.ts';
+import { memoise } from './memo.ts';
 
 /**
  * Numbers for the strings blocking keys are built from (the sounds of names, places),
@@ -10,12 +11,17 @@ export class KeyNumbers {
   private readonly added = new Map<string, number>();
   private readonly addedValues: string[] = [];
 
-  constructor(private readonly known: SortedStrings = SortedStrings.EMPTY) {}
+  /** A restored string's number (names and places recur from record to record). */
+  private readonly knownNumber: (value: string) => number;
+
+  constructor(private readonly known: SortedStrings = SortedStrings.EMPTY) {
+    this.knownNumber = known.size > 0 ? memoise((value) => known.find(value), 20_000) : () => -1;
+  }
 
   readonly number = (value: string): number => {
     let found = this.added.get(value);
     if (found !== undefined) return found;
-    found = this.known.find(value);
+    found = this.knownNumber(value);
     if (found >= 0) return found;
     found = this.known.size + this.addedValues.length;
     this.added.set(value, found);

@@ -1,5 +1,6 @@
 import { parseBirthDate, type BirthDate } from './fields/birth-date.ts';
 import { SortedStrings, extendSorted, type SortedStringsState } from './sorted-strings.ts';
+import { memoise } from './memo.ts';
 
 /** Youngest a parent can have been at a child's birth: a younger "parent" is another person. */
 const MIN_PARENT_AGE_YEARS = 12;
@@ -16,6 +17,12 @@ export interface KnownFamiliesState {
   readonly born: Float64Array;
 }
 
+/** A person's id, and their number in the restored state (-1 when it does not know them). */
+export interface FamilyMember {
+  readonly person: string;
+  readonly restored: number;
+}
+
 /**
  * What the record says about families, for the identity index: people recorded in one
  * family (a parent and their child, a carer and the child) are different people, and a
@@ -27,9 +34,12 @@ export class KnownFamilies {
   private readonly children = new Map<string, Set<string>>();
   private readonly born = new Map<string, number>();
   private readonly restored: SortedStrings;
+  /** A restored person's number by id (a match asks about the same few people many times over). */
+  private readonly restoredNumber: (person: string) => number;
 
   constructor(private readonly state?: KnownFamiliesState) {
     this.restored = state ? new SortedStrings(state.people) : SortedStrings.EMPTY;
+    this.restoredNumber = memoise((person) => this.restored.find(person), 20_000);
   }
 
   /** Records two records as people of one family; `parent` is true when `adult` is the child's mother or father. */
@@ -46,15 +56,16 @@ export class KnownFamilies {
     if (born) this.born.set(child, born.dayNumber);
   }
 
-  areRelatives(a: string, b: string): boolean {
-    if (this.relatives.get(a)?.has(b)) return true;
-    if (!this.state) return false;
-    const from = this.restored.find(a);
-    if (from < 0) return false;
-    const to = this.restored.find(b);
-    if (to < 0) return false;
-    for (let r = this.state.relativeStarts[from]; r < this.state.relativeStarts[from + 1]; r++)
-      if (this.state.relatives[r] === to) return true;
+  /** A person as the families know them, for asking about many pairs without finding them again each time. */
+  member(person: string): FamilyMember {
+    return { person, restored: this.state ? this.restored.find(person) : -1 };
+  }
+
+  areRelatives(a: FamilyMember, b: FamilyMember): boolean {
+    if (this.relatives.get(a.person)?.has(b.person)) return true;
+    if (a.restored < 0 || b.restored < 0) return false;
+    const { relativeStarts, relatives } = this.state!;
+    for (let r = relativeStarts[a.restored]; r < relativeStarts[a.restored + 1]; r++) if (relatives[r] === b.restored) return true;
     return false;
   }
 
@@ -71,7 +82,7 @@ export class KnownFamilies {
       const age = Math.floor((childBorn - born.dayNumber) / 365.25);
       if (age < MIN_PARENT_AGE_YEARS && (youngest === null || age < youngest)) youngest = age;
     };
-    const restored = this.state ? this.restored.find(parent) : -1;
+    const restored = this.state ? this.restoredNumber(parent) : -1;
     if (restored >= 0)
       for (let c = this.state!.childStarts[restored]; c < this.state!.childStarts[restored + 1]; c++)
         consider(this.restored.at(this.state!.children[c]));
@@ -122,7 +133,7 @@ export class KnownFamilies {
   private bornDay(child: string): number | undefined {
     const day = this.born.get(child);
     if (day !== undefined || !this.state) return day;
-    const restored = this.restored.find(child);
+    const restored = this.restoredNumber(child);
     return restored < 0 || Number.isNaN(this.state.born[restored]) ? undefined : this.state.born[restored];
   }
 }

@@ -2,6 +2,7 @@ import type { Comparison } from './comparison.ts';
 import type { PreparedRecord } from './prepared-record.ts';
 import { ADDRESS_FREQUENCY_FIELDS } from './household.ts';
 import { SortedStrings, byValue, extendSorted, type SortedStringsState } from './sorted-strings.ts';
+import { memoise } from './memo.ts';
 
 /** A table of term frequencies as a state keeps it: the values in order, and how many records carry each. */
 export interface TermFrequenciesState {
@@ -21,16 +22,19 @@ export class TermFrequencies {
   /** The values of a restored state (found by binary search) and their counts; values met since are in `counts`. */
   private readonly restoredValues: SortedStrings;
   private readonly restoredCounts: Int32Array;
+  /** A restored value's number (scoring asks about the same names and postcodes over and over). */
+  private readonly restored: (value: string) => number;
 
   constructor(state?: TermFrequenciesState) {
     this.restoredValues = state ? new SortedStrings(state.values) : SortedStrings.EMPTY;
     this.restoredCounts = state ? state.counts.slice() : new Int32Array(0);
     this.present = state?.present ?? 0;
+    this.restored = state ? memoise((value) => this.restoredValues.find(value), 20_000) : () => -1;
   }
 
   add(value: string | null): void {
     if (value === null) return;
-    const restored = this.restoredValues.find(value);
+    const restored = this.restored(value);
     if (restored >= 0) this.restoredCounts[restored]++;
     else this.counts.set(value, (this.counts.get(value) ?? 0) + 1);
     this.present++;
@@ -38,7 +42,7 @@ export class TermFrequencies {
 
   remove(value: string | null): void {
     if (value === null) return;
-    const restored = this.restoredValues.find(value);
+    const restored = this.restored(value);
     if (restored >= 0) {
       if (this.restoredCounts[restored] === 0) return;
       this.restoredCounts[restored]--;
@@ -72,7 +76,7 @@ export class TermFrequencies {
   /** How many records carry the value. */
   count(value: string): number {
     if (this.restoredCounts.length > 0) {
-      const restored = this.restoredValues.find(value);
+      const restored = this.restored(value);
       if (restored >= 0) return this.restoredCounts[restored];
     }
     return this.counts.get(value) ?? 0;
