@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import v8 from 'node:v8';
 import { IdentityIndex } from './identity-index.ts';
 import type { IdentityIndexState } from './identity-index-state.ts';
+import { sortStrings } from './sorted-strings.ts';
+import { unpackStrings } from './string-table.ts';
 import { generatePopulation } from '../../bench/linkage-synthetic-people.ts';
 
 // 400 records of households (shared surnames, postcodes and landlines, twins), one to four
@@ -67,4 +69,9 @@ test('a state with other blocking rules, or keys the code no longer computes, is
   const [first, ...rest] = state.blocking;
   const shifted = { ...first, members: first.members.map((m) => (m + 1) % state.records.ids.order.length) };
   assert.throws(() => IdentityIndex.fromState({ ...state, blocking: [shifted, ...rest] }), /other linkage code/);
+  // Family names counted in upper case: as if names were prepared otherwise.
+  const frequencies = state.frequencies.map((table, f) =>
+    f === 1 ? { ...table, values: sortStrings(unpackStrings(table.values.strings).map((v) => v.toUpperCase())) } : table,
+  );
+  assert.throws(() => IdentityIndex.fromState({ ...state, frequencies }), /other linkage code/);
 });

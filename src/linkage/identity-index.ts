@@ -186,7 +186,10 @@ export class IdentityIndex {
     return index;
   }
 
-  /** A few of a restored state's records against the keys it holds for them: different keys mean other linkage code made it. */
+  /**
+   * A few of a restored state's records against the keys and counted values it holds for
+   * them: anything missing means other linkage code (other preparation of records) made it.
+   */
   private checkKeys(): void {
     const restored = this.records.restored,
       samples = Math.min(restored, 16);
@@ -202,6 +205,11 @@ export class IdentityIndex {
             `identity index state does not hold its record ${record} under "${rule.name}": it was made by other linkage code`,
           );
       });
+      for (const field of this.frequencyFields) {
+        const value = field.value(prepared);
+        if (value !== null && this.termFrequencies.get(field.key)!.count(value) === 0)
+          throw new Error(`identity index state does not count its record ${record}'s ${field.key}: it was made by other linkage code`);
+      }
     }
   }
 
