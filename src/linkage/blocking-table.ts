@@ -1,5 +1,5 @@
 import type { BlockingKey } from './blocking-rule.ts';
-import { SortedStrings, byValue, extendSorted, sortStrings, type SortedStringsState } from './sorted-strings.ts';
+import { SortedStrings, extendSorted, sortStrings, type SortedStringsState } from './sorted-strings.ts';
 
 /**
  * One blocking rule's groups as a state keeps them: the keys sorted (numbers, then
@@ -96,66 +96,86 @@ export class BlockingTable {
    * following (a group whose records are all gone stays, empty: it finds no one).
    */
   exportState(renumbered: Int32Array): BlockingTableState {
-    const addedNumbers: number[] = [],
+    const addedKeys: number[] = [],
+      addedLists: number[][] = [],
       newStrings: string[] = [],
+      newStringLists: number[][] = [],
       extraForString = new Map<number, number[]>();
-    let addedMembers = 0;
     for (const [key, list] of this.added) {
-      addedMembers += list.length;
-      if (typeof key === 'number') addedNumbers.push(key);
+      if (typeof key === 'number') {
+        addedKeys.push(key);
+        addedLists.push(list);
+        continue;
+      }
+      const restored = this.strings.find(key);
+      if (restored >= 0) extraForString.set(restored, list);
       else {
-        const restored = this.strings.find(key);
-        if (restored >= 0) extraForString.set(restored, list);
-        else newStrings.push(key);
+        newStrings.push(key);
+        newStringLists.push(list);
       }
     }
-    const sortedNumbers = Float64Array.from(addedNumbers).sort();
-    newStrings.sort(byValue);
-    const groups = this.starts.length - 1 + this.added.size;
-    const numbers = new Float64Array(groups),
-      starts = new Int32Array(groups + 1),
-      members = new Int32Array(this.members.length + addedMembers);
-    let group = 0,
-      member = 0;
-    const copyGroup = (g: number) => {
-      for (let m = this.starts[g]; m < this.starts[g + 1]; m++) {
-        const record = renumbered[this.members[m]];
-        if (record >= 0) members[member++] = record;
-      }
-    };
-    const copyList = (list: readonly number[] | undefined) => {
-      for (const record of list ?? []) if (renumbered[record] >= 0) members[member++] = renumbered[record];
-    };
-    // Numeric keys: the state's and the added ones merged in order; a key in both keeps the state's records first.
-    let i = 0,
-      j = 0;
-    while (i < this.numbers.length || j < sortedNumbers.length) {
-      const fromState = j >= sortedNumbers.length || (i < this.numbers.length && this.numbers[i] <= sortedNumbers[j]);
-      const key = fromState ? this.numbers[i] : sortedNumbers[j];
-      if (fromState) copyGroup(i++);
-      if (j < sortedNumbers.length && sortedNumbers[j] === key) copyList(this.added.get(sortedNumbers[j++]));
-      // A group left with no records is dropped.
-      if (member > starts[group]) {
-        numbers[group] = key;
-        starts[++group] = member;
-      }
+    // Numeric keys: the state's and the added ones, merged in order (each list found by binary search, not a Map).
+    const keys = mergeSorted(this.numbers, Float64Array.from(addedKeys).sort());
+    const sizes = new Int32Array(keys.length);
+    const restoredAt = new Int32Array(this.numbers.length);
+    for (let g = 0, at = 0; g < this.numbers.length; g++) {
+      while (keys[at] !== this.numbers[g]) at++;
+      restoredAt[g] = at;
+      sizes[at] += this.liveIn(this.starts[g], this.starts[g + 1], renumbered);
     }
-    const numbered = group;
+    const addedAt = Int32Array.from(addedKeys, (key) => position(keys, key));
+    addedLists.forEach((list, e) => {
+      for (const record of list) if (renumbered[record] >= 0) sizes[addedAt[e]]++;
+    });
+    // A group left with no records is dropped.
+    const groupOf = new Int32Array(keys.length);
+    let numbered = 0;
+    for (let at = 0; at < keys.length; at++) groupOf[at] = sizes[at] > 0 ? numbered++ : -1;
+    const numbers = new Float64Array(numbered);
+    const stringGroups = this.strings.size + newStrings.length;
+    const starts = new Int32Array(numbered + stringGroups + 1);
+    for (let at = 0; at < keys.length; at++)
+      if (groupOf[at] >= 0) {
+        numbers[groupOf[at]] = keys[at];
+        starts[groupOf[at] + 1] = starts[groupOf[at]] + sizes[at];
+      }
+    let total = starts[numbered];
     for (let s = 0; s < this.strings.size; s++) {
-      copyGroup(this.numbers.length + s);
-      copyList(extraForString.get(s));
-      starts[++group] = member;
+      total += this.liveIn(this.starts[this.numbers.length + s], this.starts[this.numbers.length + s + 1], renumbered);
+      for (const record of extraForString.get(s) ?? []) if (renumbered[record] >= 0) total++;
+      starts[numbered + s + 1] = total;
     }
-    for (const key of newStrings) {
-      copyList(this.added.get(key));
-      starts[++group] = member;
-    }
-    return {
-      numbers: numbers.slice(0, numbered),
-      strings: extendSorted(this.strings, newStrings),
-      starts: starts.slice(0, group + 1),
-      members: members.slice(0, member),
+    newStringLists.forEach((list, n) => {
+      for (const record of list) if (renumbered[record] >= 0) total++;
+      starts[numbered + this.strings.size + n + 1] = total;
+    });
+    // Each group's records: the state's first, then those added since.
+    const members = new Int32Array(total);
+    const cursor = starts.slice(0, starts.length - 1);
+    const copyGroup = (g: number, into: number) => {
+      for (let m = this.starts[g]; m < this.starts[g + 1]; m++)
+        if (renumbered[this.members[m]] >= 0) members[cursor[into]++] = renumbered[this.members[m]];
     };
+    const copyList = (list: readonly number[] | undefined, into: number) => {
+      for (const record of list ?? []) if (renumbered[record] >= 0) members[cursor[into]++] = renumbered[record];
+    };
+    for (let g = 0; g < this.numbers.length; g++) if (groupOf[restoredAt[g]] >= 0) copyGroup(g, groupOf[restoredAt[g]]);
+    addedLists.forEach((list, e) => {
+      if (groupOf[addedAt[e]] >= 0) copyList(list, groupOf[addedAt[e]]);
+    });
+    for (let s = 0; s < this.strings.size; s++) {
+      copyGroup(this.numbers.length + s, numbered + s);
+      copyList(extraForString.get(s), numbered + s);
+    }
+    newStringLists.forEach((list, n) => copyList(list, numbered + this.strings.size + n));
+    return { numbers, strings: extendSorted(this.strings, newStrings), starts, members };
+  }
+
+  /** How many of the state's members from `from` to `to` are still known. */
+  private liveIn(from: number, to: number, renumbered: Int32Array): number {
+    let live = 0;
+    for (let m = from; m < to; m++) if (renumbered[this.members[m]] >= 0) live++;
+    return live;
   }
 
   /** The state's group of `key`, or -1. */
@@ -175,4 +195,29 @@ export class BlockingTable {
     }
     return -1;
   }
+}
+
+/** Two ascending arrays as one, each value once. */
+function mergeSorted(a: Float64Array, b: Float64Array): Float64Array {
+  const merged = new Float64Array(a.length + b.length);
+  let i = 0,
+    j = 0,
+    k = 0;
+  while (i < a.length || j < b.length) {
+    const value = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
+    if (k === 0 || merged[k - 1] !== value) merged[k++] = value;
+  }
+  return merged.subarray(0, k);
+}
+
+/** Where `key` is in ascending `keys` (it is there). */
+function position(keys: Float64Array, key: number): number {
+  let low = 0,
+    high = keys.length - 1;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (keys[middle] < key) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }

@@ -149,25 +149,30 @@ function mergeRows(
   targets?: Int32Array,
 ): { starts: Int32Array; targets: Int32Array } {
   const rows = starts ? starts.length - 1 : 0;
-  const extra = new Map<number, number[]>();
-  for (let p = 0; p < pairs.length; p += 2) {
-    const list = extra.get(pairs[p]);
-    if (list) list.push(pairs[p + 1]);
-    else extra.set(pairs[p], [pairs[p + 1]]);
-  }
-  const merged = new Int32Array((targets?.length ?? 0) + pairs.length / 2);
+  // The added pairs as rows of their own (counting sort by row).
+  const extraStarts = new Int32Array(count + 1);
+  for (let p = 0; p < pairs.length; p += 2) extraStarts[pairs[p] + 1]++;
+  for (let r = 0; r < count; r++) extraStarts[r + 1] += extraStarts[r];
+  const fill = extraStarts.slice(0, count);
+  const extra = new Int32Array(pairs.length / 2);
+  for (let p = 0; p < pairs.length; p += 2) extra[fill[pairs[p]]++] = pairs[p + 1];
+  const merged = new Int32Array((targets?.length ?? 0) + extra.length);
   const mergedStarts = new Int32Array(count + 1);
   let out = 0;
   for (let r = 0; r < count; r++) {
     const from = r < rows ? starts![r] : 0,
       to = r < rows ? starts![r + 1] : 0;
-    const more = extra.get(r);
-    if (!more) {
-      if (to > from) merged.set(targets!.subarray(from, to), out);
-      out += to - from;
-    } else {
-      const row = Int32Array.from([...(to > from ? targets!.subarray(from, to) : []), ...more]).sort();
-      for (let t = 0; t < row.length; t++) if (t === 0 || row[t] !== row[t - 1]) merged[out++] = row[t];
+    const start = out;
+    if (to > from) merged.set(targets!.subarray(from, to), out);
+    out += to - from;
+    const more = extraStarts[r + 1] - extraStarts[r];
+    if (more > 0) {
+      merged.set(extra.subarray(extraStarts[r], extraStarts[r + 1]), out);
+      const end = out + more;
+      merged.subarray(start, end).sort();
+      // Distinct: a relationship recorded twice (before and after a state) is one.
+      out = start;
+      for (let t = start; t < end; t++) if (t === start || merged[t] !== merged[out - 1]) merged[out++] = merged[t];
     }
     mergedStarts[r + 1] = out;
   }

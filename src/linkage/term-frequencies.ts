@@ -1,7 +1,7 @@
 import type { Comparison } from './comparison.ts';
 import type { PreparedRecord } from './prepared-record.ts';
 import { ADDRESS_FREQUENCY_FIELDS } from './household.ts';
-import { SortedStrings, byValue, extendSorted, type SortedStringsState } from './sorted-strings.ts';
+import { SortedStrings, extendSorted, type SortedStringsState } from './sorted-strings.ts';
 import { memoise } from './memo.ts';
 
 /** A table of term frequencies as a state keeps it: the values in order, and how many records carry each. */
@@ -84,7 +84,7 @@ export class TermFrequencies {
 
   /** The table as a state: the restored values keep their numbers (with a count of 0 for one no record carries now), new ones follow. */
   exportState(): TermFrequenciesState {
-    const added = [...this.counts.keys()].sort(byValue);
+    const added = [...this.counts.keys()];
     const counts = new Int32Array(this.restoredCounts.length + added.length);
     counts.set(this.restoredCounts);
     added.forEach((value, i) => (counts[this.restoredCounts.length + i] = this.counts.get(value)!));
