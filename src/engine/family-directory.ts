@@ -160,9 +160,12 @@ export class FamilyDirectory {
   /** Takes over a snapshot's directory: every family cold. */
   importState(state: FamilyDirectoryState): void {
     this.clear();
-    this.codec = new FamilyCodec(state.dictionary);
-    this.keys = EventKeyIndex.fromState(state.keys);
-    this.byNumber = state.blobs.map((blob, id): Family => {
+    // The deserializer hands out views into the whole snapshot it read: copied into buffers of
+    // their own, so that the rest of the snapshot (the engine's other state) can be freed.
+    this.codec = new FamilyCodec(state.dictionary?.slice());
+    this.keys = EventKeyIndex.fromState({ ...state.keys, hashes: state.keys.hashes.slice(), families: state.keys.families.slice() });
+    const blobs = packed(state.blobs);
+    this.byNumber = blobs.map((blob, id): Family => {
       if (typeof blob === 'number') return { id, persons: [], events: [], touched: 0 };
       this.cold++;
       return { id, persons: [], events: [], blob, touched: 0 };
@@ -172,6 +175,20 @@ export class FamilyDirectory {
     });
     for (let i = 0; i < state.persons.length; i++) this.ofPerson.set(state.persons[i], this.byNumber[state.familyOfPerson[i]]);
   }
+}
+
+/** The blobs copied into one buffer of their own, each a view of its part. */
+function packed(blobs: readonly (Uint8Array | number)[]): (Uint8Array | number)[] {
+  let bytes = 0;
+  for (const blob of blobs) if (typeof blob !== 'number') bytes += blob.byteLength;
+  const whole = new Uint8Array(bytes);
+  let at = 0;
+  return blobs.map((blob) => {
+    if (typeof blob === 'number') return blob;
+    whole.set(blob, at);
+    at += blob.byteLength;
+    return whole.subarray(at - blob.byteLength, at);
+  });
 }
 
 function mergeInApplyOrder(a: ThreadEvent[], b: ThreadEvent[]): ThreadEvent[] {
