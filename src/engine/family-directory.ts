@@ -160,12 +160,10 @@ export class FamilyDirectory {
   /** Takes over a snapshot's directory: every family cold. */
   importState(state: FamilyDirectoryState): void {
     this.clear();
-    // The deserializer hands out views into the whole snapshot it read: copied into buffers of
-    // their own, so that the rest of the snapshot (the engine's other state) can be freed.
+    // The deserializer hands out views into the whole snapshot it read: copied, so that the rest of it can be freed.
     this.codec = new FamilyCodec(state.dictionary?.slice());
     this.keys = EventKeyIndex.fromState({ ...state.keys, hashes: state.keys.hashes.slice(), families: state.keys.families.slice() });
-    const blobs = packed(state.blobs);
-    this.byNumber = blobs.map((blob, id): Family => {
+    this.byNumber = state.blobs.map((blob, id): Family => {
       if (typeof blob === 'number') return { id, persons: [], events: [], touched: 0 };
       this.cold++;
       return { id, persons: [], events: [], blob, touched: 0 };
@@ -177,18 +175,46 @@ export class FamilyDirectory {
   }
 }
 
-/** The blobs copied into one buffer of their own, each a view of its part. */
-function packed(blobs: readonly (Uint8Array | number)[]): (Uint8Array | number)[] {
-  let bytes = 0;
-  for (const blob of blobs) if (typeof blob !== 'number') bytes += blob.byteLength;
-  const whole = new Uint8Array(bytes);
-  let at = 0;
-  return blobs.map((blob) => {
-    if (typeof blob === 'number') return blob;
-    whole.set(blob, at);
-    at += blob.byteLength;
-    return whole.subarray(at - blob.byteLength, at);
+/** Every family's blob in one buffer, with each one's length (0 for a family that joined another) and where joined ones went. */
+export interface PackedBlobs {
+  bytes: Uint8Array;
+  lengths: Uint32Array;
+  joinedTo: Int32Array;
+}
+
+/** The blobs as three arrays, which the serializer writes and reads as bytes, not as a hundred thousand objects. */
+export function packBlobs(blobs: readonly (Uint8Array | number)[]): PackedBlobs {
+  const lengths = new Uint32Array(blobs.length);
+  const joinedTo = new Int32Array(blobs.length).fill(-1);
+  let total = 0;
+  blobs.forEach((blob, i) => {
+    if (typeof blob === 'number') joinedTo[i] = -1 - blob;
+    else total += lengths[i] = blob.byteLength;
   });
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const blob of blobs) {
+    if (typeof blob === 'number') continue;
+    bytes.set(blob, at);
+    at += blob.byteLength;
+  }
+  return { bytes, lengths, joinedTo };
+}
+
+/** The blobs back, as views of one copy of the bytes (the deserializer's are views that would keep the whole snapshot). */
+export function unpackBlobs(packed: PackedBlobs): (Uint8Array | number)[] {
+  const bytes = packed.bytes.slice();
+  const blobs = new Array<Uint8Array | number>(packed.lengths.length);
+  let at = 0;
+  for (let i = 0; i < blobs.length; i++) {
+    if (packed.joinedTo[i] >= 0) {
+      blobs[i] = -1 - packed.joinedTo[i];
+      continue;
+    }
+    blobs[i] = bytes.subarray(at, at + packed.lengths[i]);
+    at += packed.lengths[i];
+  }
+  return blobs;
 }
 
 function mergeInApplyOrder(a: ThreadEvent[], b: ThreadEvent[]): ThreadEvent[] {
