@@ -19,22 +19,24 @@ export type ShardRequest =
       outboxes: (MessagePort | undefined)[];
       inboxes: (MessagePort | undefined)[];
     }
-  | { kind: 'events'; json: string }
+  | { kind: 'events'; events: ThreadEvent[] }
   /** Hand the family of these people over to shard `to`. */
   | { kind: 'extract'; persons: string[]; to: number }
   /** Take over the family shard `from` hands over at this point of the log (wait for it if need be). */
   | { kind: 'adopt'; from: number }
   | { kind: 'finish'; until: number };
 
-export type ShardReply = {
-  kind: 'finished';
-  events: number;
-  findings: number;
-  findingIds: string[];
-  busyMs: number;
-  handoverWaitMs: number;
-  pendingWakes: number;
-};
+export type ShardReply =
+  | { kind: 'started' }
+  | {
+      kind: 'finished';
+      events: number;
+      findings: number;
+      findingIds: string[];
+      busyMs: number;
+      handoverWaitMs: number;
+      pendingWakes: number;
+    };
 
 let engine: Engine | undefined;
 let shard = 0;
@@ -71,12 +73,12 @@ parentPort!.on('message', (request: ShardRequest) => {
       signals = new Int32Array(request.signals);
       outboxes = request.outboxes;
       inboxes = request.inboxes;
+      parentPort!.postMessage({ kind: 'started' } satisfies ShardReply);
       break;
     }
     case 'events': {
-      const batch = JSON.parse(request.json) as ThreadEvent[];
-      for (const event of batch) findings += engine!.record(event).length;
-      events += batch.length;
+      for (const event of request.events) findings += engine!.record(event).length;
+      events += request.events.length;
       break;
     }
     case 'extract':

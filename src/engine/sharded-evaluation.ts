@@ -49,6 +49,7 @@ export class ShardedEvaluation {
   private moves = 0;
   private handovers = 0;
   private routingMs = 0;
+  private readonly started: Promise<unknown>;
 
   constructor(
     private readonly shards: number,
@@ -71,6 +72,7 @@ export class ShardedEvaluation {
         outboxes[from][to] = port1;
         inboxes[to][from] = port2;
       }
+    this.started = Promise.all(this.workers.map((worker) => once(worker, 'message')));
     this.workers.forEach((worker, shard) => {
       const ports = [...outboxes[shard], ...inboxes[shard]].filter((port) => port !== undefined);
       worker.postMessage(
@@ -78,6 +80,11 @@ export class ShardedEvaluation {
         ports,
       );
     });
+  }
+
+  /** Resolves once every worker has loaded its modules and started its engine. */
+  async ready(): Promise<void> {
+    await this.started;
   }
 
   private shard(key: string): number {
@@ -117,9 +124,9 @@ export class ShardedEvaluation {
       batches[this.shard(key)].push(entry.event);
     }
     this.pending = [];
+    // Structured clone costs this thread less than JSON text does (stringified, then copied), and the worker no more (the engine pools the strings either way).
     batches.forEach((batch, shard) => {
-      // As JSON text: objects rebuilt by structured clone (strings above all) are much slower for the engine to index and compare.
-      if (batch.length > 0) this.workers[shard].postMessage({ kind: 'events', json: JSON.stringify(batch) } satisfies ShardRequest);
+      if (batch.length > 0) this.workers[shard].postMessage({ kind: 'events', events: batch } satisfies ShardRequest);
     });
   }
 
@@ -145,6 +152,7 @@ export class ShardedEvaluation {
 
   /** Fires the deadlines due by `until` on every shard, and gathers the outcome. */
   async finish(until: number): Promise<ShardedOutcome> {
+    await this.started;
     const replies = this.workers.map((worker) => once(worker, 'message') as Promise<[ShardReply]>);
     const started = performance.now();
     this.flush();
