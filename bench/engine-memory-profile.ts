@@ -55,6 +55,6 @@ if (process.argv.includes('--heap-snapshot')) {
 {
   const state = engine.exportState();
   console.log(
-    `pending wakes ${state.wakes.heap.length}, wake ids remembered: ${state.wakes.scheduled.size} waiting or fired in the last 400-500 days, ${state.wakes.forgottenUpTo.size} protocol and subject pairs with forgotten ones, findings ${state.world.findingIndex.size}, persons ${state.world.persons.size}`,
+    `pending wakes ${state.wakes.heap.length}, wake ids remembered: ${state.wakes.scheduled.size} waiting or fired in the last 400-500 days, ${state.wakes.forgottenUpTo.size} protocol and subject pairs with forgotten ones, findings ${state.world.findingIndex.size}, families ${state.world.families.blobs.length}`,
   );
 }

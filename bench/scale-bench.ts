@@ -1,7 +1,7 @@
 // Scale (issue 17): one command for start-up time and memory with and without a snapshot,
 // and protocol evaluation as a share of the world-only rate, sharded by family.
 //
-//   npm run bench:scale -- --families 10000 [--skip-store] [--skip-evaluation] [--keep-schema]
+//   npm run bench:scale -- --families 10000 [--skip-store] [--skip-evaluation] [--keep-schema] [--store URL]
 //
 // Loads the synthetic population (bench/synthetic-population.ts) into a fresh schema of the
 // PostgreSQL server (BENCH_DATABASE_URL, default the local `test` database) with
@@ -18,7 +18,6 @@ import { loadPartnershipConfig, type PartnershipConfig } from '../src/config/par
 import { VirtualClock } from '../src/engine/clock.ts';
 import { PROTOCOLS } from '../src/protocols/registry.ts';
 import { openDatabase } from '../src/store/open-database.ts';
-import { RecordStore } from '../src/store/record-store.ts';
 import { EVENT_COLUMNS, eventCopyRow } from '../src/store/event-rows.ts';
 import { arg, freshServerSchema, rate, serverAvailable } from './bench-support.ts';
 import { generatePopulation, interleave } from './synthetic-population.ts';
@@ -40,15 +39,46 @@ interface Startup {
   skipped: string[];
   findings: number;
   wakes: number;
+  families: { hot: number; cold: number };
+  written?: { ms: number; cpu: NodeJS.CpuUsage; rawBytes: number; storedBytes: number; chunks: number };
 }
 
-function startup(url: string, mode: 'on' | 'off'): Startup {
+function startup(url: string, mode: 'on' | 'off', ...flags: string[]): Startup {
   const out = execFileSync(
     process.execPath,
-    ['--expose-gc', '--max-old-space-size=16000', '--import', 'tsx', 'bench/scale-startup.ts', url, mode],
+    ['--expose-gc', '--max-old-space-size=16000', '--import', 'tsx', 'bench/scale-startup.ts', url, mode, ...flags],
     { encoding: 'utf8', maxBuffer: 1 << 24 },
   );
   return JSON.parse(out.trim().split('\n').at(-1)!) as Startup;
+}
+
+/** A fresh schema of the PostgreSQL server with the synthetic population's log loaded with plain COPY (as the demo loads it). */
+async function loadedStore(): Promise<{ url: string; events: number; drop: () => Promise<void> }> {
+  const schema = await freshServerSchema();
+  const db = await openDatabase({ databaseUrl: schema.url });
+  const t = performance.now();
+  const prepared: ThreadEvent[] = preparedPopulation(families);
+  const events = prepared.length;
+  for (let i = 0; i < prepared.length; i += BATCH) {
+    const text = prepared
+      .slice(i, i + BATCH)
+      .map((e) => eventCopyRow(e))
+      .join('');
+    await db.transaction((tx) => tx.copyIn('events', EVENT_COLUMNS, text));
+  }
+  await db.close();
+  console.log(`\nStore: ${families.toLocaleString('en-GB')} families, ${events.toLocaleString('en-GB')} events on the PostgreSQL server`);
+  console.log(`  generated, validated and loaded with COPY in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  return { url: schema.url, events, drop: () => schema.drop() };
+}
+
+/** A store kept by an earlier run (--keep-schema), given with --store URL: its log is loaded already. */
+async function keptStore(url: string): Promise<{ url: string; events: number; drop: () => Promise<void> }> {
+  const db = await openDatabase({ databaseUrl: url });
+  const events = Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM events')).rows[0].n);
+  await db.close();
+  console.log(`\nStore kept by an earlier run: ${events.toLocaleString('en-GB')} events on the PostgreSQL server`);
+  return { url, events, drop: async () => {} };
 }
 
 async function storeFigures() {
@@ -56,74 +86,34 @@ async function storeFigures() {
     console.log('PostgreSQL server not reachable (BENCH_DATABASE_URL); start-up figures skipped.');
     return;
   }
-  const gc = (globalThis as { gc?: () => void }).gc;
-  if (!gc) throw new Error('run with --expose-gc (npm run bench:scale does)');
-  const schema = await freshServerSchema();
+  const kept = process.argv.indexOf('--store');
+  const store = kept > 0 ? await keptStore(process.argv[kept + 1]) : await loadedStore();
   try {
-    const db = await openDatabase({ databaseUrl: schema.url });
-    // The log is loaded with plain COPY (as the demo loads it): what is measured is start-up.
-    let t = performance.now();
-    let prepared: ThreadEvent[] | undefined = preparedPopulation(families);
-    const events = prepared.length;
-    for (let i = 0; i < prepared.length; i += BATCH) {
-      const text = prepared
-        .slice(i, i + BATCH)
-        .map((e) => eventCopyRow(e))
-        .join('');
-      await db.transaction((tx) => tx.copyIn('events', EVENT_COLUMNS, text));
-    }
-    prepared = undefined;
-    const loadMs = performance.now() - t;
-    console.log(`\nStore: ${families.toLocaleString('en-GB')} families, ${events.toLocaleString('en-GB')} events on the PostgreSQL server`);
-    console.log(`  generated, validated and loaded with COPY in ${(loadMs / 1000).toFixed(1)} s`);
-
-    // The first start-up rebuilds from the whole log (and stores the findings it raises); measured here.
-    gc();
-    const before = process.memoryUsage().heapUsed;
-    let cpu = process.cpuUsage();
-    t = performance.now();
-    const store = await RecordStore.open(db, PROTOCOLS, loadPartnershipConfig({}, PROTOCOLS), new VirtualClock(), { useSnapshots: false });
-    const rebuildMs = performance.now() - t;
-    const rebuildCpu = process.cpuUsage(cpu);
-    gc();
-    const rebuildHeap = process.memoryUsage().heapUsed - before;
-    cpu = process.cpuUsage();
-    t = performance.now();
-    const written = await store.snapshot();
-    const snapshotMs = performance.now() - t;
-    const snapshotCpu = process.cpuUsage(cpu);
-    const findings = [...store.engine.world.allPersons()].reduce((n, p) => n + store.engine.world.findingsAbout(p.id).length, 0);
-    const wakes = store.engine.pendingWakes;
-    await db.close();
-    const fromSnapshot = startup(schema.url, 'on');
+    // Each start-up in a fresh process: rebuilding from the whole log (which then writes a snapshot), then from that snapshot.
+    const rebuilt = startup(store.url, 'off', '--write-snapshot');
+    const fromSnapshot = startup(store.url, 'on');
     if (!fromSnapshot.snapshot) throw new Error(`the snapshot was not used: ${fromSnapshot.skipped.join('; ')}`);
-    if (fromSnapshot.findings !== findings || fromSnapshot.wakes !== wakes)
-      throw new Error(`the two start-ups disagree: ${JSON.stringify({ findings, wakes, fromSnapshot })}`);
+    if (fromSnapshot.findings !== rebuilt.findings || fromSnapshot.wakes !== rebuilt.wakes)
+      throw new Error(`the two start-ups disagree: ${JSON.stringify({ rebuilt, fromSnapshot })}`);
     const cpuS = (usage: NodeJS.CpuUsage) => `${((usage.user + usage.system) / 1e6).toFixed(1)} s CPU`;
+    const written = rebuilt.written!;
     console.log(
-      `  snapshot written in ${(snapshotMs / 1000).toFixed(1)} s (${cpuS(snapshotCpu)}): ${(written!.rawBytes / MiB).toFixed(0)} MiB serialised, ${(written!.storedBytes / MiB).toFixed(0)} MiB stored in ${written!.chunks} chunks`,
+      `  snapshot written in ${(written.ms / 1000).toFixed(1)} s (${cpuS(written.cpu)}): ${(written.rawBytes / MiB).toFixed(0)} MiB serialised, ${(written.storedBytes / MiB).toFixed(0)} MiB stored in ${written.chunks} chunks`,
     );
     console.log(
-      `\nStart-up (engine memory = heap grown by opening the store, after garbage collection; load average ${loadavg()[0].toFixed(1)}):`,
+      `\nStart-up, each in a fresh process (engine memory = JavaScript heap and array buffers grown by opening the store, after garbage collection; load average ${loadavg()[0].toFixed(1)}):`,
     );
-    const line = (label: string, ms: number, cpuText: string, replayed: number, heap: number, rss: string) =>
+    const line = (label: string, run: Startup) =>
       console.log(
-        `  ${label.padEnd(24)} ${(ms / 1000).toFixed(1).padStart(6)} s (${cpuText}), ${replayed.toLocaleString('en-GB')} events replayed; engine ${(heap / GiB).toFixed(2)} GiB (${Math.round(heap / events)} bytes an event, ${Math.round(heap / families / 1024)} KiB a family)${rss}`,
+        `  ${label.padEnd(24)} ${(run.ms / 1000).toFixed(1).padStart(6)} s (${cpuS(run.cpu)}), ${run.replayed.toLocaleString('en-GB')} events replayed; engine ${(run.heapBytes / GiB).toFixed(2)} GiB (${Math.round(run.heapBytes / store.events)} bytes an event, ${Math.round(run.heapBytes / families / 1024)} KiB a family; families in memory ${run.families.hot.toLocaleString('en-GB')}, serialised ${run.families.cold.toLocaleString('en-GB')}); process RSS ${(run.rssBytes / GiB).toFixed(2)} GiB, peak ${(run.peakRssBytes / GiB).toFixed(2)} GiB`,
       );
-    line('whole log (no snapshot)', rebuildMs, cpuS(rebuildCpu), events, rebuildHeap, '');
-    line(
-      'snapshot + log after it',
-      fromSnapshot.ms,
-      cpuS(fromSnapshot.cpu),
-      fromSnapshot.replayed,
-      fromSnapshot.heapBytes,
-      `; process RSS ${(fromSnapshot.rssBytes / GiB).toFixed(2)} GiB, peak ${(fromSnapshot.peakRssBytes / GiB).toFixed(2)} GiB (in a fresh process)`,
-    );
-    console.log(`  both: ${findings.toLocaleString('en-GB')} findings, ${wakes.toLocaleString('en-GB')} pending deadlines`);
+    line('whole log (no snapshot)', rebuilt);
+    line('snapshot + log after it', fromSnapshot);
+    console.log(`  both: ${rebuilt.findings.toLocaleString('en-GB')} findings, ${rebuilt.wakes.toLocaleString('en-GB')} pending deadlines`);
   } finally {
-    // --keep-schema leaves the loaded store for profiling start-up (bench/scale-startup.ts URL on --cpu-prof).
-    if (process.argv.includes('--keep-schema')) console.log(`  store kept for profiling: ${schema.url}`);
-    else await schema.drop();
+    // --keep-schema leaves the loaded store for profiling start-up (bench/scale-startup.ts URL on --cpu-prof) and for --store.
+    if (process.argv.includes('--keep-schema') || kept > 0) console.log(`  store kept: ${store.url}`);
+    else await store.drop();
   }
 }
 

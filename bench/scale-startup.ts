@@ -2,7 +2,7 @@
 // bench/scale-bench.ts): time to open (with or without the latest snapshot) and the
 // engine's memory, as the heap grown by opening once garbage is collected.
 //
-//   node --expose-gc --import tsx bench/scale-startup.ts URL on|off
+//   node --expose-gc --import tsx bench/scale-startup.ts URL on|off [--write-snapshot]
 import { loadPartnershipConfig } from '../src/config/partnership-config.ts';
 import { VirtualClock } from '../src/engine/clock.ts';
 import { PROTOCOLS } from '../src/protocols/registry.ts';
@@ -26,17 +26,34 @@ const peakRss = process.resourceUsage().maxRSS * 1024;
 gc();
 const after = process.memoryUsage();
 const report = store.lastRestore!;
+let written: { ms: number; cpu: NodeJS.CpuUsage; rawBytes: number; storedBytes: number; chunks: number } | undefined;
+if (process.argv.includes('--write-snapshot')) {
+  const t = performance.now();
+  const cpu = process.cpuUsage();
+  const outcome = await store.snapshot();
+  if (!outcome) throw new Error('no snapshot was written');
+  written = {
+    ms: performance.now() - t,
+    cpu: process.cpuUsage(cpu),
+    rawBytes: outcome.rawBytes,
+    storedBytes: outcome.storedBytes,
+    chunks: outcome.chunks,
+  };
+}
 console.log(
   JSON.stringify({
+    written,
     ms,
     cpu: cpuUsed,
-    heapBytes: after.heapUsed - before.heapUsed,
+    // Cold families are bytes outside the JavaScript heap (array buffers): they count too.
+    heapBytes: after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers,
+    families: store.engine.world.familyCounts(),
     rssBytes: after.rss,
     peakRssBytes: peakRss,
     replayed: report.replayed,
     snapshot: report.snapshot,
     skipped: report.skipped,
-    findings: [...store.engine.world.allPersons()].reduce((n, p) => n + store.engine.world.findingsAbout(p.id).length, 0),
+    findings: store.engine.world.findingCount(),
     wakes: store.engine.pendingWakes,
   }),
 );

@@ -2,6 +2,7 @@ import type { ThreadEvent } from '../domain/events.ts';
 import { formatLocal } from '../domain/time.ts';
 import { IdentityIndex, type IdentityIndexOptions, type IdentityMatch } from '../linkage/identity-index.ts';
 import type { PersonRecord } from '../linkage/person-record.ts';
+import type { IdentityIndexState } from '../linkage/identity-index-state.ts';
 import { renderWaterfall } from '../linkage/waterfall-text.ts';
 import type { Waterfall } from '../linkage/waterfall.ts';
 import type { MatchEvidence } from '../domain/match-evidence.ts';
@@ -49,6 +50,14 @@ function personRecord(event: ThreadEvent<'person.recorded'>, zone: string): Pers
   };
 }
 
+/** What an IdentityLinker has learnt, as `exportState` gives it: survives `v8.serialize`. */
+export interface IdentityLinkerState {
+  readonly format: typeof IDENTITY_LINKER_STATE_FORMAT;
+  readonly index: IdentityIndexState;
+}
+
+export const IDENTITY_LINKER_STATE_FORMAT = 1;
+
 /**
  * Recognises the same person arriving from another agency. Each new `person.recorded`
  * is matched against everyone known; a confident match becomes an `identity.linked`
@@ -59,13 +68,34 @@ function personRecord(event: ThreadEvent<'person.recorded'>, zone: string): Pers
  * for a record that matches them both, and a parent was old enough at a child's birth.
  */
 export class IdentityLinker {
-  private readonly index: IdentityIndex;
+  private index: IdentityIndex;
 
   constructor(
     private readonly zone: string,
-    options?: IdentityIndexOptions,
+    private readonly options?: IdentityIndexOptions,
   ) {
     this.index = new IdentityIndex(options);
+  }
+
+  /**
+   * Everything the linker has learnt from the events it observed, for a snapshot: a linker
+   * given it with `fromState` or `importState` proposes and answers exactly as this one.
+   */
+  exportState(): IdentityLinkerState {
+    return { format: IDENTITY_LINKER_STATE_FORMAT, index: this.index.exportState() };
+  }
+
+  /** A linker that knows what an exported one knew (any process, the same time zone and options). */
+  static fromState(zone: string, state: IdentityLinkerState, options?: IdentityIndexOptions): IdentityLinker {
+    const linker = new IdentityLinker(zone, options);
+    linker.importState(state);
+    return linker;
+  }
+
+  /** Replaces everything this linker has learnt with an exported state. */
+  importState(state: IdentityLinkerState): void {
+    if (state.format !== IDENTITY_LINKER_STATE_FORMAT) throw new Error(`identity linker state format ${String(state.format)} is not known`);
+    this.index = IdentityIndex.fromState(state.index, this.options);
   }
 
   /** Who a record not yet stored may be: the index's candidates, best first. Learns nothing. */

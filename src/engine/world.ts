@@ -7,6 +7,7 @@ import { involvedOrganisations, recordingOrganisation } from '../access/involvem
 import { recordCircle } from '../access/need-to-know.ts';
 import type { PersonState, Relationship, WorldView } from './world-view.ts';
 import { intern, internEvent, internFields } from './interned-strings.ts';
+import { FamilyDirectory, type Family, type FamilyDirectoryState } from './family-directory.ts';
 
 const NO_EVENTS: readonly ThreadEvent[] = [];
 const NO_RELATIONSHIPS: readonly Relationship[] = [];
@@ -30,19 +31,28 @@ interface PersonRecord extends PersonState {
   organisations: Map<string, Involvement>;
 }
 
-/** The world's state as a snapshot holds it (see World.exportState). */
+/**
+ * The world's state as a snapshot holds it (see World.exportState): findings and the
+ * few indexes across families whole, and every family as a blob.
+ */
 export interface WorldState {
-  persons: Map<string, PersonRecord>;
-  byChild: Map<string, Relationship[]>;
-  byAdult: Map<string, Relationship[]>;
-  events: Map<string, ThreadEvent>;
   findings: Map<string, Finding[]>;
   findingIndex: Map<string, Finding>;
-  sameAs: Map<string, Set<string>>;
-  confirmedSameAs: Map<string, Set<string>>;
-  receivers: Map<string, string[]>;
   reviews: Map<string, ThreadEvent<'identity.review'>>;
   sourced: Map<string, Map<string, string>>;
+  families: FamilyDirectoryState;
+}
+
+/** One family's part of the world, as its blob holds it while the family is cold. */
+interface FamilyState {
+  persons: string[];
+  records: PersonRecord[];
+  byChild: [string, Relationship[]][];
+  byAdult: [string, Relationship[]][];
+  sameAs: [string, Set<string>][];
+  confirmedSameAs: [string, Set<string>][];
+  events: ThreadEvent[];
+  receivers: [string, string[]][];
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -75,46 +85,151 @@ export class World implements WorldView {
   private reviews = new Map<string, ThreadEvent<'identity.review'>>();
   /** Records that came from another system, by resource (system, type, id): the current record of each part. */
   private sourced = new Map<string, Map<string, string>>();
+  /**
+   * Which family each person is in, and the families kept serialised (cold) until a query
+   * or a record needs them: memory is held by the families in use, not the whole record.
+   * Only its contents change (views read it through the prototype).
+   */
+  private readonly directory = new FamilyDirectory();
 
   constructor(readonly organisations: OrganisationDirectory = new OrganisationDirectory()) {}
 
   /**
-   * Everything the world holds, as plain maps, sets, arrays and objects, for a snapshot:
-   * one event or finding object is shared by every index that holds it, and the V8
-   * serializer keeps that sharing.
+   * Everything the world holds, for a snapshot: findings and the indexes across families
+   * as they are, every family as a blob. Families in memory are written uncompressed (fast,
+   * while records wait): `FamilyCodec.compressAll` compresses them afterwards, off the main thread.
    */
   exportState(): WorldState {
-    const { persons, byChild, byAdult, events, findings, findingIndex, sameAs, confirmedSameAs, receivers, reviews, sourced } = this;
-    return { persons, byChild, byAdult, events, findings, findingIndex, sameAs, confirmedSameAs, receivers, reviews, sourced };
+    const { findings, findingIndex, reviews, sourced } = this;
+    const hot = this.directory.hotFamilies();
+    this.directory.codec.learn(() => hot.slice(-200).map((family) => this.familyState(family)));
+    const families = this.directory.exportState((family) => this.directory.codec.encodeRaw(this.familyState(family)));
+    return { findings, findingIndex, reviews, sourced, families };
   }
 
   /**
-   * Takes over a snapshot's state whole (the confirmed-links view reads it through its
-   * prototype). The deserializer writes every string anew, so the strings the events and
-   * indexes shared are pooled again (interned-strings.ts).
+   * Takes over a snapshot's state: every family starts cold and is read when first
+   * needed. The deserializer writes every string anew, so the findings' are pooled again.
    */
   importState(state: WorldState): void {
-    for (const event of state.events.values()) internEvent(event);
-    for (const index of [state.byChild, state.byAdult]) for (const list of index.values()) for (const r of list) internFields(r);
-    for (const person of state.persons.values()) {
-      person.id = intern(person.id);
-      if (person.area !== undefined) person.area = intern(person.area);
-      if (person.postcode !== undefined) person.postcode = intern(person.postcode);
-      for (const registration of person.gpRegistrations) internFields(registration);
-      person.agencies = new Set([...person.agencies].map((agency) => intern(agency) as Agency));
-    }
+    this.reset();
     for (const finding of state.findingIndex.values()) internFields(finding);
-    // Map keys are strings too: the events are keyed by their own key, the rest by pooled ids.
-    state.events = new Map([...state.events.values()].map((event) => [event.key, event]));
-    state.persons = withPooledKeys(state.persons);
-    state.byChild = withPooledKeys(state.byChild);
-    state.byAdult = withPooledKeys(state.byAdult);
-    state.findings = withPooledKeys(state.findings);
-    for (const links of ['sameAs', 'confirmedSameAs'] as const)
-      state[links] = new Map([...state[links]].map(([id, same]) => [intern(id), new Set([...same].map(intern))]));
-    Object.assign(this, state);
-    this.links = this.sameAs;
-    if (this.confirmedView) (this.confirmedView as unknown as { links: Map<string, Set<string>> }).links = this.confirmedSameAs;
+    for (const review of state.reviews.values()) internEvent(review);
+    this.findings = withPooledKeys(state.findings);
+    this.findingIndex = state.findingIndex;
+    this.reviews = state.reviews;
+    this.sourced = state.sourced;
+    this.directory.importState(state.families);
+    if (this.confirmedView) {
+      const view = this.confirmedView as unknown as { links: Map<string, Set<string>> };
+      view.links = this.confirmedSameAs;
+    }
+  }
+
+  /** How many families are in memory and how many are serialised. */
+  familyCounts(): { hot: number; cold: number } {
+    return { hot: this.directory.hot, cold: this.directory.cold };
+  }
+
+  /**
+   * Serialises the least recently needed families until at most `limit` are in memory
+   * (with some room, so that this is not done at every record). Call it between records,
+   * never while a protocol is reading the world.
+   */
+  keepHot(limit: number): number {
+    const directory = this.directory;
+    if (directory.hot <= limit) return 0;
+    const target = Math.floor(limit * 0.9);
+    const families = directory.hotFamilies().sort((a, b) => a.touched - b.touched);
+    directory.codec.learn(() => families.slice(-200).map((family) => this.familyState(family)));
+    let evicted = 0;
+    for (const family of families) {
+      if (directory.hot <= target) break;
+      this.makeCold(family);
+      evicted++;
+    }
+    return evicted;
+  }
+
+  /** A family's part of the world, gathered from the indexes. */
+  private familyState(family: Family): FamilyState {
+    const state: FamilyState = {
+      persons: family.persons,
+      records: [],
+      byChild: [],
+      byAdult: [],
+      sameAs: [],
+      confirmedSameAs: [],
+      events: family.events,
+      receivers: [],
+    };
+    for (const id of family.persons) {
+      const record = this.persons.get(id);
+      if (record) state.records.push(record);
+      const asChild = this.byChild.get(id);
+      if (asChild) state.byChild.push([id, asChild]);
+      const asAdult = this.byAdult.get(id);
+      if (asAdult) state.byAdult.push([id, asAdult]);
+      const same = this.sameAs.get(id);
+      if (same) state.sameAs.push([id, same]);
+      const confirmed = this.confirmedSameAs.get(id);
+      if (confirmed) state.confirmedSameAs.push([id, confirmed]);
+    }
+    for (const event of family.events) {
+      const receivers = this.receivers.get(event.key);
+      if (receivers) state.receivers.push([event.key, receivers]);
+    }
+    return state;
+  }
+
+  /** Serialises a family and takes it out of the indexes. */
+  private makeCold(family: Family): void {
+    const blob = this.directory.codec.encode(this.familyState(family));
+    for (const id of family.persons) {
+      this.persons.delete(id);
+      this.byChild.delete(id);
+      this.byAdult.delete(id);
+      this.sameAs.delete(id);
+      this.confirmedSameAs.delete(id);
+    }
+    for (const event of family.events) {
+      this.events.delete(event.key);
+      this.receivers.delete(event.key);
+    }
+    this.directory.markCold(family, blob);
+  }
+
+  /** Reads a cold family back into the indexes. */
+  private makeHot(family: Family): void {
+    const state = this.directory.codec.decode<FamilyState>(family.blob!);
+    for (const record of state.records) this.persons.set(record.id, record);
+    for (const [id, list] of state.byChild) this.byChild.set(id, list);
+    for (const [id, list] of state.byAdult) this.byAdult.set(id, list);
+    for (const [id, same] of state.sameAs) this.sameAs.set(id, same);
+    for (const [id, same] of state.confirmedSameAs) this.confirmedSameAs.set(id, same);
+    for (const event of state.events) this.events.set(event.key, event);
+    for (const [key, receivers] of state.receivers) this.receivers.set(key, receivers);
+    this.directory.markHot(family, state.persons, state.events);
+  }
+
+  /** Makes sure the person's family is in memory (every query about a person starts here). */
+  private warm(id: string): void {
+    if (this.directory.cold === 0 || this.persons.has(id)) return;
+    const family = this.directory.familyOf(id);
+    if (family?.blob) this.makeHot(family);
+  }
+
+  /** A record by key from the families in memory, else from the cold family that may hold it. */
+  private coldEvent(key: string): ThreadEvent | undefined {
+    if (this.directory.cold === 0) return undefined;
+    for (const number of this.directory.keys.candidates(key)) {
+      const family = this.directory.byId(number);
+      if (!family?.blob) continue;
+      this.makeHot(family);
+      const event = this.events.get(key);
+      if (event) return event;
+    }
+    return undefined;
   }
 
   /**
@@ -140,6 +255,7 @@ export class World implements WorldView {
 
   /** The organisations involved with a person (not their family), by code. */
   involvementWith(personId: string): ReadonlyMap<string, Involvement> {
+    this.warm(personId);
     return this.persons.get(personId)?.organisations ?? NO_INVOLVEMENT;
   }
 
@@ -164,26 +280,30 @@ export class World implements WorldView {
       this.sourced,
     ])
       map.clear();
+    this.directory.clear();
   }
 
   person(id: string): PersonState | undefined {
+    this.warm(id);
     return this.persons.get(id);
   }
 
   hasPerson(id: string): boolean {
+    this.warm(id);
     return this.persons.has(id);
   }
 
   roleOf(id: string): PersonState['role'] | undefined {
+    this.warm(id);
     return this.persons.get(id)?.role;
   }
 
   hasEvent(key: string): boolean {
-    return this.events.has(key);
+    return this.events.has(key) || this.coldEvent(key) !== undefined;
   }
 
   event(key: string): ThreadEvent | undefined {
-    return this.events.get(key);
+    return this.events.get(key) ?? this.coldEvent(key);
   }
 
   /**
@@ -193,8 +313,16 @@ export class World implements WorldView {
    */
   extractFamily(personIds: readonly string[]): { events: ThreadEvent[]; findings: Finding[] } {
     const people = new Set(personIds);
+    for (const id of people) this.warm(id);
+    const families = new Set<Family>();
+    for (const id of people) {
+      const family = this.directory.familyOf(id);
+      if (family) families.add(family);
+    }
     const events: ThreadEvent[] = [];
-    for (const event of this.events.values()) if (event.persons.some((id) => people.has(id))) events.push(event);
+    for (const family of families) for (const event of family.events) if (event.persons.some((id) => people.has(id))) events.push(event);
+    events.sort((a, b) => a.seq - b.seq);
+    for (const family of families) this.directory.remove(family);
     const findings: Finding[] = [];
     for (const id of people) {
       for (const finding of this.findings.get(id) ?? []) {
@@ -217,12 +345,23 @@ export class World implements WorldView {
     return { events, findings };
   }
 
-  /** Every event applied, superseded ones included, in the order they were applied. */
-  allEvents(): IterableIterator<ThreadEvent> {
-    return this.events.values();
+  /**
+   * Every event applied, superseded ones included: those of families in memory in the
+   * order applied, then each cold family's, read without bringing the family back.
+   */
+  *allEvents(): IterableIterator<ThreadEvent> {
+    yield* this.events.values();
+    for (const family of this.directory.coldFamilies()) yield* this.directory.codec.decode<FamilyState>(family.blob!).events;
   }
 
-  allPersons(): IterableIterator<PersonState> {
+  /** Everyone, those in memory first; a cold family's people are read without bringing the family back. */
+  *allPersons(): IterableIterator<PersonState> {
+    yield* this.persons.values();
+    for (const family of this.directory.coldFamilies()) yield* this.directory.codec.decode<FamilyState>(family.blob!).records;
+  }
+
+  /** The people whose families are in memory: those recorded about, or read, since the store opened or since they were last serialised. */
+  personsInMemory(): IterableIterator<PersonState> {
     return this.persons.values();
   }
 
@@ -236,6 +375,7 @@ export class World implements WorldView {
   }
 
   private acrossIdentity(index: Map<string, Relationship[]>, id: string): readonly Relationship[] {
+    this.warm(id);
     if (!this.links.has(id)) return index.get(id) ?? NO_RELATIONSHIPS;
     return this.identityGroup(id).flatMap((same) => index.get(same) ?? []);
   }
@@ -252,6 +392,7 @@ export class World implements WorldView {
   }
 
   identityGroup(id: string): string[] {
+    this.warm(id);
     if (!this.links.has(id)) return [id];
     const group = new Set<string>([id]);
     const queue = [id];
@@ -271,6 +412,7 @@ export class World implements WorldView {
   }
 
   eventsOf(personId: string, type?: ThreadEvent['type']): readonly ThreadEvent[] {
+    this.warm(personId);
     if (!this.links.has(personId)) {
       if (type) return this.persons.get(personId)?.byType[TYPE_NUMBER.get(type)!] ?? NO_EVENTS;
       return this.persons.get(personId)?.events ?? NO_EVENTS;
@@ -290,6 +432,11 @@ export class World implements WorldView {
 
   openFinding(code: string, subject: string): Finding | undefined {
     return this.findingsAbout(subject).find((f) => f.code === code && (f.status === 'open' || f.status === 'acknowledged'));
+  }
+
+  /** How many findings the world holds, about anyone. */
+  findingCount(): number {
+    return this.findingIndex.size;
   }
 
   findingById(id: string): Finding | undefined {
@@ -312,6 +459,8 @@ export class World implements WorldView {
   /** Applies an accepted event. The caller has checked that it refers to known people. */
   apply(event: ThreadEvent): void {
     internEvent(event);
+    for (const id of event.persons) this.warm(id);
+    this.directory.join(event.persons).events.push(event);
     this.events.set(event.key, event);
     if (event.supersedes) this.retract(event.supersedes);
     const source = event.data.source;
@@ -343,6 +492,7 @@ export class World implements WorldView {
   /** Whether an organisation of the agency type is involved with anyone in the person's family. */
   private familyInvolves(personId: string, agency: Agency): boolean {
     return recordCircle(this.confirmedLinksOnly(), personId).some((id) => {
+      this.warm(id);
       for (const code of this.persons.get(id)?.organisations.keys() ?? []) if (this.organisations.get(code)?.agency === agency) return true;
       return false;
     });
@@ -479,8 +629,9 @@ export class World implements WorldView {
 
   /** A correction hides the event it supersedes from the current picture; the log keeps both. */
   private retract(key: string): void {
-    const old = this.events.get(key);
+    const old = this.event(key);
     if (!old) return;
+    for (const id of old.persons) this.warm(id);
     // The involvement the record made goes with it (a record made about the wrong family).
     const { recorder } = involvedOrganisations(old, this.organisations, () => true);
     const withdrawn = [...(recorder ? [recorder] : []), ...(this.receivers.get(key) ?? [])];

@@ -46,14 +46,35 @@ export interface PreparedRecord {
 
 const phoneticOf = memoise(phoneticCodes);
 const charsOf = memoise((name: string) => [...name]);
-const soundId = interner();
-const placeId = interner();
-const soundOf = (phonetic: readonly [string, string] | null) => (phonetic === null || phonetic[0] === '' ? -1 : soundId(phonetic[0]));
+
+/**
+ * Where a prepared record's numbers for sounds and places come from: the process's own
+ * (numbers that mean something only in the process that made them), or an identity
+ * index's, which it keeps with its state.
+ */
+export interface KeyNumbering {
+  readonly sound: (value: string) => number;
+  readonly place: (value: string) => number;
+}
+
+const PROCESS_NUMBERING: KeyNumbering = { sound: interner(), place: interner() };
 const partsOf = memoise(nameParts);
 const birthDateOf = memoise(parseBirthDate);
 const postcodeOf = memoise(parsePostcode);
 
 export function prepareRecord(record: PersonRecord): PreparedRecord {
+  return prepareWith(record, PROCESS_NUMBERING);
+}
+
+/** Prepares records with their sounds and places numbered by `numbering`. */
+export function recordPreparer(numbering: KeyNumbering): (record: PersonRecord) => PreparedRecord {
+  return (record) => prepareWith(record, numbering);
+}
+
+const soundOf = (phonetic: readonly [string, string] | null, numbering: KeyNumbering) =>
+  phonetic === null || phonetic[0] === '' ? -1 : numbering.sound(phonetic[0]);
+
+function prepareWith(record: PersonRecord, numbering: KeyNumbering): PreparedRecord {
   const given = normaliseName(record.name?.given);
   const family = normaliseName(record.name?.family);
   const email = normaliseEmail(record.email);
@@ -79,11 +100,11 @@ export function prepareRecord(record: PersonRecord): PreparedRecord {
     area,
     email,
     emailLocal: email === null ? null : emailLocalPart(email),
-    givenSoundId: soundOf(givenPhonetic),
-    familySoundId: soundOf(familyPhonetic),
-    postcodeId: postcode === null ? -1 : placeId(postcode.full),
-    districtId: postcode === null ? -1 : placeId(postcode.district),
-    areaId: area === null ? -1 : placeId(area),
+    givenSoundId: soundOf(givenPhonetic, numbering),
+    familySoundId: soundOf(familyPhonetic, numbering),
+    postcodeId: postcode === null ? -1 : numbering.place(postcode.full),
+    districtId: postcode === null ? -1 : numbering.place(postcode.district),
+    areaId: area === null ? -1 : numbering.place(area),
     mobile: phone !== null && isMobile(phone) ? phone : null,
     landline: phone !== null && !isMobile(phone) ? phone : null,
   };

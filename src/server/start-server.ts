@@ -1,3 +1,4 @@
+import { familiesInMemory } from '../config/families-in-memory.ts';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -70,6 +71,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const keys = options.keys ?? loadServerKeys(options.keysDir);
   // Email is off unless the environment names an SMTP server; then a missing setting stops the start.
   const mail = emailSettings(config.notificationEmail, options.env ?? process.env);
+  const inMemory = familiesInMemory(options.env ?? process.env);
   const db: Database = await openDatabase(options.location);
   let demoLoaded: RunningServer['demoLoaded'];
   // The day each demo family's story ends, for its records and for what practitioners did.
@@ -84,7 +86,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     await db.close();
     throw error;
   }
-  const store = await RecordStore.open(db, PROTOCOLS, config, new SystemClock());
+  const store = await RecordStore.open(db, PROTOCOLS, config, new SystemClock(), { familiesInMemory: inMemory });
   // Only on the store the demo has just loaded: a second record the linker is unsure of, for the identity review page.
   if (demoLoaded && demoLoaded.events > 0) await recordDemoSecondRecords(store, config.timezone, today);
   const services = createServices(db, store, { keys, readReplica, configSource: options.configSource });

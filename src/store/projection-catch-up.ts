@@ -37,16 +37,20 @@ function agenciesOf(person: PersonState): { person: string; agency: string; sinc
  * that records through the RecordStore writes them in the same transaction as the event,
  * but a log loaded by other means (the demo's COPY, a store restored from a backup of the
  * events alone, rows written before a projection gained a column) would otherwise leave
- * people the engine knows unfindable. Compares each person's row with the engine's picture
- * after the rebuild and rewrites those missing or different; returns how many.
+ * people the engine knows unfindable. Compares the row of each person in memory with the
+ * engine's picture after the rebuild and rewrites those missing or different; returns how many.
  */
 export async function catchUpProjections(db: Database, world: World): Promise<number> {
+  // After a snapshot only the families read back since (by the records after it) are in
+  // memory; the others' rows were brought up to date before the snapshot was taken.
+  const people = [...world.personsInMemory()];
+  if (people.length === 0) return 0;
   const { rows } = await db.query<StoredRow>(
-    'SELECT id, role, sex, born, due, given_name, family_name, nhs_number, postcode, area, name_keys, postcode_key FROM persons',
+    'SELECT id, role, sex, born, due, given_name, family_name, nhs_number, postcode, area, name_keys, postcode_key FROM persons WHERE id = ANY($1)',
+    [people.map((person) => person.id)],
   );
   const stored = new Map(rows.map((r) => [r.id, r]));
-  const stale: PersonState[] = [];
-  for (const person of world.allPersons()) if (!sameRow(stored.get(person.id), personRow(person))) stale.push(person);
+  const stale = people.filter((person) => !sameRow(stored.get(person.id), personRow(person)));
   if (stale.length === 0) return 0;
   await db.transaction((tx) => writePersonRows(tx, world, stale, stale.flatMap(agenciesOf)));
   return stale.length;

@@ -1,3 +1,5 @@
+import { FamilyCodec } from '../engine/family-codec.ts';
+import type { FamilyDirectoryState } from '../engine/family-directory.ts';
 import { prepareSubmission, recordRuleProblems } from '../engine/prepare-submission.ts';
 import type { PartnershipConfig } from '../config/partnership-config.ts';
 import type { ThreadEvent } from '../domain/events.ts';
@@ -8,7 +10,7 @@ import { BatchReferences } from '../engine/check-references.ts';
 import { RestoreClock, SwitchableClock, type Clock } from '../engine/clock.ts';
 import { Engine, type ProtocolFailure } from '../engine/engine.ts';
 import { assertSameSubmission } from '../engine/same-submission.ts';
-import { IdentityLinker } from '../engine/identity-linker.ts';
+import { IdentityLinker, type IdentityLinkerState } from '../engine/identity-linker.ts';
 import type { IdentityMatch } from '../linkage/identity-index.ts';
 import type { PersonRecord } from '../linkage/person-record.ts';
 import type { Protocol } from '../protocols/protocol.ts';
@@ -37,7 +39,17 @@ const RESTORE_PAGE = 20_000;
 export interface RecordStoreOptions {
   /** Start from the latest compatible snapshot (default); false rebuilds from the whole log. */
   useSnapshots?: boolean;
+  /**
+   * How many families the engine keeps in memory; the least recently needed others are
+   * kept serialised until a record or a query needs them (World.keepHot).
+   */
+  familiesInMemory?: number;
 }
+
+/** About half a GiB of engine memory on the synthetic population (docs/scale-notes.md). */
+export const DEFAULT_FAMILIES_IN_MEMORY = 20_000;
+
+type FamilyBlobs = FamilyDirectoryState['blobs'];
 
 /** How the engine was brought up to date at start-up (or after a failed commit). */
 export interface RestoreReport {
@@ -146,7 +158,7 @@ export class RecordStore {
    * is broken (its picture is ahead of the log).
    */
   async snapshot(faults?: WriteFaults): Promise<SnapshotWriteOutcome | undefined> {
-    let captured: { serialised: Buffer; lastSeq: number; lastActionSeq: number } | undefined;
+    let captured: { head: Buffer; families: FamilyBlobs; dictionary?: Uint8Array; lastSeq: number; lastActionSeq: number } | undefined;
     await this.queue.run(async () => {
       await this.committing;
       if (this.broken) return;
@@ -154,16 +166,28 @@ export class RecordStore {
       const lastActionSeq = Number(rows[0].n);
       if (this.snapshotAt?.lastSeq === this.seq && this.snapshotAt.lastActionSeq === lastActionSeq) return;
       const state: EngineState = this.engine.exportState();
+      // The families' blobs never change once written (a family that changes gets a new one), so they may be finished later.
+      const families = state.world.families.blobs;
+      state.world.families.blobs = [];
       captured = {
-        serialised: capture({ format: SNAPSHOT_FORMAT, lastSeq: this.seq, lastActionSeq, state }),
+        head: capture({ format: SNAPSHOT_FORMAT, lastSeq: this.seq, lastActionSeq, state, linker: this.linker.exportState() }),
+        families,
+        dictionary: state.world.families.dictionary,
         lastSeq: this.seq,
         lastActionSeq,
       };
     });
     if (!captured) return undefined;
-    const outcome = await writeSnapshot(this.db, this.compatibility, captured, captured.serialised, faults);
+    await new FamilyCodec(captured.dictionary).compressAll(captured.families);
+    const serialised = capture({ head: captured.head, families: captured.families });
+    const outcome = await writeSnapshot(this.db, this.compatibility, captured, serialised, faults);
     this.snapshotAt = { lastSeq: outcome.lastSeq, lastActionSeq: outcome.lastActionSeq };
     return outcome;
+  }
+
+  /** Serialises the least recently needed families beyond the limit; only between records (nothing is evaluating). */
+  private keepWithinMemory(): void {
+    this.engine.world.keepHot(this.options.familiesInMemory ?? DEFAULT_FAMILIES_IN_MEMORY);
   }
 
   /** Who a person about to be recorded may already be (linkage's candidates, best first); stores nothing. */
@@ -186,9 +210,9 @@ export class RecordStore {
       const { snapshot, skipped } = await loadLatestSnapshot<EngineState>(this.db, this.compatibility, logEnd);
       report.skipped = skipped;
       if (snapshot) {
+        snapshot.state.world.families.blobs = snapshot.families as FamilyBlobs;
         this.engine.importState(snapshot.state);
-        // The linker's index is not in the snapshot (it holds numbers interned per process): it relearns who is known.
-        for (const event of this.engine.world.allEvents()) this.linker.observe(event, false);
+        this.linker.importState(snapshot.linker as IdentityLinkerState);
         this.seq = snapshot.lastSeq;
         fromActionSeq = snapshot.lastActionSeq;
         this.snapshotAt = { lastSeq: snapshot.lastSeq, lastActionSeq: snapshot.lastActionSeq };
@@ -255,6 +279,7 @@ export class RecordStore {
     await catchUpProjections(this.db, this.engine.world);
     // Failures met while rebuilding were counted when the events were first evaluated.
     this.engine.failures.length = 0;
+    this.keepWithinMemory();
     this.clock.switchTo(this.liveClock);
     report.ms = performance.now() - started;
     this.lastRestore = report;
@@ -329,6 +354,7 @@ export class RecordStore {
     return this.queue.run(async () => {
       await this.committing;
       await this.recoverIfBroken();
+      this.keepWithinMemory();
       const event = this.prepare(input, defaultKey);
       if (this.engine.world.hasEvent(event.key)) return { status: 'duplicate', event, findings: [] };
       return this.acceptOne(event, submitter);
@@ -394,6 +420,7 @@ export class RecordStore {
     let outcome!: Promise<{ accepted: number; duplicates: number; findings: Finding[] }>;
     await this.queue.run(async () => {
       if (this.broken) await this.recoverIfBroken();
+      this.keepWithinMemory();
       const previous = this.committing;
       let loaded!: () => void;
       const rowsLoaded = new Promise<void>((resolve) => {
@@ -501,6 +528,7 @@ export class RecordStore {
       await this.committing;
       await this.recoverIfBroken();
       const findings = this.engine.runUntil(this.clock.now());
+      this.keepWithinMemory();
       let escalated: EscalationStep[] = [];
       if (findings.length > 0 || this.engine.pendingEscalations > 0 || this.engine.failures.length > 0)
         await this.db.transaction(async (tx) => {

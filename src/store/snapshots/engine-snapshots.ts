@@ -1,9 +1,12 @@
 import type { Database } from '../database.ts';
+import { deserialize } from 'node:v8';
 import { decode, encode, sha256 } from './snapshot-codec.ts';
 import { SNAPSHOT_FORMAT } from './snapshot-compatibility.ts';
 
 /** How many completed snapshots are kept: the newest, and one to fall back on if it is damaged. */
 const KEEP = 2;
+/** Chunk queries sent at once when a snapshot is read. */
+const CHUNKS_IN_FLIGHT = 4;
 
 export interface SnapshotPosition {
   /** The last event (seq) the state includes. */
@@ -15,6 +18,10 @@ export interface SnapshotPosition {
 export interface LoadedSnapshot<S> extends SnapshotPosition {
   id: number;
   state: S;
+  /** The identity linker's state, kept beside the engine's. */
+  linker: unknown;
+  /** Byte blobs written apart from the state (the engine's families), finished after it was captured. */
+  families: unknown;
   storedBytes: number;
   rawBytes: number;
 }
@@ -106,19 +113,30 @@ export async function loadLatestSnapshot<S>(
       continue;
     }
     try {
-      const chunks: Uint8Array[] = [];
-      for (let n = 0; n < header.chunk_count; n++) {
-        // One chunk a query: the driver never holds the whole snapshot as text.
-        const { rows: found } = await db.query<{ sha256: string; data: Uint8Array }>(
-          'SELECT sha256, data FROM engine_snapshot_chunks WHERE snapshot_id = $1 AND n = $2',
-          [id, n],
-        );
-        if (found.length === 0) throw new Error(`chunk ${n} is missing`);
-        if (sha256(found[0].data) !== found[0].sha256) throw new Error(`chunk ${n} fails its checksum`);
-        chunks.push(found[0].data);
-      }
-      const decoded = (await decode(chunks, header.sha256)) as { format?: number; state?: S; lastSeq?: number };
-      if (decoded?.format !== SNAPSHOT_FORMAT || decoded.lastSeq !== Number(header.last_seq) || decoded.state === undefined)
+      // A few chunks in flight at once, so that the server reads the next while this process decodes one.
+      const chunks = new Array<Uint8Array>(header.chunk_count);
+      let next = 0;
+      const fetchChunks = async () => {
+        for (let n = next++; n < header.chunk_count; n = next++) {
+          const { rows: found } = await db.query<{ sha256: string; data: Uint8Array }>(
+            'SELECT sha256, data FROM engine_snapshot_chunks WHERE snapshot_id = $1 AND n = $2',
+            [id, n],
+          );
+          if (found.length === 0) throw new Error(`chunk ${n} is missing`);
+          if (sha256(found[0].data) !== found[0].sha256) throw new Error(`chunk ${n} fails its checksum`);
+          chunks[n] = found[0].data;
+        }
+      };
+      await Promise.all(Array.from({ length: CHUNKS_IN_FLIGHT }, fetchChunks));
+      const outer = (await decode(chunks, header.sha256)) as { head?: Uint8Array; families?: unknown };
+      if (!(outer?.head instanceof Uint8Array) || outer.families === undefined) throw new Error('contents do not match the header');
+      const decoded = deserialize(outer.head) as { format?: number; state?: S; linker?: unknown; lastSeq?: number };
+      if (
+        decoded?.format !== SNAPSHOT_FORMAT ||
+        decoded.lastSeq !== Number(header.last_seq) ||
+        decoded.state === undefined ||
+        decoded.linker === undefined
+      )
         throw new Error('contents do not match the header');
       return {
         snapshot: {
@@ -126,6 +144,8 @@ export async function loadLatestSnapshot<S>(
           lastSeq: Number(header.last_seq),
           lastActionSeq: Number(header.last_action_seq),
           state: decoded.state,
+          linker: decoded.linker,
+          families: outer.families,
           storedBytes: Number(header.stored_bytes),
           rawBytes: Number(header.raw_bytes),
         },

@@ -14,6 +14,7 @@ import type { Database } from '../database.ts';
 import { openDatabase } from '../open-database.ts';
 import { RecordStore } from '../record-store.ts';
 import { serverTarget } from '../../../test/store-targets.ts';
+import { enginePicture } from '../../../test/world-picture.ts';
 import { generatePopulation, interleave, random } from '../../../bench/synthetic-population.ts';
 
 const CASES = 4;
@@ -24,17 +25,13 @@ function configOf(input: object = {}): PartnershipConfig {
 }
 
 async function open(db: Database, config: PartnershipConfig, useSnapshots: boolean): Promise<RecordStore> {
-  return RecordStore.open(db, PROTOCOLS, config, new VirtualClock(), { useSnapshots });
+  // The store started from a snapshot keeps only three families in memory: the rest are read back as needed.
+  return RecordStore.open(db, PROTOCOLS, config, new VirtualClock(), { useSnapshots, familiesInMemory: useSnapshots ? 3 : undefined });
 }
 
 /** Everything two engines must agree on, and what they raise as a year of deadlines passes. */
 function picture(engine: Engine) {
-  const state = engine.exportState();
-  return {
-    world: state.world,
-    wakes: engine.pendingWakeList(),
-    now: state.now,
-  };
+  return { ...enginePicture(engine), now: engine.exportState().now };
 }
 
 function future(engine: Engine, after: number) {
