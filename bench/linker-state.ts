@@ -107,6 +107,17 @@ console.log(
 );
 assert.deepEqual(firstRestored.value, firstRelearned.value, 'the same candidates');
 firstRestored.value = firstRelearned.value = againRestored.value = againRelearned.value = [];
+
+// The next snapshot after a restore: the restored state plus what arrived since (here 1% more person records).
+const since = events
+  .filter((e): e is ThreadEvent<'person.recorded'> => e.type === 'person.recorded')
+  .filter((_, i) => i % 100 === 0)
+  .map((e) => ({ ...e, data: { ...e.data, person: `${e.data.person}-since` } }));
+const observed = timed(() => since.forEach((event) => linkers.restored!.observe(event, true)));
+const exportedAgain = timed(() => linkers.restored!.exportState());
+console.log(
+  `next snapshot: ${since.length.toLocaleString('en-GB')} more person records observed in ${show(observed)}, export ${show(exportedAgain)}: ${(v8.serialize(exportedAgain.value).length / MiB).toFixed(1)} MiB`,
+);
 const withRestored = held();
 delete linkers.restored;
 console.log(`held by the restored linker after the look-ups: ${((withRestored - held()) / MiB).toFixed(0)} MiB`);

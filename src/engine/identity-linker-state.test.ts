@@ -139,23 +139,27 @@ function contents(state: IdentityLinkerState) {
   const strings = (packed: PackedStrings) => unpackStrings(packed);
   const values = strings(records.values);
   const ids = strings(records.ids.strings);
-  const fields = records.fields.length / ids.length;
-  const recordRows = ids.map((id, r) => [
-    id,
-    ...Array.from(records.fields.subarray(r * fields, (r + 1) * fields), (n) => (n === -2 ? id : n < 0 ? null : values[n])),
-  ]);
+  const fields = ids.length === 0 ? 0 : records.fields.length / ids.length;
+  // Records in the order of their numbers; a number left out of the ids' order is a record forgotten.
+  const known = new Set(records.ids.order);
+  const recordRows = ids.flatMap((id, r) =>
+    known.has(r)
+      ? [[id, ...Array.from(records.fields.subarray(r * fields, (r + 1) * fields), (n) => (n === -2 ? id : n < 0 ? null : values[n]))]]
+      : [],
+  );
   const groups = blocking.map((table) => {
     const keys = strings(table.strings.strings);
     const list: string[] = [];
     for (let g = 0; g + 1 < table.starts.length; g++) {
       const members = Array.from(table.members.subarray(table.starts[g], table.starts[g + 1]), (m) => ids[m]);
-      list.push(JSON.stringify([g < table.numbers.length ? 'number' : keys[g - table.numbers.length], members]));
+      if (members.length > 0) list.push(JSON.stringify([g < table.numbers.length ? 'number' : keys[g - table.numbers.length], members]));
     }
     return list.sort();
   });
   const counted = frequencies.map((table) => {
     const tableValues = strings(table.values.strings);
-    return { present: table.present, counts: Object.fromEntries(tableValues.map((value, v) => [value, table.counts[v]])) };
+    const counts = tableValues.map((value, v) => [value, table.counts[v]] as const).filter(([, count]) => count > 0);
+    return { present: table.present, counts: Object.fromEntries(counts.sort()) };
   });
   const pairs = (packed: { strings: PackedStrings; pairs: Int32Array }) => {
     const named = strings(packed.strings);

@@ -1,5 +1,5 @@
 import type { BlockingKey } from './blocking-rule.ts';
-import { SortedStrings, byValue, comparePacked, packSorted, sortStrings, type SortedStringsState } from './sorted-strings.ts';
+import { SortedStrings, byValue, extendSorted, sortStrings, type SortedStringsState } from './sorted-strings.ts';
 
 /**
  * One blocking rule's groups as a state keeps them: the keys sorted (numbers, then
@@ -36,8 +36,8 @@ export class BlockingTable {
   private readonly strings: SortedStrings;
   private readonly starts: Int32Array;
   private readonly members: Int32Array;
-  /** Per group of the state, how many of its records have since been removed. */
-  private readonly removed: Int32Array;
+  /** Per group of the state, how many of its records have since been removed (made at the first removal). */
+  private removed: Int32Array | undefined;
   private readonly added = new Map<BlockingKey, number[]>();
 
   constructor(state: BlockingTableState = EMPTY) {
@@ -45,7 +45,6 @@ export class BlockingTable {
     this.strings = new SortedStrings(state.strings);
     this.starts = state.starts;
     this.members = state.members;
-    this.removed = new Int32Array(state.starts.length - 1);
   }
 
   add(key: BlockingKey, record: number): void {
@@ -58,7 +57,9 @@ export class BlockingTable {
   remove(key: BlockingKey, record: number, restored: boolean): void {
     if (restored) {
       const group = this.group(key);
-      if (group >= 0) this.removed[group]++;
+      if (group < 0) return;
+      this.removed ??= new Int32Array(this.starts.length - 1);
+      this.removed[group]++;
       return;
     }
     const list = this.added.get(key);
@@ -75,7 +76,7 @@ export class BlockingTable {
   visit(key: BlockingKey, limit: number, live: (record: number) => boolean, visit: (record: number) => void): void {
     const group = this.group(key);
     const added = this.added.get(key);
-    const count = (group < 0 ? 0 : this.starts[group + 1] - this.starts[group] - this.removed[group]) + (added?.length ?? 0);
+    const count = (group < 0 ? 0 : this.starts[group + 1] - this.starts[group] - (this.removed?.[group] ?? 0)) + (added?.length ?? 0);
     if (count === 0 || count > limit) return;
     if (group >= 0) for (let m = this.starts[group]; m < this.starts[group + 1]; m++) if (live(this.members[m])) visit(this.members[m]);
     if (added) for (const record of added) visit(record);
@@ -89,21 +90,29 @@ export class BlockingTable {
     return false;
   }
 
-  /** The table as a state, records renumbered (`renumbered[record]`, -1 for one no longer known). */
+  /**
+   * The table as a state, records renumbered (`renumbered[record]`, -1 for one no longer
+   * known). Numeric keys are merged in order; string keys keep their numbers, new ones
+   * following (a group whose records are all gone stays, empty: it finds no one).
+   */
   exportState(renumbered: Int32Array): BlockingTableState {
     const addedNumbers: number[] = [],
-      addedStrings: string[] = [];
+      newStrings: string[] = [],
+      extraForString = new Map<number, number[]>();
     let addedMembers = 0;
     for (const [key, list] of this.added) {
-      if (typeof key === 'number') addedNumbers.push(key);
-      else addedStrings.push(key);
       addedMembers += list.length;
+      if (typeof key === 'number') addedNumbers.push(key);
+      else {
+        const restored = this.strings.find(key);
+        if (restored >= 0) extraForString.set(restored, list);
+        else newStrings.push(key);
+      }
     }
     const sortedNumbers = Float64Array.from(addedNumbers).sort();
-    addedStrings.sort(byValue);
+    newStrings.sort(byValue);
     const groups = this.starts.length - 1 + this.added.size;
     const numbers = new Float64Array(groups),
-      strings: string[] = [],
       starts = new Int32Array(groups + 1),
       members = new Int32Array(this.members.length + addedMembers);
     let group = 0,
@@ -114,40 +123,36 @@ export class BlockingTable {
         if (record >= 0) members[member++] = record;
       }
     };
-    const copyAdded = (key: BlockingKey) => {
-      for (const record of this.added.get(key)!) if (renumbered[record] >= 0) members[member++] = renumbered[record];
+    const copyList = (list: readonly number[] | undefined) => {
+      for (const record of list ?? []) if (renumbered[record] >= 0) members[member++] = renumbered[record];
     };
-    /** Ends the group being copied; false when it has no records left (it is dropped). */
-    const close = () => {
-      if (member === starts[group]) return false;
-      starts[++group] = member;
-      return true;
-    };
-    // Merge the state's keys and the added ones, each in order; a key in both keeps the state's records first.
+    // Numeric keys: the state's and the added ones merged in order; a key in both keeps the state's records first.
     let i = 0,
       j = 0;
     while (i < this.numbers.length || j < sortedNumbers.length) {
       const fromState = j >= sortedNumbers.length || (i < this.numbers.length && this.numbers[i] <= sortedNumbers[j]);
       const key = fromState ? this.numbers[i] : sortedNumbers[j];
       if (fromState) copyGroup(i++);
-      if (j < sortedNumbers.length && sortedNumbers[j] === key) copyAdded(sortedNumbers[j++]);
-      if (close()) numbers[group - 1] = key;
+      if (j < sortedNumbers.length && sortedNumbers[j] === key) copyList(this.added.get(sortedNumbers[j++]));
+      // A group left with no records is dropped.
+      if (member > starts[group]) {
+        numbers[group] = key;
+        starts[++group] = member;
+      }
     }
     const numbered = group;
-    const order = this.strings.state.order,
-      packed = this.strings.state.strings;
-    i = 0;
-    j = 0;
-    while (i < order.length || j < addedStrings.length) {
-      const fromState = j >= addedStrings.length || (i < order.length && comparePacked(packed, order[i], addedStrings[j]) <= 0);
-      const key = fromState ? this.strings.at(order[i]) : addedStrings[j];
-      if (fromState) copyGroup(this.numbers.length + order[i++]);
-      if (j < addedStrings.length && addedStrings[j] === key) copyAdded(addedStrings[j++]);
-      if (close()) strings.push(key);
+    for (let s = 0; s < this.strings.size; s++) {
+      copyGroup(this.numbers.length + s);
+      copyList(extraForString.get(s));
+      starts[++group] = member;
+    }
+    for (const key of newStrings) {
+      copyList(this.added.get(key));
+      starts[++group] = member;
     }
     return {
       numbers: numbers.slice(0, numbered),
-      strings: packSorted(strings),
+      strings: extendSorted(this.strings, newStrings),
       starts: starts.slice(0, group + 1),
       members: members.slice(0, member),
     };

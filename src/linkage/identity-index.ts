@@ -187,9 +187,12 @@ export class IdentityIndex {
 
   /** A few of a restored state's records against the keys it holds for them: different keys mean other linkage code made it. */
   private checkKeys(): void {
-    const restored = this.records.restored;
-    for (let sample = 0; sample < Math.min(restored, 16); sample++) {
-      const record = Math.floor((sample * restored) / Math.min(restored, 16));
+    const restored = this.records.restored,
+      samples = Math.min(restored, 16);
+    for (let sample = 0; sample < samples; sample++) {
+      let record = Math.floor((sample * restored) / samples);
+      while (record < restored && !this.records.isLive(record)) record++;
+      if (record === restored) break;
       const prepared = this.records.preparedOf(record);
       this.rules.forEach((rule, r) => {
         const key = rule.key(prepared);

@@ -1,5 +1,5 @@
 import { parseBirthDate, type BirthDate } from './fields/birth-date.ts';
-import { SortedStrings, extendSorted, sortStrings, type SortedStringsState } from './sorted-strings.ts';
+import { SortedStrings, extendSorted, type SortedStringsState } from './sorted-strings.ts';
 
 /** Youngest a parent can have been at a child's birth: a younger "parent" is another person. */
 const MIN_PARENT_AGE_YEARS = 12;
@@ -79,7 +79,9 @@ export class KnownFamilies {
     return youngest;
   }
 
+  /** The families as a state: the restored people keep their numbers, people met since follow. */
   exportState(): KnownFamiliesState {
+    if (this.state && this.relatives.size === 0 && this.children.size === 0 && this.born.size === 0) return this.state;
     const restored = this.restored.size;
     const added: string[] = [];
     const addedNumbers = new Map<string, number>();
@@ -93,26 +95,22 @@ export class KnownFamilies {
       }
       return next;
     };
-    const pairs = (map: ReadonlyMap<string, ReadonlySet<string>>, starts?: Int32Array, targets?: Int32Array) => {
+    const pairs = (map: ReadonlyMap<string, ReadonlySet<string>>) => {
       const list: number[] = [];
-      if (starts && targets)
-        for (let from = 0; from < restored; from++) for (let t = starts[from]; t < starts[from + 1]; t++) list.push(from, targets[t]);
       for (const [from, tos] of map) for (const to of tos) list.push(number(from), number(to));
       return list;
     };
-    const relatives = pairs(this.relatives, this.state?.relativeStarts, this.state?.relatives);
-    const children = pairs(this.children, this.state?.childStarts, this.state?.children);
-    const bornDays: [number, number][] = [];
-    for (let person = 0; person < restored; person++)
-      if (!Number.isNaN(this.state!.born[person])) bornDays.push([person, this.state!.born[person]]);
-    for (const [person, day] of this.born) bornDays.push([number(person), day]);
+    const relatives = pairs(this.relatives),
+      children = pairs(this.children);
+    const bornDays: [number, number][] = [...this.born].map(([person, day]) => [number(person), day]);
     const people = restored + added.length;
     const born = new Float64Array(people).fill(NaN);
+    if (this.state) born.set(this.state.born);
     for (const [person, day] of bornDays) born[person] = day;
-    const related = rows(people, relatives),
-      parented = rows(people, children);
+    const related = mergeRows(people, relatives, this.state?.relativeStarts, this.state?.relatives),
+      parented = mergeRows(people, children, this.state?.childStarts, this.state?.children);
     return {
-      people: this.state ? extendSorted(this.restored, added) : sortStrings(added),
+      people: extendSorted(this.restored, added),
       relativeStarts: related.starts,
       relatives: related.targets,
       childStarts: parented.starts,
@@ -129,24 +127,40 @@ export class KnownFamilies {
   }
 }
 
-/** Pairs (from, to) as compressed rows, each row's targets distinct and ascending. */
-function rows(count: number, pairs: readonly number[]): { starts: Int32Array; targets: Int32Array } {
-  const starts = new Int32Array(count + 1);
-  for (let p = 0; p < pairs.length; p += 2) starts[pairs[p] + 1]++;
-  for (let r = 0; r < count; r++) starts[r + 1] += starts[r];
-  const fill = starts.slice(0, count);
-  const targets = new Int32Array(pairs.length / 2);
-  for (let p = 0; p < pairs.length; p += 2) targets[fill[pairs[p]]++] = pairs[p + 1];
-  // Distinct: a relationship recorded twice (before and after a state) is one.
-  const distinct = new Int32Array(targets.length);
-  const distinctStarts = new Int32Array(count + 1);
+/**
+ * Compressed rows (each row's targets distinct and ascending) with pairs (from, to)
+ * added: rows no pair touches are copied as they are.
+ */
+function mergeRows(
+  count: number,
+  pairs: readonly number[],
+  starts?: Int32Array,
+  targets?: Int32Array,
+): { starts: Int32Array; targets: Int32Array } {
+  const rows = starts ? starts.length - 1 : 0;
+  const extra = new Map<number, number[]>();
+  for (let p = 0; p < pairs.length; p += 2) {
+    const list = extra.get(pairs[p]);
+    if (list) list.push(pairs[p + 1]);
+    else extra.set(pairs[p], [pairs[p + 1]]);
+  }
+  const merged = new Int32Array((targets?.length ?? 0) + pairs.length / 2);
+  const mergedStarts = new Int32Array(count + 1);
   let out = 0;
   for (let r = 0; r < count; r++) {
-    const row = targets.subarray(starts[r], starts[r + 1]).sort();
-    for (let t = 0; t < row.length; t++) if (t === 0 || row[t] !== row[t - 1]) distinct[out++] = row[t];
-    distinctStarts[r + 1] = out;
+    const from = r < rows ? starts![r] : 0,
+      to = r < rows ? starts![r + 1] : 0;
+    const more = extra.get(r);
+    if (!more) {
+      if (to > from) merged.set(targets!.subarray(from, to), out);
+      out += to - from;
+    } else {
+      const row = Int32Array.from([...(to > from ? targets!.subarray(from, to) : []), ...more]).sort();
+      for (let t = 0; t < row.length; t++) if (t === 0 || row[t] !== row[t - 1]) merged[out++] = row[t];
+    }
+    mergedStarts[r + 1] = out;
   }
-  return { starts: distinctStarts, targets: distinct.slice(0, out) };
+  return { starts: mergedStarts, targets: merged.slice(0, out) };
 }
 
 function add(map: Map<string, Set<string>>, key: string, value: string): void {

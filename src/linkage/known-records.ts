@@ -1,11 +1,14 @@
 import type { PersonRecord } from './person-record.ts';
 import type { PreparedRecord } from './prepared-record.ts';
-import { SortedStrings, byValue, sortStrings, type SortedStringsState } from './sorted-strings.ts';
+import { SortedStrings, byValue, extendSorted, sortStrings, type SortedStringsState } from './sorted-strings.ts';
 import { packStrings, stringAt, type PackedStrings } from './string-table.ts';
 
 /** The records an identity index knows, as a state keeps them. */
 export interface KnownRecordsState {
-  /** Record ids, numbered in the order the records were (last) added. */
+  /**
+   * Record ids, numbered in the order the records were (last) added. A record forgotten
+   * since keeps its number (and its fields) but is left out of the ids' order.
+   */
   readonly ids: SortedStringsState;
   /** The values of the records' fields. */
   readonly values: PackedStrings;
@@ -48,8 +51,12 @@ export class KnownRecords {
     this.values = state?.values ?? packStrings([]);
     this.fields = state?.fields ?? new Int32Array(0);
     this.restored = this.restoredIds.size;
-    this.numbered = this.liveCount = this.restored;
-    this.live = new Uint8Array(Math.max(1024, this.restored * 2)).fill(1, 0, this.restored);
+    this.numbered = this.restored;
+    this.live = new Uint8Array(Math.max(1024, this.restored * 2));
+    const known = this.restoredIds.state.order;
+    this.liveCount = known.length;
+    if (known.length === this.restored) this.live.fill(1, 0, this.restored);
+    else for (const record of known) this.live[record] = 1;
     this.prepared = new Array<PreparedRecord | undefined>(this.restored).fill(undefined);
     this.restoredPeople = new Array<string | undefined>(this.restored).fill(undefined);
   }
@@ -132,19 +139,37 @@ export class KnownRecords {
     };
   }
 
-  /** The known records as a state, numbered afresh (`renumbered[record]`, -1 for a record no longer known). */
+  /**
+   * The known records as a state, and how they are numbered in it (`renumbered[record]`,
+   * -1 for a record no longer known). The numbers stay, and forgotten records stay as
+   * gaps, unless gaps have grown to a twentieth of the records: then they are numbered afresh.
+   */
   exportState(): { state: KnownRecordsState; renumbered: Int32Array } {
+    const gaps = this.numbered - this.liveCount;
+    return gaps > 0 && gaps * 20 >= this.numbered ? this.exportAfresh() : this.exportKeepingNumbers();
+  }
+
+  private exportKeepingNumbers(): { state: KnownRecordsState; renumbered: Int32Array } {
+    const renumbered = new Int32Array(this.numbered);
+    for (let record = 0; record < this.numbered; record++) renumbered[record] = this.live[record] === 1 ? record : -1;
+    const fields = new Int32Array(this.numbered * FIELDS).fill(-1);
+    fields.set(this.fields);
+    const values = new AddedValues(this.values);
+    const ids: string[] = [];
+    for (let record = this.restored; record < this.numbered; record++) {
+      const known = this.added[record - this.restored];
+      ids.push(known?.id ?? '');
+      if (known) values.fill(fields, record * FIELDS, known, this.addedPeople[record - this.restored]);
+    }
+    const findable = (record: number) => this.live[record] === 1;
+    return { state: { ids: extendSorted(this.restoredIds, ids, findable), values: values.packed(), fields }, renumbered };
+  }
+
+  private exportAfresh(): { state: KnownRecordsState; renumbered: Int32Array } {
     const renumbered = new Int32Array(this.numbered).fill(-1);
     const ids: string[] = [];
     const fields = new Int32Array(this.liveCount * FIELDS);
-    // The state's values stay numbered as they were; values of records added since follow them.
-    const addedValues = new Map<string, number>();
-    const valueNumber = (value: string | undefined) => {
-      if (value === undefined) return -1;
-      let number = addedValues.get(value);
-      if (number === undefined) addedValues.set(value, (number = this.values.ends.length + addedValues.size));
-      return number;
-    };
+    const values = new AddedValues(this.values);
     let next = 0;
     for (let record = 0; record < this.numbered; record++) {
       if (this.live[record] !== 1) continue;
@@ -155,24 +180,11 @@ export class KnownRecords {
         fields.set(this.fields.subarray(record * FIELDS, (record + 1) * FIELDS), at);
         continue;
       }
-      const known = this.added[record - this.restored]!,
-        person = this.addedPeople[record - this.restored];
+      const known = this.added[record - this.restored]!;
       ids.push(known.id);
-      fields[at] = person === known.id ? OWN_ID : valueNumber(person);
-      fields[at + 1] = valueNumber(known.name?.given);
-      fields[at + 2] = valueNumber(known.name?.family);
-      fields[at + 3] = valueNumber(known.born);
-      fields[at + 4] = valueNumber(known.sex);
-      fields[at + 5] = valueNumber(known.nhsNumber);
-      fields[at + 6] = valueNumber(known.postcode);
-      fields[at + 7] = valueNumber(known.email);
-      fields[at + 8] = valueNumber(known.phone);
-      fields[at + 9] = valueNumber(known.area);
+      values.fill(fields, at, known, this.addedPeople[record - this.restored]);
     }
-    return {
-      state: { ids: this.idsInOrder(ids, renumbered), values: appendStrings(this.values, [...addedValues.keys()]), fields },
-      renumbered,
-    };
+    return { state: { ids: this.idsInOrder(ids, renumbered), values: values.packed(), fields }, renumbered };
   }
 
   /** The ids with their order by value: the state's order kept, the ids added since sorted into it. */
@@ -196,6 +208,38 @@ export class KnownRecords {
   private value(record: number, field: number): string | undefined {
     const number = this.fields[record * FIELDS + field];
     return number < 0 ? undefined : stringAt(this.values, number);
+  }
+}
+
+/** The values of records added since a state, numbered after the state's own values. */
+class AddedValues {
+  private readonly numbers = new Map<string, number>();
+
+  constructor(private readonly restored: PackedStrings) {}
+
+  /** Writes a record's FIELDS numbers at `at`. */
+  fill(fields: Int32Array, at: number, record: PersonRecord, personId: string): void {
+    fields[at] = personId === record.id ? OWN_ID : this.number(personId);
+    fields[at + 1] = this.number(record.name?.given);
+    fields[at + 2] = this.number(record.name?.family);
+    fields[at + 3] = this.number(record.born);
+    fields[at + 4] = this.number(record.sex);
+    fields[at + 5] = this.number(record.nhsNumber);
+    fields[at + 6] = this.number(record.postcode);
+    fields[at + 7] = this.number(record.email);
+    fields[at + 8] = this.number(record.phone);
+    fields[at + 9] = this.number(record.area);
+  }
+
+  packed(): PackedStrings {
+    return appendStrings(this.restored, [...this.numbers.keys()]);
+  }
+
+  private number(value: string | undefined): number {
+    if (value === undefined) return -1;
+    let number = this.numbers.get(value);
+    if (number === undefined) this.numbers.set(value, (number = this.restored.ends.length + this.numbers.size));
+    return number;
   }
 }
 

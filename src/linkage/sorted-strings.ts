@@ -3,7 +3,10 @@ import { packStrings, stringAt, type PackedStrings } from './string-table.ts';
 /** Packed strings with their order by value, so that a string's number is found by binary search. */
 export interface SortedStringsState {
   readonly strings: PackedStrings;
-  /** The strings' numbers, in the order of their values (UTF-16 code units, as `<` compares). */
+  /**
+   * The numbers of the strings that can be found, in the order of their values (UTF-16
+   * code units, as `<` compares). A string left out keeps its number but is never found.
+   */
   readonly order: Int32Array;
 }
 
@@ -18,8 +21,9 @@ export class SortedStrings {
 
   constructor(readonly state: SortedStringsState) {}
 
+  /** How many strings are numbered (found or not). */
   get size(): number {
-    return this.state.order.length;
+    return this.state.strings.ends.length;
   }
 
   /** The number of `value`, or -1. */
@@ -45,7 +49,7 @@ export class SortedStrings {
 export const byValue = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** String n of packed strings against `value`: negative when it sorts before, 0 when equal. */
-export function comparePacked(packed: PackedStrings, n: number, value: string): number {
+function comparePacked(packed: PackedStrings, n: number, value: string): number {
   const { text, ends } = packed;
   const start = n === 0 ? 0 : ends[n - 1],
     length = ends[n] - start;
@@ -63,33 +67,34 @@ export function sortStrings(values: readonly string[]): SortedStringsState {
   return { strings: packStrings(values), order };
 }
 
-/** Distinct strings already in order of value, numbered in that order. */
-export function packSorted(values: readonly string[]): SortedStringsState {
-  return { strings: packStrings(values), order: Int32Array.from(values.keys()) };
-}
-
 /**
  * A set's strings and new ones numbered after them (the set's numbers stay, so whatever
  * refers to them stays right), with the new strings' order merged into the set's.
+ * Numbers `findable` refuses (a record since forgotten) keep their string but leave the order.
  */
-export function extendSorted(sorted: SortedStrings, added: readonly string[]): SortedStringsState {
-  if (added.length === 0) return sorted.state;
+export function extendSorted(sorted: SortedStrings, added: readonly string[], findable?: (n: number) => boolean): SortedStringsState {
+  if (added.length === 0 && !findable) return sorted.state;
   const old = sorted.state.strings;
   const extra = packStrings(added);
   const base = old.text.length;
   const ends = new Uint32Array(old.ends.length + added.length);
   ends.set(old.ends);
   for (let i = 0; i < added.length; i++) ends[old.ends.length + i] = base + extra.ends[i];
-  const strings = { text: old.text + extra.text, ends };
-  const addedOrder = Int32Array.from(added.keys()).sort((a, b) => byValue(added[a], added[b]));
-  const order = new Int32Array(ends.length);
-  const previous = sorted.state.order;
+  const strings = { text: added.length === 0 ? old.text : old.text + extra.text, ends };
+  let addedOrder = Int32Array.from(added.keys(), (i) => sorted.size + i);
+  let previous = sorted.state.order;
+  if (findable) {
+    previous = previous.filter(findable);
+    addedOrder = addedOrder.filter(findable);
+  }
+  addedOrder.sort((a, b) => byValue(added[a - sorted.size], added[b - sorted.size]));
+  const order = new Int32Array(previous.length + addedOrder.length);
   let i = 0,
     j = 0,
     k = 0;
   while (i < previous.length && j < addedOrder.length)
-    order[k++] = comparePacked(strings, previous[i], added[addedOrder[j]]) <= 0 ? previous[i++] : sorted.size + addedOrder[j++];
+    order[k++] = comparePacked(strings, previous[i], added[addedOrder[j] - sorted.size]) <= 0 ? previous[i++] : addedOrder[j++];
   while (i < previous.length) order[k++] = previous[i++];
-  while (j < addedOrder.length) order[k++] = sorted.size + addedOrder[j++];
+  while (j < addedOrder.length) order[k++] = addedOrder[j++];
   return { strings, order };
 }

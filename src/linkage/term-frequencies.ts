@@ -1,7 +1,7 @@
 import type { Comparison } from './comparison.ts';
 import type { PreparedRecord } from './prepared-record.ts';
 import { ADDRESS_FREQUENCY_FIELDS } from './household.ts';
-import { SortedStrings, byValue, comparePacked, packSorted, type SortedStringsState } from './sorted-strings.ts';
+import { SortedStrings, byValue, extendSorted, type SortedStringsState } from './sorted-strings.ts';
 
 /** A table of term frequencies as a state keeps it: the values in order, and how many records carry each. */
 export interface TermFrequenciesState {
@@ -71,32 +71,20 @@ export class TermFrequencies {
 
   /** How many records carry the value. */
   count(value: string): number {
-    if (this.restoredValues.size > 0) {
+    if (this.restoredCounts.length > 0) {
       const restored = this.restoredValues.find(value);
       if (restored >= 0) return this.restoredCounts[restored];
     }
     return this.counts.get(value) ?? 0;
   }
 
-  /** The table as a state (values carried by no record left out). */
+  /** The table as a state: the restored values keep their numbers (with a count of 0 for one no record carries now), new ones follow. */
   exportState(): TermFrequenciesState {
-    const values: string[] = [],
-      counts: number[] = [];
-    const order = this.restoredValues.state.order,
-      packed = this.restoredValues.state.strings;
     const added = [...this.counts.keys()].sort(byValue);
-    let i = 0,
-      j = 0;
-    while (i < order.length || j < added.length) {
-      // A value is in one of the two, never both.
-      const fromState = j >= added.length || (i < order.length && comparePacked(packed, order[i], added[j]) < 0);
-      const value = fromState ? this.restoredValues.at(order[i]) : added[j];
-      const count = fromState ? this.restoredCounts[order[i++]] : this.counts.get(added[j++])!;
-      if (count === 0) continue;
-      values.push(value);
-      counts.push(count);
-    }
-    return { values: packSorted(values), counts: Int32Array.from(counts), present: this.present };
+    const counts = new Int32Array(this.restoredCounts.length + added.length);
+    counts.set(this.restoredCounts);
+    added.forEach((value, i) => (counts[this.restoredCounts.length + i] = this.counts.get(value)!));
+    return { values: extendSorted(this.restoredValues, added), counts, present: this.present };
   }
 
   get recordsWithValue(): number {
