@@ -133,10 +133,11 @@ async function sharded(events: readonly ThreadEvent[], workers: number, until: n
   try {
     // Workers start (and load their modules) before the clock starts.
     await evaluation.ready();
+    const cpu = process.cpuUsage();
     const t = performance.now();
     await evaluation.submit(events);
     const outcome = await evaluation.finish(until);
-    return { ms: performance.now() - t, ...outcome };
+    return { ms: performance.now() - t, cpuMs: cpuMs(process.cpuUsage(cpu)), ...outcome };
   } finally {
     await evaluation.close();
   }
@@ -149,29 +150,40 @@ function sameIds(a: readonly string[], b: readonly string[]): boolean {
 /** Times one engine on this thread over the events (and the deadlines due by `until`); the engine is dropped after. */
 function oneEngine(events: readonly ThreadEvent[], config: PartnershipConfig, until: number) {
   const engine = new Engine({ protocols: PROTOCOLS, config, clock: new VirtualClock() });
+  const cpu = process.cpuUsage();
   const t = performance.now();
   let findings = 0;
   for (const event of events) findings += engine.record(event).length;
   findings += engine.runUntil(until).length;
   const ms = performance.now() - t;
+  const usedCpuMs = cpuMs(process.cpuUsage(cpu));
   const findingIds = [...engine.world.allPersons()].flatMap((p) => engine.world.findingsAbout(p.id).map((f) => f.id)).sort();
-  return { ms, findings, findingIds };
+  return { ms, cpuMs: usedCpuMs, findings, findingIds };
+}
+
+/** CPU time of the whole process (every thread: workers, garbage collection), in ms. */
+function cpuMs(usage: NodeJS.CpuUsage): number {
+  return (usage.user + usage.system) / 1000;
 }
 
 async function evaluationFigures() {
   const events = preparedPopulation(memoryFamilies);
   const until = events.at(-1)!.at;
   const config = loadPartnershipConfig({}, PROTOCOLS);
-  const bareMs = oneEngine(events, { ...config, disabled: PROTOCOLS.map((p) => p.id) }, until).ms;
-  const { ms: oneMs, findings, findingIds } = oneEngine(events, config, until);
+  const { ms: bareMs, cpuMs: bareCpuMs } = oneEngine(events, { ...config, disabled: PROTOCOLS.map((p) => p.id) }, until);
+  const { ms: oneMs, cpuMs: oneCpuMs, findings, findingIds } = oneEngine(events, config, until);
   // The engines above are let go: with the evaluation sharded, this thread holds no engine, only the events it routes.
   (globalThis as { gc?: () => void }).gc?.();
   const share = (ms: number) => `${((bareMs / ms) * 100).toFixed(0)}% of the world-only rate`;
+  // On a loaded machine the rates say more about the other processes than about this one; CPU time does not.
+  const cpu = (ms: number) => `CPU ${(ms / 1000).toFixed(1)} s, ${(ms / bareCpuMs).toFixed(1)} times world only's`;
   console.log(
     `\nEvaluation in memory: ${memoryFamilies.toLocaleString('en-GB')} families, ${events.length.toLocaleString('en-GB')} events (load average ${loadavg()[0].toFixed(1)} on ${'2'} cores)`,
   );
-  console.log(`  world only (no protocol, this thread):    ${rate(events.length, bareMs)}`);
-  console.log(`  every protocol, one engine on this thread: ${rate(events.length, oneMs)}  (${share(oneMs)}; ${findings} findings)`);
+  console.log(`  world only (no protocol, this thread):    ${rate(events.length, bareMs)}  (CPU ${(bareCpuMs / 1000).toFixed(1)} s)`);
+  console.log(
+    `  every protocol, one engine on this thread: ${rate(events.length, oneMs)}  (${share(oneMs)}; ${cpu(oneCpuMs)}; ${findings} findings)`,
+  );
   for (const workers of [1, 2]) {
     const outcome = await sharded(events, workers, until);
     if (outcome.events !== events.length || outcome.findings !== findings || !sameIds(outcome.findingIds.sort(), findingIds))
@@ -180,7 +192,7 @@ async function evaluationFigures() {
       );
     const seconds = (values: number[]) => values.map((ms) => `${(ms / 1000).toFixed(1)} s`).join(' + ');
     console.log(
-      `  every protocol, sharded by family, ${workers} worker${workers > 1 ? 's' : ' '}: ${rate(events.length, outcome.ms)}  (${share(outcome.ms)}; load average ${loadavg()[0].toFixed(1)}; routing on this thread ${seconds([outcome.routingMs])}; workers busy ${seconds(outcome.busyMs)}, waiting for a handover ${seconds(outcome.handoverWaitMs)}; ${outcome.moves} families joined a family of another shard, ${outcome.handovers} of them handed over from worker to worker)`,
+      `  every protocol, sharded by family, ${workers} worker${workers > 1 ? 's' : ' '}: ${rate(events.length, outcome.ms)}  (${share(outcome.ms)}; load average ${loadavg()[0].toFixed(1)}; ${cpu(outcome.cpuMs)}; routing on this thread ${seconds([outcome.routingMs])}; workers busy ${seconds(outcome.busyMs)}, waiting for a handover ${seconds(outcome.handoverWaitMs)}; ${outcome.moves} families joined a family of another shard, ${outcome.handovers} of them handed over from worker to worker)`,
     );
   }
 }
