@@ -14,7 +14,7 @@ import type { ThreadEvent } from '../src/domain/events.ts';
 import { checkEvent } from '../src/domain/validate-event.ts';
 import { Engine } from '../src/engine/engine.ts';
 import { ShardedEvaluation } from '../src/engine/sharded-evaluation.ts';
-import { loadPartnershipConfig } from '../src/config/partnership-config.ts';
+import { loadPartnershipConfig, type PartnershipConfig } from '../src/config/partnership-config.ts';
 import { VirtualClock } from '../src/engine/clock.ts';
 import { PROTOCOLS } from '../src/protocols/registry.ts';
 import { openDatabase } from '../src/store/open-database.ts';
@@ -132,44 +132,67 @@ async function sharded(events: readonly ThreadEvent[], workers: number, until: n
   const evaluation = new ShardedEvaluation(workers, {});
   try {
     // Workers start (and load their modules) before the clock starts.
-    await new Promise((resolve) => setTimeout(resolve, 3000));
+    await evaluation.ready();
+    const cpu = process.cpuUsage();
     const t = performance.now();
     await evaluation.submit(events);
     const outcome = await evaluation.finish(until);
-    return { ms: performance.now() - t, ...outcome };
+    return { ms: performance.now() - t, cpuMs: cpuMs(process.cpuUsage(cpu)), ...outcome };
   } finally {
     await evaluation.close();
   }
+}
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id, i) => id === b[i]);
+}
+
+/** Times one engine on this thread over the events (and the deadlines due by `until`); the engine is dropped after. */
+function oneEngine(events: readonly ThreadEvent[], config: PartnershipConfig, until: number) {
+  const engine = new Engine({ protocols: PROTOCOLS, config, clock: new VirtualClock() });
+  const cpu = process.cpuUsage();
+  const t = performance.now();
+  let findings = 0;
+  for (const event of events) findings += engine.record(event).length;
+  findings += engine.runUntil(until).length;
+  const ms = performance.now() - t;
+  const usedCpuMs = cpuMs(process.cpuUsage(cpu));
+  const findingIds = [...engine.world.allPersons()].flatMap((p) => engine.world.findingsAbout(p.id).map((f) => f.id)).sort();
+  return { ms, cpuMs: usedCpuMs, findings, findingIds };
+}
+
+/** CPU time of the whole process (every thread: workers, garbage collection), in ms. */
+function cpuMs(usage: NodeJS.CpuUsage): number {
+  return (usage.user + usage.system) / 1000;
 }
 
 async function evaluationFigures() {
   const events = preparedPopulation(memoryFamilies);
   const until = events.at(-1)!.at;
   const config = loadPartnershipConfig({}, PROTOCOLS);
-  const bare = new Engine({ protocols: PROTOCOLS, config: { ...config, disabled: PROTOCOLS.map((p) => p.id) }, clock: new VirtualClock() });
-  let t = performance.now();
-  for (const event of events) bare.record(event);
-  const bareMs = performance.now() - t;
-  const engine = new Engine({ protocols: PROTOCOLS, config, clock: new VirtualClock() });
-  t = performance.now();
-  let findings = 0;
-  for (const event of events) findings += engine.record(event).length;
-  findings += engine.runUntil(until).length;
-  const oneMs = performance.now() - t;
+  const { ms: bareMs, cpuMs: bareCpuMs } = oneEngine(events, { ...config, disabled: PROTOCOLS.map((p) => p.id) }, until);
+  const { ms: oneMs, cpuMs: oneCpuMs, findings, findingIds } = oneEngine(events, config, until);
+  // The engines above are let go: with the evaluation sharded, this thread holds no engine, only the events it routes.
+  (globalThis as { gc?: () => void }).gc?.();
   const share = (ms: number) => `${((bareMs / ms) * 100).toFixed(0)}% of the world-only rate`;
+  // On a loaded machine the rates say more about the other processes than about this one; CPU time does not.
+  const cpu = (ms: number) => `CPU ${(ms / 1000).toFixed(1)} s, ${(ms / bareCpuMs).toFixed(1)} times world only's`;
   console.log(
     `\nEvaluation in memory: ${memoryFamilies.toLocaleString('en-GB')} families, ${events.length.toLocaleString('en-GB')} events (load average ${loadavg()[0].toFixed(1)} on ${'2'} cores)`,
   );
-  console.log(`  world only (no protocol, this thread):    ${rate(events.length, bareMs)}`);
-  console.log(`  every protocol, one engine on this thread: ${rate(events.length, oneMs)}  (${share(oneMs)}; ${findings} findings)`);
+  console.log(`  world only (no protocol, this thread):    ${rate(events.length, bareMs)}  (CPU ${(bareCpuMs / 1000).toFixed(1)} s)`);
+  console.log(
+    `  every protocol, one engine on this thread: ${rate(events.length, oneMs)}  (${share(oneMs)}; ${cpu(oneCpuMs)}; ${findings} findings)`,
+  );
   for (const workers of [1, 2]) {
     const outcome = await sharded(events, workers, until);
-    if (outcome.events !== events.length || outcome.findings !== findings)
+    if (outcome.events !== events.length || outcome.findings !== findings || !sameIds(outcome.findingIds.sort(), findingIds))
       throw new Error(
-        `${workers} workers evaluated ${outcome.events} events and raised ${outcome.findings} findings (one engine: ${findings})`,
+        `${workers} workers evaluated ${outcome.events} events and raised ${outcome.findings} findings, not those one engine raised (${findings})`,
       );
+    const seconds = (values: number[]) => values.map((ms) => `${(ms / 1000).toFixed(1)} s`).join(' + ');
     console.log(
-      `  every protocol, sharded by family, ${workers} worker${workers > 1 ? 's' : ' '}: ${rate(events.length, outcome.ms)}  (${share(outcome.ms)}; busy ${outcome.busyMs.map((ms) => `${(ms / 1000).toFixed(1)} s`).join(' + ')}; ${outcome.moves} families joined another family's shard before any of their records were sent, ${outcome.handovers} handed over)`,
+      `  every protocol, sharded by family, ${workers} worker${workers > 1 ? 's' : ' '}: ${rate(events.length, outcome.ms)}  (${share(outcome.ms)}; load average ${loadavg()[0].toFixed(1)}; ${cpu(outcome.cpuMs)}; routing on this thread ${seconds([outcome.routingMs])}; workers busy ${seconds(outcome.busyMs)}, waiting for a handover ${seconds(outcome.handoverWaitMs)}; ${outcome.moves} families joined a family of another shard, ${outcome.handovers} of them handed over from worker to worker)`,
     );
   }
 }

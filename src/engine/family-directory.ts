@@ -160,8 +160,9 @@ export class FamilyDirectory {
   /** Takes over a snapshot's directory: every family cold. */
   importState(state: FamilyDirectoryState): void {
     this.clear();
-    this.codec = new FamilyCodec(state.dictionary);
-    this.keys = EventKeyIndex.fromState(state.keys);
+    // The deserializer hands out views into the whole snapshot it read: copied, so that the rest of it can be freed.
+    this.codec = new FamilyCodec(state.dictionary?.slice());
+    this.keys = EventKeyIndex.fromState({ ...state.keys, hashes: state.keys.hashes.slice(), families: state.keys.families.slice() });
     this.byNumber = state.blobs.map((blob, id): Family => {
       if (typeof blob === 'number') return { id, persons: [], events: [], touched: 0 };
       this.cold++;
@@ -172,6 +173,48 @@ export class FamilyDirectory {
     });
     for (let i = 0; i < state.persons.length; i++) this.ofPerson.set(state.persons[i], this.byNumber[state.familyOfPerson[i]]);
   }
+}
+
+/** Every family's blob in one buffer, with each one's length (0 for a family that joined another) and where joined ones went. */
+export interface PackedBlobs {
+  bytes: Uint8Array;
+  lengths: Uint32Array;
+  joinedTo: Int32Array;
+}
+
+/** The blobs as three arrays, which the serializer writes and reads as bytes, not as a hundred thousand objects. */
+export function packBlobs(blobs: readonly (Uint8Array | number)[]): PackedBlobs {
+  const lengths = new Uint32Array(blobs.length);
+  const joinedTo = new Int32Array(blobs.length).fill(-1);
+  let total = 0;
+  blobs.forEach((blob, i) => {
+    if (typeof blob === 'number') joinedTo[i] = -1 - blob;
+    else total += lengths[i] = blob.byteLength;
+  });
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const blob of blobs) {
+    if (typeof blob === 'number') continue;
+    bytes.set(blob, at);
+    at += blob.byteLength;
+  }
+  return { bytes, lengths, joinedTo };
+}
+
+/** The blobs back, as views of one copy of the bytes (the deserializer's are views that would keep the whole snapshot). */
+export function unpackBlobs(packed: PackedBlobs): (Uint8Array | number)[] {
+  const bytes = packed.bytes.slice();
+  const blobs = new Array<Uint8Array | number>(packed.lengths.length);
+  let at = 0;
+  for (let i = 0; i < blobs.length; i++) {
+    if (packed.joinedTo[i] >= 0) {
+      blobs[i] = -1 - packed.joinedTo[i];
+      continue;
+    }
+    blobs[i] = bytes.subarray(at, at + packed.lengths[i]);
+    at += packed.lengths[i];
+  }
+  return blobs;
 }
 
 function mergeInApplyOrder(a: ThreadEvent[], b: ThreadEvent[]): ThreadEvent[] {

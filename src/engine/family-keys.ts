@@ -9,6 +9,15 @@ export interface FamilyMerge {
   persons: string[];
 }
 
+interface Family {
+  key: string;
+  /** First-seen order: of two families that join, the one seen first keeps its key. */
+  order: number;
+  persons: string[];
+  /** The family this one joined, once it has. */
+  joined?: Family;
+}
+
 /**
  * The family each person belongs to, for partitioning: people an event mentions together
  * (mother and child, a carer, an identity link between two records of one person) are one
@@ -19,66 +28,59 @@ export interface FamilyMerge {
  * `shardOf` maps to an evaluation worker.
  */
 export class FamilyKeys {
-  private readonly parent = new Map<string, string>();
-  /** For each root: the family key, its first-seen order and its people. */
-  private readonly families = new Map<string, { key: string; order: number; persons: string[] }>();
+  /** Each person's family as it was when last looked up (follow `joined` to the current one). */
+  private readonly familyOf = new Map<string, Family>();
   private order = 0;
 
   /** The family key of a person (the person's own id when not yet seen). */
   keyOf(person: string): string {
-    const root = this.parent.has(person) ? this.root(person) : undefined;
-    return root === undefined ? person : this.families.get(root)!.key;
+    return this.family(person)?.key ?? person;
   }
 
   /** Learns from an event; returns its family key and the merges it caused. */
   observe(event: ThreadEvent): { key: string; merges: FamilyMerge[] } {
     const merges: FamilyMerge[] = [];
+    const { persons } = event;
     // People first seen now join the family of the first known person the event names (no move: they have no records yet).
-    const known = event.persons.find((id) => this.parent.has(id));
-    const anchor = known ?? event.persons[0];
-    if (known === undefined) this.add(anchor);
-    for (const other of event.persons) {
-      if (other === anchor) continue;
-      if (!this.parent.has(other)) {
-        const root = this.root(anchor);
-        this.parent.set(other, root);
-        this.families.get(root)!.persons.push(other);
+    let anchor: Family = this.firstKnown(persons) ?? this.add(persons[0]);
+    for (const id of persons) {
+      const family = this.family(id);
+      if (family === anchor) continue;
+      if (family === undefined) {
+        this.familyOf.set(id, anchor);
+        anchor.persons.push(id);
         continue;
       }
-      const merge = this.union(anchor, other);
-      if (merge) merges.push(merge);
+      const [older, younger]: Family[] = anchor.order <= family.order ? [anchor, family] : [family, anchor];
+      younger.joined = older;
+      for (const person of younger.persons) older.persons.push(person);
+      merges.push({ from: younger.key, into: older.key, persons: younger.persons });
+      anchor = older;
     }
-    return { key: this.keyOf(anchor), merges };
+    return { key: anchor.key, merges };
   }
 
-  private add(person: string): void {
-    this.parent.set(person, person);
-    this.families.set(person, { key: person, order: this.order++, persons: [person] });
+  private firstKnown(persons: readonly string[]): Family | undefined {
+    for (const id of persons) {
+      const family = this.family(id);
+      if (family !== undefined) return family;
+    }
+    return undefined;
   }
 
-  private root(person: string): string {
-    let root = person;
-    while (this.parent.get(root) !== root) root = this.parent.get(root)!;
-    // Path compression: every person on the way points at the root.
-    for (let at = person; at !== root;) {
-      const next = this.parent.get(at)!;
-      this.parent.set(at, root);
-      at = next;
-    }
+  private add(person: string): Family {
+    const family: Family = { key: person, order: this.order++, persons: [person] };
+    this.familyOf.set(person, family);
+    return family;
+  }
+
+  private family(person: string): Family | undefined {
+    const known = this.familyOf.get(person);
+    if (known?.joined === undefined) return known;
+    let root = known.joined;
+    while (root.joined !== undefined) root = root.joined;
+    this.familyOf.set(person, root);
     return root;
-  }
-
-  private union(a: string, b: string): FamilyMerge | undefined {
-    const ra = this.root(a);
-    const rb = this.root(b);
-    if (ra === rb) return undefined;
-    const fa = this.families.get(ra)!;
-    const fb = this.families.get(rb)!;
-    const [older, younger, olderRoot, youngerRoot] = fa.order <= fb.order ? [fa, fb, ra, rb] : [fb, fa, rb, ra];
-    this.parent.set(youngerRoot, olderRoot);
-    this.families.delete(youngerRoot);
-    for (const person of younger.persons) older.persons.push(person);
-    return { from: younger.key, into: older.key, persons: younger.persons };
   }
 }
 

@@ -8,6 +8,12 @@ export interface Queryable {
 
 export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
+  /**
+   * The first column of each row a SELECT (with no parameters) returns, as bytes: for
+   * reading large bytea values without hex text on the way (the server's binary COPY).
+   * Absent where plain queries already return bytes (PGlite).
+   */
+  readBytes?(select: string): Promise<Uint8Array[]>;
   /** Runs `work` in one transaction: all of it is stored, or none. */
   transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
   close(): Promise<void>;

@@ -1,5 +1,6 @@
 import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { firstColumns } from './binary-copy.ts';
 import { finished } from 'node:stream/promises';
 import type { CopyWriter, Database, Transaction } from './database.ts';
 
@@ -16,6 +17,16 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
     async query<R>(sql: string, params?: unknown[]) {
       const result = await pool.query<R & pg.QueryResultRow>(sql, params);
       return { rows: result.rows };
+    },
+    async readBytes(select: string) {
+      const client = await pool.connect();
+      try {
+        const parts: Buffer[] = [];
+        for await (const part of client.query(copyTo(`COPY (${select}) TO STDOUT WITH (FORMAT binary)`))) parts.push(part as Buffer);
+        return firstColumns(Buffer.concat(parts));
+      } finally {
+        client.release();
+      }
     },
     async transaction(work) {
       const client = await pool.connect();

@@ -1,5 +1,5 @@
 import { FamilyCodec } from '../engine/family-codec.ts';
-import type { FamilyDirectoryState } from '../engine/family-directory.ts';
+import { packBlobs, unpackBlobs, type FamilyDirectoryState, type PackedBlobs } from '../engine/family-directory.ts';
 import { prepareSubmission, recordRuleProblems } from '../engine/prepare-submission.ts';
 import type { PartnershipConfig } from '../config/partnership-config.ts';
 import type { ThreadEvent } from '../domain/events.ts';
@@ -179,7 +179,7 @@ export class RecordStore {
     });
     if (!captured) return undefined;
     await new FamilyCodec(captured.dictionary).compressAll(captured.families);
-    const serialised = capture({ head: captured.head, families: captured.families });
+    const serialised = capture({ head: captured.head, families: packBlobs(captured.families) });
     const outcome = await writeSnapshot(this.db, this.compatibility, captured, serialised, faults);
     this.snapshotAt = { lastSeq: outcome.lastSeq, lastActionSeq: outcome.lastActionSeq };
     return outcome;
@@ -210,7 +210,7 @@ export class RecordStore {
       const { snapshot, skipped } = await loadLatestSnapshot<EngineState>(this.db, this.compatibility, logEnd);
       report.skipped = skipped;
       if (snapshot) {
-        snapshot.state.world.families.blobs = snapshot.families as FamilyBlobs;
+        snapshot.state.world.families.blobs = unpackBlobs(snapshot.families as PackedBlobs);
         this.engine.importState(snapshot.state);
         this.linker.importState(snapshot.linker as IdentityLinkerState);
         this.seq = snapshot.lastSeq;

@@ -90,6 +90,47 @@ export async function writeSnapshot(
   return { id, ...position, chunks: encoded.chunks.length, storedBytes: encoded.storedBytes, rawBytes: encoded.rawBytes };
 }
 
+/** A snapshot's chunks, each checked against its own checksum. */
+async function readChunks(db: Database, id: number, count: number): Promise<Uint8Array[]> {
+  const { rows: sums } = await db.query<{ n: number; sha256: string }>(
+    'SELECT n, sha256 FROM engine_snapshot_chunks WHERE snapshot_id = $1 ORDER BY n',
+    [id],
+  );
+  if (sums.length !== count || sums.some((row, n) => Number(row.n) !== n)) throw new Error(`chunk ${missingChunk(sums, count)} is missing`);
+  const chunks = db.readBytes
+    ? await db.readBytes(`SELECT data FROM engine_snapshot_chunks WHERE snapshot_id = ${Number(id)} ORDER BY n`)
+    : await readChunksByQuery(db, id, count);
+  if (chunks.length !== count) throw new Error('a chunk is missing');
+  chunks.forEach((chunk, n) => {
+    if (sha256(chunk) !== sums[n].sha256) throw new Error(`chunk ${n} fails its checksum`);
+  });
+  return chunks;
+}
+
+function missingChunk(rows: readonly { n: number }[], count: number): number {
+  const present = new Set(rows.map((row) => Number(row.n)));
+  for (let n = 0; n < count; n++) if (!present.has(n)) return n;
+  return count;
+}
+
+/** A few chunk queries in flight at once, so that the server reads the next while this process decodes one. */
+async function readChunksByQuery(db: Database, id: number, count: number): Promise<Uint8Array[]> {
+  const chunks = new Array<Uint8Array>(count);
+  let next = 0;
+  const fetchChunks = async () => {
+    for (let n = next++; n < count; n = next++) {
+      const { rows } = await db.query<{ data: Uint8Array }>('SELECT data FROM engine_snapshot_chunks WHERE snapshot_id = $1 AND n = $2', [
+        id,
+        n,
+      ]);
+      if (rows.length === 0) throw new Error(`chunk ${n} is missing`);
+      chunks[n] = rows[0].data;
+    }
+  };
+  await Promise.all(Array.from({ length: CHUNKS_IN_FLIGHT }, fetchChunks));
+  return chunks;
+}
+
 /**
  * The newest complete snapshot of this compatibility that reads back whole, checksums
  * and all; a damaged one is passed over for the next. `skipped` says why each was passed
@@ -113,21 +154,7 @@ export async function loadLatestSnapshot<S>(
       continue;
     }
     try {
-      // A few chunks in flight at once, so that the server reads the next while this process decodes one.
-      const chunks = new Array<Uint8Array>(header.chunk_count);
-      let next = 0;
-      const fetchChunks = async () => {
-        for (let n = next++; n < header.chunk_count; n = next++) {
-          const { rows: found } = await db.query<{ sha256: string; data: Uint8Array }>(
-            'SELECT sha256, data FROM engine_snapshot_chunks WHERE snapshot_id = $1 AND n = $2',
-            [id, n],
-          );
-          if (found.length === 0) throw new Error(`chunk ${n} is missing`);
-          if (sha256(found[0].data) !== found[0].sha256) throw new Error(`chunk ${n} fails its checksum`);
-          chunks[n] = found[0].data;
-        }
-      };
-      await Promise.all(Array.from({ length: CHUNKS_IN_FLIGHT }, fetchChunks));
+      const chunks = await readChunks(db, id, header.chunk_count);
       const outer = (await decode(chunks, header.sha256)) as { head?: Uint8Array; families?: unknown };
       if (!(outer?.head instanceof Uint8Array) || outer.families === undefined) throw new Error('contents do not match the header');
       const decoded = deserialize(outer.head) as { format?: number; state?: S; linker?: unknown; lastSeq?: number };

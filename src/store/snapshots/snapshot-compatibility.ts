@@ -9,7 +9,7 @@ import type { Protocol } from '../../protocols/protocol.ts';
  * (the world's indexes, the wake queue, how an event is projected): a snapshot of
  * another format is never loaded, and start-up rebuilds from the log instead.
  */
-export const SNAPSHOT_FORMAT = 4;
+export const SNAPSHOT_FORMAT = 5;
 
 /**
  * What a snapshot must agree with to be loaded: the format, the event types (the world
