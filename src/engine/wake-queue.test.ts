@@ -79,3 +79,20 @@ test('the queue state survives export and import', () => {
   assert.equal(copy.push(wake('child', 'a', DAY)), false);
   assert.equal(copy.remembered, queue.remembered);
 });
+
+test('ids imported, or extracted and scheduled again, are forgotten once fired long ago', () => {
+  const queue = new WakeQueue();
+  queue.push(wake('moved', 'a', 2 * DAY));
+  queue.extract(new Set(['moved']));
+  queue.push(wake('moved', 'a', 3 * DAY));
+  queue.push(wake('child', 'b', DAY));
+  fireUntil(queue, 3 * DAY, () => []);
+  const copy = new WakeQueue();
+  copy.importState(structuredClone(queue.exportState()));
+  copy.push(wake('other', 'c', 3 * DAY + 2 * REMEMBER_FIRED_MS));
+  fireUntil(copy, 3 * DAY + 2 * REMEMBER_FIRED_MS, () => []);
+  // Both forgotten: only one time per protocol and subject is left for them.
+  assert.equal(copy.remembered, 3);
+  assert.equal(copy.push(wake('moved', 'a', 3 * DAY)), false);
+  assert.equal(copy.push(wake('moved', 'd', 4 * DAY)), true);
+});
