@@ -266,7 +266,14 @@ export class Engine {
   ): void {
     const result = this.evaluate(protocol, trigger);
     if (!result) return;
-    if (result.wakes) for (const wake of result.wakes) this.schedule({ ...wake, protocol: protocol.id } satisfies Wake);
+    if (result.wakes)
+      for (const wake of result.wakes) {
+        const { at, subject, key, cause } = wake;
+        // Not a spread: a copy made property by property keeps one shape and allocates only the object.
+        this.schedule(
+          cause === undefined ? { at, subject, key, protocol: protocol.id } : { at, subject, key, cause, protocol: protocol.id },
+        );
+      }
     if (!result.findings) return;
     for (const draft of result.findings) {
       const finding = this.raise(protocol, draft, trigger.now);
