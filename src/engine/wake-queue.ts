@@ -1,5 +1,4 @@
 import type { Wake } from '../protocols/protocol.ts';
-import { IdsByTime } from './ids-by-time.ts';
 import { internFields } from './interned-strings.ts';
 
 /** The queue as a snapshot keeps it (src/store/engine-snapshot.ts): plain data. */
@@ -21,7 +20,7 @@ export interface WakeQueueState {
  * instead of every id ever scheduled.
  */
 export const REMEMBER_FIRED_MS = 400 * 24 * 60 * 60 * 1000;
-/** Forgetting runs once in this much wake time: ids are kept between 400 and 500 days. */
+/** Forgetting walks every remembered id, so it runs once in this much wake time: ids are kept between 400 and 500 days. */
 const FORGET_EVERY_MS = 100 * 24 * 60 * 60 * 1000;
 
 interface Entry {
@@ -41,8 +40,6 @@ export class WakeQueue {
   private heap: Entry[] = [];
   private scheduled = new Map<string, number>();
   private forgottenUpTo = new Map<string, number>();
-  /** The ids of `scheduled` by due time (and ids since dropped, skipped when their time comes): what forgetting takes from. */
-  private readonly claimed = new IdsByTime();
   private counter = 0;
   private nextForgetAt = Number.NEGATIVE_INFINITY;
 
@@ -54,7 +51,6 @@ export class WakeQueue {
     for (const entry of state.heap) internFields(entry.wake);
     this.heap = state.heap;
     this.scheduled = state.scheduled;
-    this.claimed.fill(state.scheduled);
     this.forgottenUpTo = state.forgottenUpTo;
     this.counter = state.counter;
   }
@@ -72,7 +68,6 @@ export class WakeQueue {
   clear(): void {
     this.heap.length = 0;
     this.scheduled.clear();
-    this.claimed.clear();
     this.forgottenUpTo.clear();
     this.counter = 0;
     this.nextForgetAt = Number.NEGATIVE_INFINITY;
@@ -99,7 +94,6 @@ export class WakeQueue {
       if (forgotten !== undefined && wake.at <= forgotten) return undefined;
     }
     this.scheduled.set(id, wake.at);
-    this.claimed.add(wake.at, id);
     return id;
   }
 
@@ -136,17 +130,10 @@ export class WakeQueue {
     return top.wake;
   }
 
-  /**
-   * Every wake still waiting is due after the one firing now, so an id due before `time`
-   * is a fired wake's (or one held back, claimed but not yet queued).
-   */
+  /** Every wake still waiting is due after the one firing now, so an id due before `time` is a fired wake's. */
   private forgetFiredBefore(time: number): void {
-    const claimed = this.claimed;
-    while (claimed.peekTime() < time) {
-      const at = claimed.peekTime();
-      const id = claimed.take();
-      // Extracted with its family since, or claimed again for another time after being forgotten.
-      if (this.scheduled.get(id) !== at) continue;
+    for (const [id, at] of this.scheduled) {
+      if (at >= time) continue;
       this.scheduled.delete(id);
       const pair = id.slice(0, id.lastIndexOf('\u0000'));
       const upTo = this.forgottenUpTo.get(pair);
