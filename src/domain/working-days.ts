@@ -24,17 +24,24 @@ export const workingDaysSchema = z
   .prefault({});
 export type WorkingDaysConfig = z.output<typeof workingDaysSchema>;
 
+/** Each nation's bank holidays by year, shared by every calendar (and so every engine and shard): date-holidays takes 1-5 ms a year. */
+const holidaysByNation = new Map<string, { holidays: Holidays; byYear: Map<number, Set<string>> }>();
+
 /** The partnership's working days, in its own time zone. */
 export class WorkingCalendar {
   private readonly holidays: Holidays;
-  private readonly byYear = new Map<number, Set<string>>();
+  private readonly byYear: Map<number, Set<string>>;
   private readonly closures: Set<string>;
 
   constructor(
     readonly zone: string,
     config: WorkingDaysConfig = { bankHolidays: 'england-and-wales', closures: [] },
   ) {
-    this.holidays = new Holidays('GB', NATIONS[config.bankHolidays]);
+    const nation = NATIONS[config.bankHolidays];
+    let shared = holidaysByNation.get(nation);
+    if (!shared) holidaysByNation.set(nation, (shared = { holidays: new Holidays('GB', nation), byYear: new Map() }));
+    this.holidays = shared.holidays;
+    this.byYear = shared.byYear;
     this.closures = new Set(config.closures);
   }
 
